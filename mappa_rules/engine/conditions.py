@@ -1,0 +1,195 @@
+"""Rule conditions: a small, whitelisted expression language with three-valued (Kleene) logic.
+
+A condition is written like a Python boolean expression over named facts, derived values and parameters::
+
+    trigger == "conviction" and schedule3 and imprisonment_months >= 30
+
+It is parsed with :mod:`ast` and only these forms are accepted: ``and``, ``or``, ``not``, comparisons
+(``== != < <= > >= in``, ``not in``, chained), names (dotted names allowed), literal numbers, strings, booleans
+and lists of literals, and the call ``known(name)``. Nothing is ever passed to ``eval``. The parsed tree is
+compiled to nested closures once, at load time.
+
+Any name whose value is unknown makes the comparisons that read it unknown; ``and``/``or``/``not`` follow
+Kleene's strong three-valued logic, so ``False and <unknown>`` is False and ``True or <unknown>`` is True. The
+names read, and those that were unknown, are recorded on the evaluation scope for the explanation and for the
+list of missing facts.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+__all__ = ["UNKNOWN", "Compiled", "ConditionError", "Lookup", "Unknown", "compile_condition"]
+
+
+class Unknown:
+    """The single unknown truth value."""
+
+    _instance: Unknown | None = None
+
+    def __new__(cls) -> Unknown:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __bool__(self) -> bool:
+        raise TypeError("the unknown truth value has no boolean meaning; test 'is UNKNOWN'")
+
+
+UNKNOWN = Unknown()
+
+
+class Lookup(Protocol):
+    """The evaluation scope: resolves a name to its value or UNKNOWN, recording the read."""
+
+    def lookup(self, name: str) -> Any: ...
+
+
+class ConditionError(ValueError):
+    """A condition that is not in the whitelisted language, or names something unknown to the scope."""
+
+
+Evaluator = Callable[[Lookup], Any]
+
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+}
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled condition: call ``evaluate(scope)`` for True, False or UNKNOWN."""
+
+    source: str
+    names: frozenset[str]
+    evaluate: Evaluator
+
+
+def compile_condition(source: str, is_known_name: Callable[[str], bool]) -> Compiled:
+    """Parse and compile ``source``; every name must satisfy ``is_known_name``."""
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ConditionError(f"cannot parse condition {source!r}: {exc.msg}") from None
+    names: set[str] = set()
+    evaluate = _compile(tree.body, names, source)
+    for name in sorted(names):
+        if not is_known_name(name):
+            raise ConditionError(f"condition {source!r} uses {name!r}, which is not a known fact or parameter")
+    return Compiled(source=source, names=frozenset(names), evaluate=evaluate)
+
+
+def _dotted(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = _dotted(node.value)
+        return None if head is None else f"{head}.{node.attr}"
+    return None
+
+
+def _literal(node: ast.expr, source: str) -> Any:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float | str | bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        value = _literal(node.operand, source)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return -value
+    if isinstance(node, ast.List | ast.Tuple):
+        return tuple(_literal(elt, source) for elt in node.elts)
+    raise ConditionError(f"condition {source!r}: {ast.unparse(node)!r} is not allowed here")
+
+
+def _compile(node: ast.expr, names: set[str], source: str) -> Evaluator:
+    if isinstance(node, ast.BoolOp):
+        parts = [_compile(v, names, source) for v in node.values]
+        return _and(parts) if isinstance(node.op, ast.And) else _or(parts)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        inner = _compile(node.operand, names, source)
+
+        def negate(scope: Lookup) -> Any:
+            value = inner(scope)
+            return UNKNOWN if value is UNKNOWN else not value
+
+        return negate
+    if isinstance(node, ast.Compare):
+        return _compare(node, names, source)
+    if isinstance(node, ast.Call):
+        return _call(node, names, source)
+    name = _dotted(node)
+    if name is not None:
+        names.add(name)
+        return lambda scope: scope.lookup(name)
+    value = _literal(node, source)
+    return lambda scope: value
+
+
+def _and(parts: list[Evaluator]) -> Evaluator:
+    def conj(scope: Lookup) -> Any:
+        unknown = False
+        for part in parts:
+            value = part(scope)
+            if value is UNKNOWN:
+                unknown = True
+            elif not value:
+                return False
+        return UNKNOWN if unknown else True
+
+    return conj
+
+
+def _or(parts: list[Evaluator]) -> Evaluator:
+    def disj(scope: Lookup) -> Any:
+        unknown = False
+        for part in parts:
+            value = part(scope)
+            if value is UNKNOWN:
+                unknown = True
+            elif value:
+                return True
+        return UNKNOWN if unknown else False
+
+    return disj
+
+
+def _compare(node: ast.Compare, names: set[str], source: str) -> Evaluator:
+    operands = [_compile(node.left, names, source)] + [_compile(c, names, source) for c in node.comparators]
+    try:
+        ops = [_COMPARE[type(op)] for op in node.ops]
+    except KeyError:
+        raise ConditionError(f"condition {source!r}: comparison operator not allowed") from None
+
+    def compare(scope: Lookup) -> Any:
+        values = [operand(scope) for operand in operands]
+        if any(v is UNKNOWN for v in values):
+            return UNKNOWN
+        try:
+            return all(op(values[i], values[i + 1]) for i, op in enumerate(ops))
+        except TypeError as exc:
+            raise ConditionError(f"condition {source!r} compares values of different kinds: {exc}") from None
+
+    return compare
+
+
+def _call(node: ast.Call, names: set[str], source: str) -> Evaluator:
+    if not (isinstance(node.func, ast.Name) and node.func.id == "known" and len(node.args) == 1 and not node.keywords):
+        raise ConditionError(f"condition {source!r}: the only call allowed is known(name)")
+    name = _dotted(node.args[0])
+    if name is None:
+        raise ConditionError(f"condition {source!r}: known() takes a name")
+    names.add(name)
+    return lambda scope: scope.lookup(name) is not UNKNOWN

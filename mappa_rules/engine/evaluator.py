@@ -1,0 +1,223 @@
+"""Evaluation: a scope that resolves names lazily, and first-match evaluation of a rule group.
+
+A :class:`Scope` belongs to one subject (a disposal, or the person) and one as-at date. It resolves a name from,
+in order: the outputs of groups already decided, the dated parameters (``param.<id>``), and the vocabulary of
+derived values. Each value is computed at most once. An unknown value carries the paths of the facts whose
+absence made it unknown; these become the ``missing`` list of an undetermined decision. Reliance on an
+unverified parameter or a declared convention is recorded once as a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..decision import Citation, Reason, Status, Warning, make_reason
+from .conditions import UNKNOWN, Compiled
+
+if TYPE_CHECKING:
+    from .loader import RuleBook
+
+__all__ = ["CompiledGroup", "CompiledRule", "Gap", "GroupResult", "Scope", "ValueDef", "evaluate_group"]
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """An unknown value, with the paths of the missing facts that would make it known."""
+
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ValueDef:
+    """A named fact or derived value that conditions may read."""
+
+    name: str
+    doc: str
+    compute: Callable[[Scope], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    id: str
+    precedence: int
+    title: str
+    citation: Citation
+    status: Status
+    start: date
+    end: date | None
+    when: Compiled
+    then: Mapping[str, Any]
+    because: str
+    template_names: tuple[str, ...]
+
+    def in_force(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledGroup:
+    id: str
+    title: str
+    scope: str
+    rules: tuple[CompiledRule, ...]
+    outputs: frozenset[str]
+
+
+@dataclass(slots=True)
+class GroupResult:
+    """What a group decided: the rule that fired, or none, or undetermined (rules blocked by unknown facts)."""
+
+    group: CompiledGroup
+    fired: CompiledRule | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+    blocked: list[tuple[CompiledRule, tuple[str, ...]]] = field(default_factory=list)
+
+    @property
+    def decided(self) -> bool:
+        return not self.blocked
+
+    @property
+    def outputs(self) -> Mapping[str, Any]:
+        return {} if self.fired is None else self.fired.then
+
+    def reason(self, subject: str | None = None) -> Reason:
+        rule = self.fired
+        if rule is None:
+            raise ValueError(f"group {self.group.id} has no rule that fired")
+        return make_reason(rule.id, rule.title, rule.citation, rule.status, rule.because, self.facts, subject)
+
+    def missing(self) -> list[str]:
+        paths: list[str] = []
+        for _, gaps in self.blocked:
+            paths.extend(p for p in gaps if p not in paths)
+        return paths
+
+
+class Scope:
+    """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
+
+    __slots__ = ("_cache", "_gaps", "_reads", "_values", "as_at", "book", "case", "subject", "warnings")
+
+    def __init__(
+        self,
+        book: RuleBook,
+        as_at: date,
+        values: Mapping[str, ValueDef],
+        case: Any,
+        subject: Any = None,
+        warnings: dict[str, Warning] | None = None,
+    ) -> None:
+        self.book = book
+        self.as_at = as_at
+        self.case = case
+        self.subject = subject
+        self.warnings: dict[str, Warning] = {} if warnings is None else warnings
+        self._values = values
+        self._cache: dict[str, Any] = {}
+        self._gaps: dict[str, tuple[str, ...]] = {}
+        self._reads: dict[str, Any] | None = None
+
+    def set(self, name: str, value: Any, gaps: tuple[str, ...] = ()) -> None:
+        """Record a value decided elsewhere (e.g. a group's output) under ``name``; a Gap marks it unknown."""
+        if isinstance(value, Gap):
+            gaps, value = value.paths, UNKNOWN
+        self._cache[name] = value
+        if value is UNKNOWN:
+            self._gaps[name] = gaps
+
+    def lookup(self, name: str) -> Any:
+        if name in self._cache:
+            value = self._cache[name]
+        else:
+            if name.startswith("param."):
+                value = self.param(name[6:])
+            else:
+                definition = self._values.get(name)
+                if definition is None:
+                    raise KeyError(f"no value named {name!r} in this scope")
+                value = definition.compute(self)
+                if isinstance(value, Gap):
+                    self._gaps[name] = value.paths
+                    value = UNKNOWN
+                elif value is None:
+                    value = UNKNOWN
+            self._cache[name] = value
+        if self._reads is not None:
+            self._reads[name] = None if value is UNKNOWN else value
+        return value
+
+    def gaps_of(self, names: dict[str, Any]) -> tuple[str, ...]:
+        paths: list[str] = []
+        for name in names:
+            for path in self._gaps.get(name, ()):
+                if path not in paths:
+                    paths.append(path)
+        return tuple(paths)
+
+    def param(self, ident: str, day: date | None = None) -> Any:
+        """The value of parameter ``ident`` as at ``day`` (default: the scope's as-at date)."""
+        parameter = self.book.parameter(ident)
+        value = parameter.value_at(day or self.as_at)
+        if (parameter.status is not Status.VERIFIED or parameter.convention) and ident not in self.warnings:
+            kind = "declared convention" if parameter.convention else f"{parameter.status.value} provision"
+            self.warnings[ident] = Warning(
+                code=ident,
+                message=f"Relies on a {kind}: {parameter.title} (value used: {value}).",
+                status=parameter.status,
+                citation=parameter.citation,
+            )
+        return value
+
+    def warn(self, code: str, message: str, status: Status | None = None, citation: Citation | None = None) -> None:
+        if code not in self.warnings:
+            self.warnings[code] = Warning(code=code, message=message, status=status, citation=citation)
+
+    def begin_reads(self) -> None:
+        self._reads = {}
+
+    def end_reads(self) -> dict[str, Any]:
+        reads, self._reads = self._reads or {}, None
+        return reads
+
+
+def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:
+    """Try the group's rules in precedence order, as at the scope's date.
+
+    The first rule whose condition is true decides, unless an earlier rule could not be decided for want of a
+    fact and would have concluded differently: then the group is undetermined and names the missing facts.
+    """
+    result = GroupResult(group=group)
+    for rule in group.rules:
+        if not rule.in_force(scope.as_at):
+            continue
+        scope.begin_reads()
+        truth = rule.when.evaluate(scope)
+        reads = scope.end_reads()
+        if truth is UNKNOWN:
+            result.blocked.append((rule, scope.gaps_of(reads)))
+            continue
+        if truth:
+            if any(blocked.then != rule.then for blocked, _ in result.blocked):
+                break
+            result.blocked.clear()
+            result.fired = rule
+            scope.begin_reads()
+            for name in rule.template_names:
+                if name not in rule.then:
+                    scope.lookup(name)
+            reads.update(scope.end_reads())
+            reads.update(rule.then)
+            result.facts = reads
+            if rule.status is Status.UNVERIFIED:
+                scope.warn(rule.id, f"Relies on a provision whose text is unverified: {rule.title}.",
+                           rule.status, rule.citation)
+            for name, value in rule.then.items():
+                scope.set(f"{group.id}.{name}", value)
+            return result
+    missing = tuple(result.missing())
+    for name in group.outputs:
+        scope.set(f"{group.id}.{name}", UNKNOWN, missing)
+    return result

@@ -1,0 +1,367 @@
+"""Facts: what is known about a case, as typed, strict pydantic models (the input contract).
+
+Every field that the law needs but the caller may not know is optional, and ``None`` always means *unknown*,
+never a default: a missing date of birth does not make a person an adult. Yes/no facts are ``true``, ``false``
+or ``null`` (unknown). Impossible facts (a release before the conviction, a birth after the relevant date, a
+negative term, an interval that ends before it starts) are rejected with the path of the field and the reason.
+
+Dates are written ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .legal_time import Length
+
+__all__ = [
+    "Absolute",
+    "Case",
+    "CautionDisposal",
+    "CommunityOrder",
+    "ConditionalDischarge",
+    "Disposal",
+    "ExtendedSentence",
+    "Fine",
+    "GuardianshipOrder",
+    "HospitalOrder",
+    "Imprisonment",
+    "Interval",
+    "Ipp",
+    "Life",
+    "NotificationGiven",
+    "Offence",
+    "OtherDisposal",
+    "Person",
+    "Relation",
+    "RiskFacts",
+    "Sentence",
+    "Term",
+    "TrainingOrder",
+]
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date written YYYY-MM-DD") from None
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_iso_date)]
+"""A calendar date, written YYYY-MM-DD."""
+
+
+class _Facts(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Term(_Facts):
+    """A length of sentence or order, as pronounced: years, months, weeks and days (weeks count as 7 days)."""
+
+    years: int = Field(default=0, ge=0, le=200)
+    months: int = Field(default=0, ge=0, le=2400)
+    weeks: int = Field(default=0, ge=0, le=10000)
+    days: int = Field(default=0, ge=0, le=100000)
+
+    @model_validator(mode="after")
+    def _not_zero(self) -> Term:
+        if not (self.years or self.months or self.weeks or self.days):
+            raise ValueError("a term must be longer than zero")
+        return self
+
+    def length(self) -> Length:
+        return Length(years=self.years, months=self.months, days=self.weeks * 7 + self.days)
+
+    def __str__(self) -> str:
+        return str(self.length())
+
+
+class Relation(_Facts):
+    """How a custodial term relates to another disposal's term (SOA 2003 s.82(3)-(4)).
+
+    ``consecutive``: this term starts when the other ends; ``concurrent``: wholly concurrent with it;
+    ``partly_concurrent``: the two overlap by ``overlap``.
+    """
+
+    to: str = Field(min_length=1, description="The id of the other disposal.")
+    kind: Literal["consecutive", "concurrent", "partly_concurrent"]
+    overlap: Term | None = Field(default=None, description="For partly concurrent terms: how long they overlap.")
+
+    @model_validator(mode="after")
+    def _overlap_only_when_partly(self) -> Relation:
+        if self.kind == "partly_concurrent" and self.overlap is None:
+            raise ValueError("a partly concurrent term needs 'overlap'")
+        if self.kind != "partly_concurrent" and self.overlap is not None:
+            raise ValueError("'overlap' is only for partly concurrent terms")
+        return self
+
+
+class Imprisonment(_Facts):
+    """Imprisonment, or detention that SOA 2003 s.131 treats as equivalent (YOI, s.91/s.250, s.252A)."""
+
+    kind: Literal["imprisonment"]
+    form: Literal["imprisonment", "young_offender_institution", "s91_s250_detention", "s252a_detention"] = (
+        "imprisonment"
+    )
+    term: Term
+    suspended: bool = Field(default=False, description="True for a suspended sentence order.")
+    relation: Relation | None = None
+
+
+class TrainingOrder(_Facts):
+    """Detention and training order; ``term`` is the whole order (the detention period is part of it)."""
+
+    kind: Literal["detention_and_training_order"]
+    term: Term
+    relation: Relation | None = None
+
+
+class ExtendedSentence(_Facts):
+    """Extended sentence: a custodial term followed by an extension period on licence."""
+
+    kind: Literal["extended_sentence"]
+    custodial_term: Term
+    extension_period: Term
+    relation: Relation | None = None
+
+
+class Life(_Facts):
+    """Imprisonment, custody or detention for life, or detention during His Majesty's pleasure."""
+
+    kind: Literal["life"]
+    form: Literal[
+        "imprisonment_for_life", "custody_for_life", "detention_for_life", "detention_during_his_majestys_pleasure"
+    ] = "imprisonment_for_life"
+
+
+class Ipp(_Facts):
+    """Imprisonment (or detention) for public protection, CJA 2003 ss.225-226."""
+
+    kind: Literal["ipp"]
+    form: Literal["imprisonment_for_public_protection", "detention_for_public_protection"] = (
+        "imprisonment_for_public_protection"
+    )
+
+
+class HospitalOrder(_Facts):
+    """Hospital order (Mental Health Act 1983), with or without a restriction order."""
+
+    kind: Literal["hospital_order"]
+    restriction_order: bool | None = Field(description="Whether a restriction order was made; null if unknown.")
+
+
+class GuardianshipOrder(_Facts):
+    """Guardianship order (Mental Health Act 1983 s.37)."""
+
+    kind: Literal["guardianship_order"]
+
+
+class CommunityOrder(_Facts):
+    """Community order, youth rehabilitation order or other community sentence."""
+
+    kind: Literal["community_order"]
+    length: Term | None = None
+
+
+class Fine(_Facts):
+    kind: Literal["fine"]
+
+
+class ConditionalDischarge(_Facts):
+    """Conditional discharge for the stated period (counts as a conviction: SOA 2003 s.134)."""
+
+    kind: Literal["conditional_discharge"]
+    period: Term
+
+
+class Absolute(_Facts):
+    """Absolute discharge."""
+
+    kind: Literal["absolute_discharge"]
+
+
+class CautionDisposal(_Facts):
+    """Caution, including a youth caution, reprimand or final warning (SOA 2003 s.133)."""
+
+    kind: Literal["caution"]
+
+
+class OtherDisposal(_Facts):
+    """Any other disposal (e.g. referral order), described in words."""
+
+    kind: Literal["other"]
+    description: str = Field(min_length=1)
+
+
+Sentence = Annotated[
+    Imprisonment
+    | TrainingOrder
+    | ExtendedSentence
+    | Life
+    | Ipp
+    | HospitalOrder
+    | GuardianshipOrder
+    | CommunityOrder
+    | Fine
+    | ConditionalDischarge
+    | Absolute
+    | CautionDisposal
+    | OtherDisposal,
+    Field(discriminator="kind"),
+]
+
+CUSTODIAL_KINDS = frozenset({"imprisonment", "detention_and_training_order", "extended_sentence"})
+
+
+class Offence(_Facts):
+    """The offence and the caller's view of how the schedules treat it (null = unknown)."""
+
+    description: str | None = None
+    offence_id: str | None = Field(default=None, description="Id in the offence catalogue, e.g. 'soa2003.s3'.")
+    offence_date: Day | None = None
+    schedule3: bool | None = Field(
+        default=None, description="Listed in SOA 2003 Schedule 3 with the paragraph's conditions met."
+    )
+    schedule15: Literal["part_1", "part_2", "part_3", "not_listed"] | None = Field(
+        default=None, description="The Part of CJA 2003 Schedule 15 that lists the offence, or 'not_listed'."
+    )
+    murder: bool | None = None
+    terrorism: bool | None = None
+    s327_4a: bool | None = Field(default=None, description="An offence specified in CJA 2003 s.327(4A).")
+    victim_age: int | None = Field(default=None, ge=0, le=130, description="Victim's age at the offence.")
+
+
+class Disposal(_Facts):
+    """One conviction, caution or finding for one offence, and what the court or police did about it."""
+
+    id: str = Field(min_length=1, description="A label unique within the case, used in reasons.")
+    trigger: Literal["conviction", "caution", "insanity_finding", "disability_finding"]
+    relevant_date: Day | None = Field(
+        default=None, description="Date of the conviction, finding or caution (SOA 2003 s.82(6))."
+    )
+    court: Literal["england_wales", "scotland", "northern_ireland", "outside_uk"] | None = None
+    offence: Offence = Field(default_factory=Offence)
+    sentence: Sentence | None = Field(default=None, description="Null while not yet sentenced or unknown.")
+    sentence_date: Day | None = None
+    release_date: Day | None = Field(default=None, description="Release from custody for this sentence.")
+    supervision_end: Day | None = Field(
+        default=None, description="The day the licence, hospital order or guardianship order ends."
+    )
+    dealt_with_status_1997: bool | None = Field(
+        default=None,
+        description="SOA 2003 s.81(3)-(6): at the start of 1 September 1997 the person had not been dealt with, "
+        "or was serving a sentence, under supervision, or in hospital or guardianship, for this offence.",
+    )
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Disposal:
+        sentence = self.sentence
+        if sentence is not None and (self.trigger == "caution") != (sentence.kind == "caution"):
+            raise ValueError("a caution trigger goes with a 'caution' disposal, and only with it")
+        start = self.relevant_date
+        for name in ("sentence_date", "release_date", "supervision_end"):
+            later: date | None = getattr(self, name)
+            if start is not None and later is not None and later < start:
+                raise ValueError(f"{name} ({later}) is before relevant_date ({start})")
+        if self.offence.offence_date and start and start < self.offence.offence_date:
+            raise ValueError(f"relevant_date ({start}) is before offence.offence_date ({self.offence.offence_date})")
+        return self
+
+
+class Interval(_Facts):
+    """A time in custody, hospital or outside the UK (disregarded by SOA 2003 ss.83(6), 84(5), 85(4))."""
+
+    kind: Literal["remanded_in_custody", "serving_sentence", "service_detention", "hospital", "outside_uk"]
+    start: Day
+    end: Day | None = Field(default=None, description="Null while the interval continues.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Interval:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+class NotificationGiven(_Facts):
+    """A notification the person gave to the police."""
+
+    kind: Literal["initial", "change", "periodic"]
+    date: Day
+
+
+class RiskFacts(_Facts):
+    """Judgements of the Responsible Authority, supplied as facts (the library never makes them)."""
+
+    may_cause_serious_harm: bool | None = Field(
+        default=None,
+        description="The Responsible Authority considers the person may cause serious harm to the public "
+        "(CJA 2003 s.325(2)(b)).",
+    )
+    needs_multi_agency_management: bool | None = Field(
+        default=None, description="The risk requires active multi-agency management at Level 2 or 3."
+    )
+
+
+class Person(_Facts):
+    date_of_birth: Day | None = None
+
+
+class Case(_Facts):
+    """Everything known about one person for the questions asked."""
+
+    case_id: str | None = None
+    person: Person = Field(default_factory=Person)
+    disposals: list[Disposal] = Field(default_factory=list)
+    intervals: list[Interval] = Field(default_factory=list)
+    notifications: list[NotificationGiven] = Field(default_factory=list)
+    risk: RiskFacts = Field(default_factory=RiskFacts)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Case:
+        ids = [d.id for d in self.disposals]
+        seen: set[str] = set()
+        for i, ident in enumerate(ids):
+            if ident in seen:
+                raise ValueError(f"disposals[{i}].id: {ident!r} is used twice")
+            seen.add(ident)
+        born = self.person.date_of_birth
+        for i, disposal in enumerate(self.disposals):
+            if born and disposal.relevant_date and disposal.relevant_date < born:
+                raise ValueError(
+                    f"disposals[{i}].relevant_date ({disposal.relevant_date}) is before person.date_of_birth ({born})"
+                )
+            if born and disposal.offence.offence_date and disposal.offence.offence_date < born:
+                raise ValueError(f"disposals[{i}].offence.offence_date is before person.date_of_birth ({born})")
+            relation = getattr(disposal.sentence, "relation", None)
+            if relation is not None:
+                if relation.to == disposal.id:
+                    raise ValueError(f"disposals[{i}].sentence.relation.to: a term cannot relate to itself")
+                if relation.to not in seen:
+                    raise ValueError(f"disposals[{i}].sentence.relation.to: no disposal has id {relation.to!r}")
+        self._check_relation_cycles()
+        return self
+
+    def _check_relation_cycles(self) -> None:
+        links = {
+            d.id: rel.to for d in self.disposals if (rel := getattr(d.sentence, "relation", None)) is not None
+        }
+        for start in links:
+            node, steps = start, 0
+            while node in links:
+                node, steps = links[node], steps + 1
+                if node == start or steps > len(links):
+                    raise ValueError(f"disposals: the sentence relations starting at {start!r} form a cycle")
+
+    def disposal(self, ident: str) -> Disposal:
+        for d in self.disposals:
+            if d.id == ident:
+                return d
+        raise KeyError(ident)

@@ -1,0 +1,65 @@
+"""Assembling a decision from group results: reasons in order, missing facts, warnings, outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning, make_reason
+from ..engine.evaluator import GroupResult
+from ..engine.loader import RuleBook
+
+
+@dataclass
+class DecisionBuilder:
+    """Collects the pieces of one decision while a question is being answered."""
+
+    question: str
+    as_of: date
+    book: RuleBook
+    warnings: dict[str, Warning] = field(default_factory=dict)
+    reasons: list[Reason] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+
+    def record(self, result: GroupResult, subject: str | None = None) -> bool:
+        """Add the reason of a decided group, or its missing facts; True if the group was decided."""
+        if result.decided:
+            if result.fired is not None:
+                self.reasons.append(result.reason(subject))
+            return True
+        for rule, gaps in result.blocked:
+            for path in gaps:
+                self.add_missing(path, rule.id)
+        return False
+
+    def add_missing(self, path: str, needed_for: str) -> None:
+        if not any(m.fact == path for m in self.missing):
+            self.missing.append(Missing(fact=path, needed_for=needed_for))
+
+    def explain(
+        self,
+        rule_id: str,
+        title: str,
+        citation: Citation,
+        status: Status,
+        template: str,
+        facts: dict[str, Any],
+        subject: str | None = None,
+    ) -> None:
+        """Add a reason that the question's own machinery produced (e.g. a date computation)."""
+        self.reasons.append(make_reason(rule_id, title, citation, status, template, facts, subject))
+
+    def build(self, outcome: Outcome, value: dict[str, Any], dates: dict[str, date]) -> Decision:
+        return Decision.model_construct(
+            question=self.question,
+            as_of=self.as_of,
+            outcome=outcome,
+            value=value,
+            dates=dates,
+            reasons=self.reasons,
+            missing=self.missing if outcome is Outcome.UNDETERMINED else [],
+            warnings=list(self.warnings.values()),
+            ruleset_version=self.book.version,
+            schema_version=Decision.model_fields["schema_version"].default,
+        )

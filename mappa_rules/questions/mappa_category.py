@@ -1,0 +1,93 @@
+"""Question ``mappa.category``: which MAPPA category, if any, applies as at a date?
+
+Criminal Justice Act 2003 ss.325-327 and the MAPPA Guidance. Category 1 follows from the notification question
+(is the person subject to SOA 2003 Part 2 on the date?); Category 2 from each disposal (s.327(3)-(4)) and
+whether its licence or hospital order still runs; Category 3 from the Responsible Authority's judgements, which
+are facts supplied to the library, never made by it. The lowest-numbered category that applies is recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..decision import Decision, Outcome
+from ..engine.conditions import UNKNOWN
+from ..engine.evaluator import Gap, Scope, evaluate_group
+from ..engine.loader import RuleBook, default_rulebook
+from ..facts import Case
+from ..vocabulary import DISPOSAL_VALUES, PERSON_VALUES
+from .assembly import DecisionBuilder
+from .notification_period import evaluate_disposal
+
+QUESTION = "mappa.category"
+
+
+def mappa_category(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+    """Answer ``mappa.category`` for ``case`` as at ``as_of``."""
+    book = book or default_rulebook()
+    builder = DecisionBuilder(QUESTION, as_of, book)
+    facts = {
+        "subject_to_notification": _notification_status(case, as_of, builder),
+        "category2_disposal": _category2_status(case, as_of, builder),
+    }
+    scope = Scope(book, as_of, PERSON_VALUES, case, facts, builder.warnings)
+    eligible: dict[int, Any] = {}
+    for number in (1, 2, 3):
+        result = evaluate_group(book.group(f"mappa.category{number}"), scope)
+        builder.record(result)
+        value = scope.lookup(f"mappa.category{number}.eligible")
+        eligible[number] = None if value is UNKNOWN else bool(value)
+    final = evaluate_group(book.group("mappa.category"), scope)
+    builder.record(final)
+    value: dict[str, Any] = {"categories": {str(k): v for k, v in eligible.items()}}
+    if final.decided and final.fired is not None:
+        category = int(final.outputs["category"])
+        if sum(1 for v in eligible.values() if v) > 1:
+            scope.param("mappa.category_precedence")
+        value.update(category=category or None, eligible=bool(category))
+        return builder.build(Outcome.YES if category else Outcome.NO, value, {})
+    candidates = [k for k, v in eligible.items() if v is not False]
+    value.update(category=None, eligible=True if any(eligible.values()) else None, candidates=candidates)
+    return builder.build(Outcome.UNDETERMINED, value, {})
+
+
+def _notification_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
+    """Subject to notification on ``as_of``: True, False, or a gap naming what would decide it."""
+    missing_before = len(builder.missing)
+    statuses = [evaluate_disposal(case, d, as_of, builder).subject_on for d in case.disposals]
+    if True in statuses:
+        return True
+    if all(s is False for s in statuses):
+        return False
+    return Gap(tuple(m.fact for m in builder.missing[missing_before:]))
+
+
+def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
+    """Whether any disposal currently qualifies for Category 2: True, False, or a gap."""
+    book = builder.book
+    gaps: list[str] = []
+    unresolved = False
+    for disposal in case.disposals:
+        scope = Scope(book, as_of, DISPOSAL_VALUES, case, disposal, builder.warnings)
+        qualifies = evaluate_group(book.group("mappa.category2.disposal"), scope)
+        if not builder.record(qualifies, disposal.id):
+            gaps.extend(qualifies.missing())
+            continue
+        verdict = qualifies.outputs.get("qualifies")
+        if verdict == "unresolved":
+            unresolved = True
+            continue
+        if verdict is not True:
+            continue
+        current = evaluate_group(book.group("mappa.category2.current"), scope)
+        if not builder.record(current, disposal.id):
+            gaps.extend(current.missing())
+        elif current.outputs.get("current") is True:
+            return True
+    if gaps or unresolved:
+        return Gap(tuple(dict.fromkeys(gaps)))
+    return False
+
+
+__all__ = ["QUESTION", "mappa_category"]

@@ -1,0 +1,333 @@
+"""The vocabulary that rule conditions read: facts and values derived from them, by scope.
+
+Each value says, in its docstring, what it means in law. A value that cannot be known returns a
+:class:`~mappa_rules.engine.evaluator.Gap` naming the missing facts; it never falls back to a default. Legal
+quantities used here (how a detention and training order counts, whether an extended sentence counts whole,
+whether a suspended sentence counts) are dated parameters read through the scope, never constants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from .engine.evaluator import Gap, Scope, ValueDef
+from .facts import Case, Disposal, Term
+from .legal_time import Length, TimeConventions, age_on, corresponding_day, halve
+from .time_conventions import HALF_MODE, conventions_at, rely_on
+
+__all__ = ["DISPOSAL_VALUES", "PERSON_VALUES", "VOCABULARIES", "disposal_path", "months_measure"]
+
+
+def disposal_path(case: Case, disposal: Disposal, field: str) -> str:
+    return f"disposals[{case.disposals.index(disposal)}].{field}"
+
+
+def _disposal(scope: Scope) -> Disposal:
+    subject = scope.subject
+    assert isinstance(subject, Disposal)
+    return subject
+
+
+def _fact(field: str, *path: str) -> Callable[[Scope], Any]:
+    """A plain fact of the disposal; unknown (null) becomes a gap naming the fact."""
+
+    def read(scope: Scope) -> Any:
+        node: Any = _disposal(scope)
+        for part in path:
+            node = getattr(node, part)
+        value = getattr(node, field)
+        if value is None:
+            return Gap((disposal_path(scope.case, _disposal(scope), ".".join((*path, field))),))
+        return value
+
+    return read
+
+
+def months_measure(start: date, end_exclusive: date, conventions: TimeConventions) -> float:
+    """The length of [start, end) in months, exact at whole months; strictly between two whole numbers of
+    months it is the lower number plus 0.5, so that comparisons with whole-month thresholds stay exact."""
+    months = (end_exclusive.year - start.year) * 12 + end_exclusive.month - start.month + 1
+    while months > 0 and corresponding_day(start, Length(months=months), conventions)[0] > end_exclusive:
+        months -= 1
+    exact = corresponding_day(start, Length(months=months), conventions)[0] == end_exclusive
+    return float(months) if exact else months + 0.5
+
+
+def _term_length(scope: Scope, disposal: Disposal, for_notification: bool) -> Length | Gap | None:
+    """The custodial term of one disposal as a length; None if the disposal is not custodial."""
+    sentence = disposal.sentence
+    if sentence is None:
+        return Gap((disposal_path(scope.case, disposal, "sentence"),))
+    if sentence.kind == "imprisonment":
+        return sentence.term.length()
+    if sentence.kind == "extended_sentence":
+        rule = scope.param("sentence.extended_sentence_term")
+        if rule != "custodial_term_plus_extension":
+            raise LookupError(f"unsupported sentence.extended_sentence_term: {rule}")
+        c, e = sentence.custodial_term.length(), sentence.extension_period.length()
+        return Length(c.years + e.years, c.months + e.months, c.days + e.days)
+    if sentence.kind == "detention_and_training_order":
+        if not for_notification:
+            return sentence.term.length()
+        rule = scope.param("notification.dto_term")
+        if rule != "half_of_order":
+            raise LookupError(f"unsupported notification.dto_term: {rule}")
+        anchor = _anchor(scope, disposal)
+        if isinstance(anchor, Gap):
+            return anchor
+        rely_on(scope, HALF_MODE)
+        return halve(anchor, sentence.term.length(), conventions_at(scope))
+    return None
+
+
+def _anchor(scope: Scope, disposal: Disposal) -> date | Gap:
+    start = disposal.sentence_date or disposal.relevant_date
+    if start is None:
+        return Gap((disposal_path(scope.case, disposal, "relevant_date"),))
+    return start
+
+
+def _measure(scope: Scope, disposal: Disposal, length: Length) -> float | Gap:
+    if length.days == 0:
+        return float(length.total_months)
+    anchor = _anchor(scope, disposal)
+    if isinstance(anchor, Gap):
+        return anchor
+    scope.param("time.term_in_days_compared_on_calendar")
+    end, _ = corresponding_day(anchor, length, conventions_at(scope))
+    return months_measure(anchor, end, conventions_at(scope))
+
+
+def sentence_term_months(scope: Scope) -> Any:
+    """The term of this disposal alone, in months (0 if not custodial): imprisonment and s.131 equivalents;
+    an extended sentence's whole term; a detention and training order's whole order."""
+    disposal = _disposal(scope)
+    length = _term_length(scope, disposal, for_notification=False)
+    if isinstance(length, Gap):
+        return length
+    return 0.0 if length is None else _measure(scope, disposal, length)
+
+
+def notification_term_months(scope: Scope) -> Any:
+    """The relevant term for SOA 2003 s.82, in months: s.131 equivalents, a DTO's detention period, an
+    extended sentence counted whole, and consecutive or partly concurrent terms for Schedule 3 offences
+    aggregated (s.82(3)-(4): X + Y - overlap); wholly concurrent terms are not added."""
+    disposal = _disposal(scope)
+    relation = getattr(disposal.sentence, "relation", None)
+    linked = _linked(scope.case, disposal)
+    if relation is None and len(linked) == 1:
+        length = _term_length(scope, disposal, for_notification=True)
+        if isinstance(length, Gap):
+            return length
+        return 0.0 if length is None else _measure(scope, disposal, length)
+    return _aggregate(scope, linked)
+
+
+def _linked(case: Case, disposal: Disposal) -> list[Disposal]:
+    """The disposals joined to this one by sentence relations (either direction), this one first."""
+    edges: dict[str, set[str]] = {}
+    for d in case.disposals:
+        relation = getattr(d.sentence, "relation", None)
+        if relation is not None:
+            edges.setdefault(d.id, set()).add(relation.to)
+            edges.setdefault(relation.to, set()).add(d.id)
+    seen, todo = [disposal.id], [disposal.id]
+    while todo:
+        for other in sorted(edges.get(todo.pop(), ())):
+            if other not in seen:
+                seen.append(other)
+                todo.append(other)
+    return [case.disposal(i) for i in seen]
+
+
+def _aggregate(scope: Scope, linked: list[Disposal]) -> Any:
+    case = scope.case
+    gaps: list[str] = []
+    lengths: dict[str, Length] = {}
+    for d in linked:
+        length = _term_length(scope, d, for_notification=True)
+        if isinstance(length, Gap):
+            gaps.extend(length.paths)
+        elif length is not None:
+            lengths[d.id] = length
+    roots = [d for d in linked if getattr(d.sentence, "relation", None) is None]
+    anchor = next((d.sentence_date or d.relevant_date for d in roots if d.sentence_date or d.relevant_date), None)
+    if anchor is None:
+        gaps.append(disposal_path(case, roots[0] if roots else linked[0], "relevant_date"))
+    if gaps:
+        return Gap(tuple(dict.fromkeys(gaps)))
+    assert anchor is not None
+    conventions = conventions_at(scope)
+    spans: dict[str, tuple[date, date]] = {}
+    pending = [d for d in linked if d.id in lengths]
+    while pending:
+        progressed = False
+        for d in list(pending):
+            relation = getattr(d.sentence, "relation", None)
+            if relation is None:
+                start = anchor
+            elif relation.to in spans:
+                other_start, other_end = spans[relation.to]
+                if relation.kind == "consecutive":
+                    start = other_end
+                elif relation.kind == "concurrent":
+                    start = other_start
+                else:
+                    overlap = relation.overlap
+                    assert isinstance(overlap, Term)
+                    back = overlap.length()
+                    # start = other_end - overlap, found by stepping back from the end by the overlap's length
+                    start = _step_back(other_end, back, conventions)
+            elif relation.to not in lengths:
+                start = anchor
+            else:
+                continue
+            spans[d.id] = (start, corresponding_day(start, lengths[d.id], conventions)[0])
+            pending.remove(d)
+            progressed = True
+        if not progressed:
+            break
+    schedule3 = [
+        spans[d.id] for d in linked if d.id in spans and d.offence.schedule3 is not False
+    ]
+    if not schedule3:
+        return 0.0
+    unknown = [disposal_path(case, d, "offence.schedule3") for d in linked if d.offence.schedule3 is None]
+    if unknown and len(schedule3) > 1:
+        return Gap(tuple(unknown))
+    first = min(s for s, _ in schedule3)
+    covered = _covered_days(schedule3)
+    end = date.fromordinal(first.toordinal() + covered)
+    return months_measure(first, end, conventions)
+
+
+def _step_back(end: date, length: Length, conventions: TimeConventions) -> date:
+    """The latest day S with S + length <= end (the start of a term of ``length`` that ends at ``end``)."""
+    guess = date.fromordinal(end.toordinal() - (length.total_months * 31 + length.days) - 1)
+    while corresponding_day(guess, length, conventions)[0] < end:
+        guess = date.fromordinal(guess.toordinal() + 1)
+    return guess
+
+
+def _covered_days(spans: list[tuple[date, date]]) -> int:
+    ranges = sorted(spans)
+    total, current_start, current_end = 0, ranges[0][0], ranges[0][1]
+    for start, end in ranges[1:]:
+        if start <= current_end:
+            current_end = max(current_end, end)
+        else:
+            total += (current_end - current_start).days
+            current_start, current_end = start, end
+    return total + (current_end - current_start).days
+
+
+def _sentence_kind(scope: Scope) -> Any:
+    """The kind of disposal (``imprisonment``, ``life``, ``hospital_order``, ``caution``, ...)."""
+    disposal = _disposal(scope)
+    if disposal.sentence is None:
+        if disposal.trigger == "caution":
+            return "caution"
+        return Gap((disposal_path(scope.case, disposal, "sentence"),))
+    return disposal.sentence.kind
+
+
+def _suspended(scope: Scope) -> Any:
+    """True for a suspended sentence of imprisonment."""
+    sentence = _disposal(scope).sentence
+    return bool(getattr(sentence, "suspended", False))
+
+
+def _restriction_order(scope: Scope) -> Any:
+    """For a hospital order: whether a restriction order was made with it."""
+    disposal = _disposal(scope)
+    sentence = disposal.sentence
+    if sentence is None or sentence.kind != "hospital_order":
+        return False
+    if sentence.restriction_order is None:
+        return Gap((disposal_path(scope.case, disposal, "sentence.restriction_order"),))
+    return sentence.restriction_order
+
+
+def _age_at_relevant_date(scope: Scope) -> Any:
+    """The offender's age in whole years on the relevant date (SOA 2003 s.82(2): 'under 18 on the relevant date')."""
+    disposal = _disposal(scope)
+    born, relevant = scope.case.person.date_of_birth, disposal.relevant_date
+    paths = []
+    if born is None:
+        paths.append("person.date_of_birth")
+    if relevant is None:
+        paths.append(disposal_path(scope.case, disposal, "relevant_date"))
+    if paths:
+        return Gap(tuple(paths))
+    return age_on(born, relevant, conventions_at(scope))
+
+
+def _supervised_on_as_of(scope: Scope) -> Any:
+    """Whether, on the as-at date, the licence or hospital/guardianship order for this disposal is still running
+    (a life sentence or detention during His Majesty's pleasure carries a licence for life)."""
+    disposal = _disposal(scope)
+    sentence = disposal.sentence
+    if sentence is not None and sentence.kind == "life":
+        return True
+    if disposal.supervision_end is None:
+        return Gap((disposal_path(scope.case, disposal, "supervision_end"),))
+    return scope.as_at <= disposal.supervision_end
+
+
+def _pre_scheme(scope: Scope) -> Any:
+    """Whether the relevant date is before SOA 1997 Part 1 began (1 September 1997, SOA 2003 s.81(3))."""
+    relevant = _disposal(scope).relevant_date
+    if relevant is None:
+        return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
+    return relevant < scope.param("notification.soa1997_commencement")
+
+
+def _values(*defs: tuple[str, Callable[[Scope], Any]]) -> Mapping[str, ValueDef]:
+    return {name: ValueDef(name, (fn.__doc__ or name).strip(), fn) for name, fn in defs}
+
+
+DISPOSAL_VALUES = _values(
+    ("trigger", _fact("trigger")),
+    ("relevant_date", _fact("relevant_date")),
+    ("court", _fact("court")),
+    ("schedule3", _fact("schedule3", "offence")),
+    ("schedule15", _fact("schedule15", "offence")),
+    ("murder", _fact("murder", "offence")),
+    ("s327_4a", _fact("s327_4a", "offence")),
+    ("dealt_with_status_1997", _fact("dealt_with_status_1997")),
+    ("sentence_kind", _sentence_kind),
+    ("suspended", _suspended),
+    ("restriction_order", _restriction_order),
+    ("sentence_term_months", sentence_term_months),
+    ("notification_term_months", notification_term_months),
+    ("age_at_relevant_date", _age_at_relevant_date),
+    ("supervised_on_as_of", _supervised_on_as_of),
+    ("before_soa1997", _pre_scheme),
+)
+
+
+def _risk(field: str) -> Callable[[Scope], Any]:
+    def read(scope: Scope) -> Any:
+        value = getattr(scope.case.risk, field)
+        return Gap((f"risk.{field}",)) if value is None else value
+
+    read.__doc__ = f"The Responsible Authority's judgement: risk.{field}."
+    return read
+
+
+def _has_disposal(scope: Scope) -> Any:
+    """Whether the person has been convicted, cautioned or found to have done the act of any offence."""
+    return bool(scope.case.disposals)
+
+
+PERSON_VALUES = _values(
+    ("may_cause_serious_harm", _risk("may_cause_serious_harm")),
+    ("needs_multi_agency_management", _risk("needs_multi_agency_management")),
+    ("has_disposal", _has_disposal),
+    ("subject_to_notification", lambda scope: scope.subject.get("subject_to_notification")),
+    ("category2_disposal", lambda scope: scope.subject.get("category2_disposal")),
+)
+
+VOCABULARIES: Mapping[str, Mapping[str, ValueDef]] = {"disposal": DISPOSAL_VALUES, "person": PERSON_VALUES}
