@@ -1,0 +1,182 @@
+"""Command line: ``mappa-rules explain <question> [CASE] [--as-of DATE] [--format text|json]``.
+
+Exit codes: 0 decided (yes or no), 3 undetermined, 2 bad input (the message names the field), 1 internal error.
+The CLI is the only place that reads the clock: ``--as-of`` defaults to today.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from pydantic import ValidationError
+
+from .decision import Decision, Outcome
+from .facts import Case
+from .render import render_text
+
+EXIT_DECIDED, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
+
+
+class BadInput(Exception):
+    """Input the CLI cannot use; the message names the field or argument and the reason."""
+
+
+def _questions() -> dict[str, Any]:
+    from .questions import QUESTIONS
+
+    return QUESTIONS
+
+
+def parse_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"{what}: {text!r} is not a date written YYYY-MM-DD") from None
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line per problem: the field path, then the reason."""
+    lines = []
+    for err in exc.errors():
+        path = ""
+        for part in err["loc"]:
+            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        message = str(err["msg"]).removeprefix("Value error, ")
+        lines.append(f"{path or 'case'}: {message}")
+    return "\n".join(lines)
+
+
+def load_case_data(text: str, source: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise BadInput(f"{source}: not valid YAML or JSON{where}") from None
+
+
+def read_case(path: str | None, stdin: TextIO) -> Case:
+    source = "standard input" if path in (None, "-") else str(path)
+    if path in (None, "-"):
+        text = stdin.read()
+    else:
+        file = Path(str(path))
+        if not file.is_file():
+            raise BadInput(f"{source}: no such file")
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BadInput(f"{source}: cannot be read ({exc.__class__.__name__})") from None
+    if not text.strip():
+        raise BadInput(f"{source}: the case is empty")
+    data = load_case_data(text, source)
+    if not isinstance(data, dict):
+        raise BadInput(f"{source}: a case must be a mapping of fields (person, disposals, ...)")
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise BadInput(describe_validation_error(exc)) from None
+
+
+def _exit_code(decision: Decision) -> int:
+    return EXIT_UNDETERMINED if decision.outcome is Outcome.UNDETERMINED else EXIT_DECIDED
+
+
+def _explain(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    questions = _questions()
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else date.today()
+    case = read_case(args.case, stdin)
+    decision = questions[args.question](case, as_of, None)
+    if args.format == "json":
+        out.write(decision.model_dump_json(indent=2) + "\n")
+    else:
+        out.write(render_text(decision))
+    return _exit_code(decision)
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    model = Case if args.which == "case" else Decision
+    mode = "validation" if args.which == "case" else "serialization"
+    out.write(json.dumps(model.model_json_schema(mode=mode), indent=2) + "\n")
+    return EXIT_DECIDED
+
+
+def _batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    """Answer one question for every line of a JSON Lines file; every line yields a decision or an error."""
+    questions = _questions()
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else date.today()
+    question = questions[args.question]
+    stream = stdin if args.cases in (None, "-") else _open(args.cases)
+    errors = 0
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                case = Case.model_validate_json(line)
+            except ValidationError as exc:
+                errors += 1
+                out.write(json.dumps({"line": number, "error": describe_validation_error(exc)}) + "\n")
+                continue
+            decision = question(case, as_of, None)
+            out.write(f'{{"line": {number}, "decision": {decision.model_dump_json()}}}\n')
+    return EXIT_BAD_INPUT if errors else EXIT_DECIDED
+
+
+def _open(path: str) -> TextIO:
+    try:
+        return open(path, encoding="utf-8")  # noqa: SIM115 - closed by the caller's with-block
+    except OSError:
+        raise BadInput(f"{path}: no such file") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise BadInput(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mappa-rules", description="Reasoned decisions on MAPPA and sex offender notification law.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    explain = commands.add_parser("explain", help="answer one question about one case, with reasons")
+    explain.add_argument("question", choices=sorted(_questions()))
+    explain.add_argument("case", nargs="?", help="case file (YAML or JSON); '-' or nothing reads standard input")
+    explain.add_argument("--as-of", help="the date to answer for, YYYY-MM-DD (default: today)")
+    explain.add_argument("--format", choices=["text", "json"], default="text")
+    schema = commands.add_parser("schema", help="print the JSON Schema of a case or a decision")
+    schema.add_argument("which", choices=["case", "decision"])
+    batch = commands.add_parser("batch", help="answer a question for each case of a JSON Lines file")
+    batch.add_argument("question", choices=sorted(_questions()))
+    batch.add_argument("cases", nargs="?", help="JSON Lines file; '-' or nothing reads standard input")
+    batch.add_argument("--as-of", help="the date to answer for, YYYY-MM-DD (default: today)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    stdin = stdin or sys.stdin
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "explain":
+            return _explain(args, out, stdin)
+        if args.command == "schema":
+            return _schema(args, out)
+        return _batch(args, out, stdin)
+    except BadInput as exc:
+        sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        sys.stderr.write(f"mappa-rules: internal error ({exc.__class__.__name__}): {exc}\n")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""Readable text for a decision: a tree of outcome, key dates, reasons with citations, missing facts, warnings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .decision import Decision, Outcome
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    v = decision.value
+    if decision.question == "notification.period":
+        if decision.outcome is Outcome.NO:
+            return "Not subject to the notification requirements (no disposal makes the person a relevant offender)."
+        on = {True: "subject", False: "not subject", None: "status unknown"}[v.get("subject_on_as_of")]
+        if decision.outcome is Outcome.UNDETERMINED:
+            status = {True: "subject to notification", False: "not subject to notification"}.get(
+                v.get("subject_on_as_of"))
+            tail = f" On {decision.as_of} the person is {status} whichever applies." if status else ""
+            return f"The notification period cannot be decided on these facts.{tail}"
+        if v.get("indefinite"):
+            return f"Subject to notification indefinitely ({on} on {decision.as_of})."
+        last = decision.dates.get("period_last_day")
+        return f"Notification period {v.get('length')}, last day {_show(last)} ({on} on {decision.as_of})."
+    if decision.question == "mappa.category":
+        if decision.outcome is Outcome.YES:
+            return f"MAPPA Category {v['category']} on {decision.as_of}."
+        if decision.outcome is Outcome.NO:
+            return f"Not MAPPA-eligible on {decision.as_of} (none of Categories 1-3 applies)."
+        candidates = ", ".join(str(c) for c in v.get("candidates", []))
+        return f"The MAPPA category cannot be decided on these facts (possible: {candidates or 'none'})."
+    return f"{decision.outcome.value}"
+
+
+def render_text(decision: Decision) -> str:
+    lines = [
+        f"{decision.question} - as of {decision.as_of}",
+        f"Outcome: {decision.outcome.value.upper()}",
+        f"  {headline(decision)}",
+    ]
+    if decision.dates:
+        lines.append("Key dates")
+        width = max(len(k) for k in decision.dates)
+        lines += [f"  {k.ljust(width)}  {v.isoformat()}" for k, v in decision.dates.items()]
+    candidates = [c for d in decision.value.get("disposals", []) for c in (d.get("candidates") or [])]
+    if candidates:
+        lines.append("Possible answers")
+        lines += [
+            f"  if {c['if']}: {c['length']}, last day {_show(c['period_last_day'])}"
+            f" (subject on {decision.as_of}: {_show(c['subject_on_as_of'])})"
+            for c in candidates
+        ]
+    if decision.reasons:
+        lines.append("Reasons")
+        for i, reason in enumerate(decision.reasons, 1):
+            about = f"[{reason.subject}] " if reason.subject else ""
+            lines.append(f"  {i}. {about}{reason.explanation}")
+            cite = f"{reason.citation}" + (f" <{reason.citation.url}>" if reason.citation.url else "")
+            lines.append(f"     {reason.rule_id} ({reason.status.value}) - {cite}")
+            used = {k: v for k, v in reason.facts.items() if "." not in k}
+            if used:
+                lines.append("     facts: " + ", ".join(f"{k}={_show(v)}" for k, v in used.items()))
+    if decision.missing:
+        lines.append("Missing facts (any of these would help decide it)")
+        lines += [f"  - {m.fact}  (for {m.needed_for})" for m in decision.missing]
+    if decision.warnings:
+        lines.append("Warnings")
+        for w in decision.warnings:
+            status = f" [{w.status.value}]" if w.status else ""
+            lines.append(f"  ! {w.code}{status}: {w.message}")
+    lines.append(f"Rulesets {decision.ruleset_version}")
+    return "\n".join(lines) + "\n"
