@@ -52,11 +52,27 @@ def describe_validation_error(exc: ValidationError) -> str:
     return "\n".join(lines)
 
 
+def _case_loader() -> Any:
+    """A safe YAML loader that leaves dates as text, so that the case model names a bad date's field."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class CaseLoader(base):  # type: ignore[misc,valid-type]
+        pass
+
+    CaseLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    return CaseLoader
+
+
 def load_case_data(text: str, source: str) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+        return yaml.load(text, Loader=_case_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -10,6 +10,7 @@ Dates are written ``YYYY-MM-DD``.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -44,14 +45,19 @@ __all__ = [
 ]
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, datetime):
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, str):
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a date written YYYY-MM-DD") from None
+            raise ValueError(f"{value!r} is not a real calendar date") from None
     return value
 
 
