@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 SCHEMA_VERSION = "1.0"
+M = TypeVar("M", bound=BaseModel)
 
 
 class Outcome(str, Enum):
@@ -148,8 +149,23 @@ def make_reason(
     subject: str | None = None,
 ) -> Reason:
     """Build a reason without re-validating (its parts come from a validated ruleset and validated facts)."""
-    reason = Reason.model_construct(
-        rule_id=rule_id, title=title, citation=citation, status=status, facts=facts, subject=subject
+    return trusted(
+        Reason,
+        {"rule_id": rule_id, "title": title, "citation": citation, "status": status, "facts": facts,
+         "subject": subject},
+        {"_template": template},
     )
-    reason._template = template
-    return reason
+
+
+def trusted(cls: type[M], values: dict[str, Any], private: dict[str, Any] | None = None) -> M:
+    """An instance of ``cls`` from values the library itself produced and already knows to be valid.
+
+    Like ``model_construct`` (no validation), but without its per-call default resolution, which matters in
+    batch work; every field of ``cls`` must be present in ``values``.
+    """
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", private)
+    return obj

@@ -15,13 +15,16 @@ PARTIAL_DAY = "time.partial_day_disregard"
 
 
 def conventions_at(scope: Scope) -> TimeConventions:
-    """The conventions in force on the scope's as-at date."""
+    """The conventions in force on the scope's as-at date (computed once per scope)."""
+    if scope.conventions is not None:
+        return scope.conventions  # type: ignore[no-any-return]
     book, day = scope.book, scope.as_at
-    return TimeConventions(
+    scope.conventions = TimeConventions(
         missing_day=MissingDayRule(book.parameter(MISSING_DAY).value_at(day)),
         half_mode=HalfMode(book.parameter(HALF_MODE).value_at(day)),
         partial_day=PartialDayRule(book.parameter(PARTIAL_DAY).value_at(day)),
     )
+    return scope.conventions  # type: ignore[no-any-return]
 
 
 def rely_on(scope: Scope, convention: str) -> None:

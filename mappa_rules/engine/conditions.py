@@ -47,7 +47,9 @@ UNKNOWN = Unknown()
 
 
 class Lookup(Protocol):
-    """The evaluation scope: resolves a name to its value or UNKNOWN, recording the read."""
+    """The evaluation scope: ``cache`` holds values already resolved; ``lookup`` resolves any other name."""
+
+    cache: dict[str, Any]
 
     def lookup(self, name: str) -> Any: ...
 
@@ -76,6 +78,7 @@ class Compiled:
 
     source: str
     names: frozenset[str]
+    ordered_names: tuple[str, ...]
     evaluate: Evaluator
 
 
@@ -85,12 +88,12 @@ def compile_condition(source: str, is_known_name: Callable[[str], bool]) -> Comp
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ConditionError(f"cannot parse condition {source!r}: {exc.msg}") from None
-    names: set[str] = set()
+    names: dict[str, None] = {}
     evaluate = _compile(tree.body, names, source)
-    for name in sorted(names):
+    for name in names:
         if not is_known_name(name):
             raise ConditionError(f"condition {source!r} uses {name!r}, which is not a known fact or parameter")
-    return Compiled(source=source, names=frozenset(names), evaluate=evaluate)
+    return Compiled(source=source, names=frozenset(names), ordered_names=tuple(names), evaluate=evaluate)
 
 
 def _dotted(node: ast.expr) -> str | None:
@@ -114,7 +117,7 @@ def _literal(node: ast.expr, source: str) -> Any:
     raise ConditionError(f"condition {source!r}: {ast.unparse(node)!r} is not allowed here")
 
 
-def _compile(node: ast.expr, names: set[str], source: str) -> Evaluator:
+def _compile(node: ast.expr, names: dict[str, None], source: str) -> Evaluator:
     if isinstance(node, ast.BoolOp):
         parts = [_compile(v, names, source) for v in node.values]
         return _and(parts) if isinstance(node.op, ast.And) else _or(parts)
@@ -132,8 +135,15 @@ def _compile(node: ast.expr, names: set[str], source: str) -> Evaluator:
         return _call(node, names, source)
     name = _dotted(node)
     if name is not None:
-        names.add(name)
-        return lambda scope: scope.lookup(name)
+        names[name] = None
+
+        def read(scope: Lookup) -> Any:
+            try:
+                return scope.cache[name]
+            except KeyError:
+                return scope.lookup(name)
+
+        return read
     value = _literal(node, source)
     return lambda scope: value
 
@@ -166,12 +176,15 @@ def _or(parts: list[Evaluator]) -> Evaluator:
     return disj
 
 
-def _compare(node: ast.Compare, names: set[str], source: str) -> Evaluator:
+def _compare(node: ast.Compare, names: dict[str, None], source: str) -> Evaluator:
     operands = [_compile(node.left, names, source)] + [_compile(c, names, source) for c in node.comparators]
     try:
         ops = [_COMPARE[type(op)] for op in node.ops]
     except KeyError:
         raise ConditionError(f"condition {source!r}: comparison operator not allowed") from None
+
+    if len(ops) == 1:
+        return _compare_pair(node, operands, ops[0], source)
 
     def compare(scope: Lookup) -> Any:
         values = [operand(scope) for operand in operands]
@@ -185,11 +198,48 @@ def _compare(node: ast.Compare, names: set[str], source: str) -> Evaluator:
     return compare
 
 
-def _call(node: ast.Call, names: set[str], source: str) -> Evaluator:
+def _compare_pair(node: ast.Compare, operands: list[Evaluator], op: Callable[[Any, Any], bool], source: str) -> Evaluator:
+    """The common case, one comparison; a literal right-hand side is evaluated once, at compile time."""
+    left, right = operands
+    try:
+        constant = _literal(node.comparators[0], source)
+    except ConditionError:
+        constant = _NOT_CONSTANT
+    if constant is not _NOT_CONSTANT:
+        if isinstance(constant, tuple) and all(isinstance(c, str) for c in constant):
+            constant = frozenset(constant)
+
+        def compare_constant(scope: Lookup) -> Any:
+            value = left(scope)
+            if value is UNKNOWN:
+                return UNKNOWN
+            try:
+                return op(value, constant)
+            except TypeError as exc:
+                raise ConditionError(f"condition {source!r} compares values of different kinds: {exc}") from None
+
+        return compare_constant
+
+    def compare_values(scope: Lookup) -> Any:
+        a, b = left(scope), right(scope)
+        if a is UNKNOWN or b is UNKNOWN:
+            return UNKNOWN
+        try:
+            return op(a, b)
+        except TypeError as exc:
+            raise ConditionError(f"condition {source!r} compares values of different kinds: {exc}") from None
+
+    return compare_values
+
+
+_NOT_CONSTANT = object()
+
+
+def _call(node: ast.Call, names: dict[str, None], source: str) -> Evaluator:
     if not (isinstance(node.func, ast.Name) and node.func.id == "known" and len(node.args) == 1 and not node.keywords):
         raise ConditionError(f"condition {source!r}: the only call allowed is known(name)")
     name = _dotted(node.args[0])
     if name is None:
         raise ConditionError(f"condition {source!r}: known() takes a name")
-    names.add(name)
+    names[name] = None
     return lambda scope: scope.lookup(name) is not UNKNOWN

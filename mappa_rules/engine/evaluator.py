@@ -9,7 +9,7 @@ unverified parameter or a declared convention is recorded once as a warning.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -52,6 +52,8 @@ class CompiledRule:
     then: Mapping[str, Any]
     because: str
     template_names: tuple[str, ...]
+    fact_names: tuple[str, ...]
+    qualified_then: Mapping[str, Any]
 
     def in_force(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -64,6 +66,7 @@ class CompiledGroup:
     scope: str
     rules: tuple[CompiledRule, ...]
     outputs: frozenset[str]
+    output_names: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -99,7 +102,7 @@ class GroupResult:
 class Scope:
     """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
 
-    __slots__ = ("_cache", "_gaps", "_reads", "_values", "as_at", "book", "case", "subject", "warnings")
+    __slots__ = ("_gaps", "cache", "_values", "as_at", "book", "case", "conventions", "subject", "warnings")
 
     def __init__(
         self,
@@ -116,40 +119,46 @@ class Scope:
         self.subject = subject
         self.warnings: dict[str, Warning] = {} if warnings is None else warnings
         self._values = values
-        self._cache: dict[str, Any] = {}
+        self.cache: dict[str, Any] = {}
         self._gaps: dict[str, tuple[str, ...]] = {}
-        self._reads: dict[str, Any] | None = None
+        self.conventions: Any = None
 
     def set(self, name: str, value: Any, gaps: tuple[str, ...] = ()) -> None:
         """Record a value decided elsewhere (e.g. a group's output) under ``name``; a Gap marks it unknown."""
         if isinstance(value, Gap):
             gaps, value = value.paths, UNKNOWN
-        self._cache[name] = value
+        self.cache[name] = value
         if value is UNKNOWN:
             self._gaps[name] = gaps
 
     def lookup(self, name: str) -> Any:
-        if name in self._cache:
-            value = self._cache[name]
+        try:
+            return self.cache[name]
+        except KeyError:
+            pass
+        if name.startswith("param."):
+            value = self.param(name[6:])
         else:
-            if name.startswith("param."):
-                value = self.param(name[6:])
-            else:
-                definition = self._values.get(name)
-                if definition is None:
-                    raise KeyError(f"no value named {name!r} in this scope")
-                value = definition.compute(self)
-                if isinstance(value, Gap):
-                    self._gaps[name] = value.paths
-                    value = UNKNOWN
-                elif value is None:
-                    value = UNKNOWN
-            self._cache[name] = value
-        if self._reads is not None:
-            self._reads[name] = None if value is UNKNOWN else value
+            definition = self._values.get(name)
+            if definition is None:
+                raise KeyError(f"no value named {name!r} in this scope")
+            value = definition.compute(self)
+            if isinstance(value, Gap):
+                self._gaps[name] = value.paths
+                value = UNKNOWN
+            elif value is None:
+                value = UNKNOWN
+        self.cache[name] = value
         return value
 
-    def gaps_of(self, names: dict[str, Any]) -> tuple[str, ...]:
+    def known_values(self, names: Iterable[str]) -> dict[str, Any]:
+        """The values already computed for ``names`` (unknown ones as None), without computing any others:
+        the facts a rule actually read, for its explanation."""
+        cache = self.cache
+        return {n: (None if cache[n] is UNKNOWN else cache[n]) for n in names if n in cache}
+
+    def gaps_of(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The missing-fact paths behind those of ``names`` that are unknown."""
         paths: list[str] = []
         for name in names:
             for path in self._gaps.get(name, ()):
@@ -175,13 +184,6 @@ class Scope:
         if code not in self.warnings:
             self.warnings[code] = Warning(code=code, message=message, status=status, citation=citation)
 
-    def begin_reads(self) -> None:
-        self._reads = {}
-
-    def end_reads(self) -> dict[str, Any]:
-        reads, self._reads = self._reads or {}, None
-        return reads
-
 
 def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:
     """Try the group's rules in precedence order, as at the scope's date.
@@ -190,34 +192,31 @@ def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:
     fact and would have concluded differently: then the group is undetermined and names the missing facts.
     """
     result = GroupResult(group=group)
+    as_at = scope.as_at
     for rule in group.rules:
-        if not rule.in_force(scope.as_at):
+        if not (rule.start <= as_at and (rule.end is None or as_at <= rule.end)):
             continue
-        scope.begin_reads()
         truth = rule.when.evaluate(scope)
-        reads = scope.end_reads()
         if truth is UNKNOWN:
-            result.blocked.append((rule, scope.gaps_of(reads)))
+            result.blocked.append((rule, scope.gaps_of(rule.when.names)))
             continue
         if truth:
             if any(blocked.then != rule.then for blocked, _ in result.blocked):
                 break
             result.blocked.clear()
             result.fired = rule
-            scope.begin_reads()
             for name in rule.template_names:
                 if name not in rule.then:
                     scope.lookup(name)
-            reads.update(scope.end_reads())
-            reads.update(rule.then)
-            result.facts = reads
+            facts = scope.known_values(rule.fact_names)
+            facts.update(rule.then)
+            result.facts = facts
             if rule.status is Status.UNVERIFIED:
                 scope.warn(rule.id, f"Relies on a provision whose text is unverified: {rule.title}.",
                            rule.status, rule.citation)
-            for name, value in rule.then.items():
-                scope.set(f"{group.id}.{name}", value)
+            scope.cache.update(rule.qualified_then)
             return result
-    missing = tuple(result.missing())
-    for name in group.outputs:
-        scope.set(f"{group.id}.{name}", UNKNOWN, missing)
+    missing = tuple(result.missing()) if result.blocked else ()
+    for name in group.output_names:
+        scope.set(name, UNKNOWN, missing)
     return result

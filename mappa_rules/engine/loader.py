@@ -179,11 +179,15 @@ def _compile(specs: list[tuple[str, RulesetSpec]], catalogues: dict[str, Any], v
                         id=r.id, precedence=r.precedence, title=r.title, citation=r.citation, status=r.status,
                         start=r.in_force.start, end=r.in_force.end, when=when, then=dict(r.then),
                         because=r.because, template_names=names,
+                        fact_names=tuple(dict.fromkeys((*when.ordered_names, *names))),
+                        qualified_then={f"{g.id}.{k}": v for k, v in r.then.items()},
                     )
                 )
             outputs = frozenset(k for r in g.rules for k in r.then)
             outputs_so_far.update(f"{g.id}.{k}" for k in outputs)
-            groups[g.id] = CompiledGroup(g.id, g.title, g.scope, tuple(compiled), outputs)
+            groups[g.id] = CompiledGroup(
+                g.id, g.title, g.scope, tuple(compiled), outputs, tuple(f"{g.id}.{k}" for k in sorted(outputs))
+            )
     return RuleBook(version, groups, parameters, rule_files, catalogues)
 
 

@@ -6,7 +6,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning, make_reason
+from ..decision import (
+    SCHEMA_VERSION,
+    Citation,
+    Decision,
+    Missing,
+    Outcome,
+    Reason,
+    Status,
+    Warning,
+    make_reason,
+    trusted,
+)
 from ..engine.evaluator import GroupResult
 from ..engine.loader import RuleBook
 
@@ -51,15 +62,15 @@ class DecisionBuilder:
         self.reasons.append(make_reason(rule_id, title, citation, status, template, facts, subject))
 
     def build(self, outcome: Outcome, value: dict[str, Any], dates: dict[str, date]) -> Decision:
-        return Decision.model_construct(
-            question=self.question,
-            as_of=self.as_of,
-            outcome=outcome,
-            value=value,
-            dates=dates,
-            reasons=self.reasons,
-            missing=self.missing if outcome is Outcome.UNDETERMINED else [],
-            warnings=list(self.warnings.values()),
-            ruleset_version=self.book.version,
-            schema_version=Decision.model_fields["schema_version"].default,
-        )
+        return trusted(Decision, {
+            "schema_version": SCHEMA_VERSION,
+            "question": self.question,
+            "as_of": self.as_of,
+            "outcome": outcome,
+            "value": value,
+            "dates": dates,
+            "reasons": self.reasons,
+            "missing": self.missing if outcome is Outcome.UNDETERMINED else [],
+            "warnings": list(self.warnings.values()),
+            "ruleset_version": self.book.version,
+        })

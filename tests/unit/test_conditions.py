@@ -13,6 +13,7 @@ class Facts:
     def __init__(self, **values: Any) -> None:
         self.values = values
         self.read: list[str] = []
+        self.cache: dict[str, Any] = {}
 
     def lookup(self, name: str) -> Any:
         self.read.append(name)
