@@ -4,6 +4,7 @@ Facts in (:class:`Case`), reasoned decisions out (:class:`Decision`). Every func
 is always an argument.
 """
 
+from .assess import assess
 from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
 from .engine import RuleBook, RulesetError, default_rulebook, load_rulebook
 from .facts import Case, Disposal, Interval, NotificationGiven, Offence, Person, RiskFacts, Term
@@ -30,6 +31,7 @@ __all__ = [
     "Status",
     "Term",
     "Warning",
+    "assess",
     "default_rulebook",
     "load_rulebook",
     "mappa_category",

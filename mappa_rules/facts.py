@@ -33,8 +33,12 @@ __all__ = [
     "Interval",
     "Ipp",
     "Life",
+    "ManagementFacts",
     "NotificationGiven",
     "Offence",
+    "Order",
+    "OrderKind",
+    "OrderTerm",
     "OtherDisposal",
     "Person",
     "Relation",
@@ -243,6 +247,34 @@ class Offence(_Facts):
     terrorism: bool | None = None
     s327_4a: bool | None = Field(default=None, description="An offence specified in CJA 2003 s.327(4A).")
     victim_age: int | None = Field(default=None, ge=0, le=130, description="Victim's age at the offence.")
+    offender_age: int | None = Field(
+        default=None, ge=0, le=130,
+        description="Offender's age at the offence; if null it is worked out from the date of birth and offence_date.",
+    )
+    intended_victim_age: int | None = Field(
+        default=None, ge=0, le=130, description="Age of the person against whom an intended offence was aimed."
+    )
+    images_showed_person_under_16: bool | None = Field(
+        default=None, description="The indecent photographs or goods showed a person under 16 (Sch 3 paras 13-15)."
+    )
+    purpose_sexual_gratification: bool | None = Field(
+        default=None, description="A s.67A offence was committed for sexual gratification (Sch 3 para 34A)."
+    )
+    burglary_intent: Literal["inflict_gbh", "unlawful_damage", "rape", "steal", "other"] | None = Field(
+        default=None, description="For burglary (Theft Act 1968 s.9): the ulterior intent (Sch 15 paras 32, 97)."
+    )
+    aggravated_vehicle_taking_caused_death: bool | None = Field(
+        default=None, description="A Theft Act 1968 s.12A offence in which an accident caused a death."
+    )
+    charged_as_arson: bool | None = Field(
+        default=None, description="A Criminal Damage Act 1971 s.1 offence committed by fire (arson)."
+    )
+    involves_murder: bool | None = Field(
+        default=None, description="An International Criminal Court Act 2001 s.51/52 offence involving murder."
+    )
+    sexual_exploitation_purpose: bool | None = Field(
+        default=None, description="A Modern Slavery Act 2015 s.2 offence with a view to sexual exploitation."
+    )
 
 
 class Disposal(_Facts):
@@ -316,6 +348,132 @@ class RiskFacts(_Facts):
     )
 
 
+OrderKind = Literal[
+    "shpo",
+    "interim_shpo",
+    "sro",
+    "interim_sro",
+    "sopo",
+    "interim_sopo",
+    "foreign_travel_order",
+    "rsho",
+    "interim_rsho",
+    "notification_order",
+    "interim_notification_order",
+    "notification_notice",
+]
+"""Civil orders for sexual harm: SHPO and SRO (SOA 2003 ss.103A-103K, 122A-122K; SA 2020 ss.343-358), the orders
+they replaced on 8 March 2015 (SOPO, foreign travel order, RSHO), notification orders and s.96ZA notices."""
+
+
+class OrderTerm(_Facts):
+    """One prohibition or requirement of a civil order, with the period the order specifies for it."""
+
+    id: str = Field(min_length=1, description="A label unique within the order, used in reasons and findings.")
+    kind: Literal["prohibition", "requirement", "foreign_travel_prohibition"]
+    duration: Literal["fixed_period", "until_further_order"] | None = Field(
+        default=None, description="A fixed period, or until further order; null if unknown (a period implies fixed)."
+    )
+    period: Term | None = Field(default=None, description="The fixed period specified in the order.")
+    takes_effect: Day | None = Field(
+        default=None, description="The day the term takes effect, where the order specifies one."
+    )
+
+    @model_validator(mode="after")
+    def _coherent(self) -> OrderTerm:
+        if self.duration == "until_further_order" and self.period is not None:
+            raise ValueError("a term that has effect until further order has no fixed 'period'")
+        return self
+
+
+class Order(_Facts):
+    """A civil order as made (or a s.96ZA notice as given); terms as currently in force after any renewal."""
+
+    id: str = Field(min_length=1, description="A label unique within the case, used in reasons.")
+    kind: OrderKind
+    route: Literal["conviction", "finding", "application"] | None = Field(
+        default=None, description="Made on conviction, on a finding of insanity or disability, or on application."
+    )
+    offence_listed: Literal["schedule3", "schedule5", "not_listed"] | None = Field(
+        default=None,
+        description="On conviction or finding: the offence is listed in SOA 2003 Sch 3 (any condition about the "
+        "disposal or anyone's age disregarded) or Sch 5, or neither.",
+    )
+    conviction_date: Day | None = Field(default=None, description="On conviction: the date of the conviction.")
+    application_date: Day | None = Field(default=None, description="On application: the day it was made.")
+    made: Day | None = Field(default=None, description="The day the order was made (or the notice given).")
+    served: Day | None = Field(default=None, description="The day the order was served.")
+    terms: list[OrderTerm] = Field(default_factory=list)
+    ceased_on: Day | None = Field(
+        default=None,
+        description="The last day the order had effect, if it was discharged, replaced or (interim orders) ended "
+        "by the determination of the main application.",
+    )
+    already_subject: bool | None = Field(
+        default=None,
+        description="Subject to SOA 2003 Part 2 notification immediately before the order was made (for an SRO: "
+        "on the date of service); null: worked out from the disposals where they decide it.",
+    )
+    replaces_interim: bool | None = Field(
+        default=None, description="For an SRO: it replaces an interim SRO (SOA 2003 s.122F(1)(a))."
+    )
+    breached: bool | None = Field(
+        default=None,
+        description="Convicted, found or cautioned for breaching this order (SOA 2003 s.122H or s.128).",
+    )
+    breach_date: Day | None = Field(default=None, description="The date of the first such conviction, finding or caution.")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Order:
+        made = self.made
+        if made is not None:
+            for name in ("served", "ceased_on", "breach_date"):
+                later: date | None = getattr(self, name)
+                if later is not None and later < made:
+                    raise ValueError(f"{name} ({later}) is before made ({made})")
+            for name in ("conviction_date", "application_date"):
+                earlier: date | None = getattr(self, name)
+                if earlier is not None and earlier > made:
+                    raise ValueError(f"{name} ({earlier}) is after made ({made})")
+        if self.breached is False and self.breach_date is not None:
+            raise ValueError("breach_date is given but breached is false")
+        seen: set[str] = set()
+        for j, term in enumerate(self.terms):
+            if term.id in seen:
+                raise ValueError(f"terms[{j}].id: {term.id!r} is used twice")
+            seen.add(term.id)
+            if made is not None and term.takes_effect is not None and term.takes_effect < made:
+                raise ValueError(f"terms[{j}].takes_effect ({term.takes_effect}) is before made ({made})")
+        return self
+
+
+class ManagementFacts(_Facts):
+    """The Responsible Authority's level-setting judgements and dates (MAPPA Guidance ch. 7), supplied as facts."""
+
+    risk_of_serious_harm: Literal["low", "medium", "high", "very_high"] | None = Field(
+        default=None, description="The assessed risk of serious harm."
+    )
+    meetings_add_value: bool | None = Field(
+        default=None, description="Formal multi-agency meetings would add value to the lead agency's management."
+    )
+    active_coordination_needed: bool | None = Field(
+        default=None, description="Exceptionally, a lower risk that still needs active multi-agency co-ordination."
+    )
+    previously_level3: bool | None = Field(
+        default=None, description="Managed at Level 3 and no longer needing it (stepping down)."
+    )
+    senior_oversight_needed: bool | None = Field(
+        default=None, description="Management issues need senior representation from the RA and duty-to-co-operate agencies."
+    )
+    short_notice_resources_needed: bool | None = Field(
+        default=None, description="Significant resources may be needed at short notice."
+    )
+    current_level: Literal[1, 2, 3] | None = Field(default=None, description="The level the case is managed at now.")
+    last_review: Day | None = Field(default=None, description="The last Level 2 or 3 review.")
+    sentenced_on: Day | None = Field(default=None, description="The day sentence was passed (identification).")
+    expected_release: Day | None = Field(default=None, description="The expected release from custody.")
+
+
 class Person(_Facts):
     date_of_birth: Day | None = None
 
@@ -329,6 +487,8 @@ class Case(_Facts):
     intervals: list[Interval] = Field(default_factory=list)
     notifications: list[NotificationGiven] = Field(default_factory=list)
     risk: RiskFacts = Field(default_factory=RiskFacts)
+    orders: list[Order] = Field(default_factory=list, description="Civil orders for sexual harm and s.96ZA notices.")
+    mappa: ManagementFacts = Field(default_factory=ManagementFacts)
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
@@ -353,6 +513,11 @@ class Case(_Facts):
                 if relation.to not in seen:
                     raise ValueError(f"disposals[{i}].sentence.relation.to: no disposal has id {relation.to!r}")
         self._check_relation_cycles()
+        orders: set[str] = set()
+        for i, order in enumerate(self.orders):
+            if order.id in orders:
+                raise ValueError(f"orders[{i}].id: {order.id!r} is used twice")
+            orders.add(order.id)
         return self
 
     def _check_relation_cycles(self) -> None:

@@ -33,10 +33,14 @@ __all__ = [
     "age_on",
     "corresponding_day",
     "day_after_end",
+    "days_before",
     "disregarded_days",
+    "first_counted_day",
     "halve",
     "last_day",
+    "last_day_after",
     "last_day_disregarding",
+    "qualifying_day",
 ]
 
 
@@ -216,6 +220,59 @@ def last_day_disregarding(
             return None
         day = max(day, span.last + timedelta(days=1))
     return day + timedelta(days=days - counted - 1)
+
+
+def first_counted_day(start: date, disregard: Sequence[DateRange], conventions: TimeConventions) -> date | None:
+    """The first day on or after ``start`` that is not disregarded: the day a period beginning with ``start``
+    actually starts to run (SOA 2003 s.83(6)). None while an interval with no end yet covers it."""
+    return last_day_disregarding(start, 1, disregard, conventions)
+
+
+def last_day_after(day: date, length: Length, conventions: TimeConventions) -> tuple[date, bool]:
+    """Last day of a period of ``length`` *after* ``day``: "after" excludes the day itself, so the period
+    begins with the next day (OPC drafting guidance; SOA 2003 s.85(1) "within the applicable period after").
+
+    A year after 10 March 2024 begins on 11 March 2024 and ends on 10 March 2025; 7 days after a Monday end on
+    the next Monday. Returns the day and whether the missing-day convention was used.
+    """
+    return last_day(day + timedelta(days=1), length, conventions)
+
+
+def days_before(day: date, days: int) -> date:
+    """The day ``days`` whole days before ``day``. Something due "at least N days before" D is due on this day
+    at the latest; an event "more than N days before" D happened before it (SOA 2003 s.84(3), travel notice)."""
+    return day - timedelta(days=days)
+
+
+def qualifying_day(
+    stays: Sequence[DateRange], days: int, window: Length, conventions: TimeConventions
+) -> tuple[date | None, bool]:
+    """The day on which stays at one place first amount to ``days`` days within a period of ``window``.
+
+    SOA 2003 s.84(6): a qualifying period is a period of N days, or two or more periods in any period of 12
+    months which together amount to N days. Each calendar day of a stay counts as one day (declared convention
+    ``notification.change.stay_day_counting``). The answer is the first day D such that D and the N - 1 stay
+    days before it fall within one period of ``window``; None if the stays never amount to N days. Also
+    returns whether the missing-day convention was used. Every stay must have an end.
+    """
+    if days < 1:
+        raise ValueError("a qualifying period must be at least one day long")
+    recent: list[date] = []
+    missing_used = False
+    for span in sorted(stays, key=lambda s: s.first):
+        if span.last is None:
+            raise ValueError("a stay must have a last day")
+        day = max(span.first, recent[-1] + timedelta(days=1)) if recent else span.first
+        while day <= span.last:
+            recent.append(day)
+            if len(recent) >= days:
+                first = recent[-days]
+                end, missing = last_day(first, window, conventions)
+                missing_used = missing_used or missing
+                if day <= end:
+                    return day, missing_used
+            day += timedelta(days=1)
+    return None, missing_used
 
 
 def age_on(birth: date, on: date, conventions: TimeConventions) -> int:

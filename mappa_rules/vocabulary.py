@@ -284,6 +284,115 @@ def _pre_scheme(scope: Scope) -> Any:
     return relevant < scope.param("notification.soa1997_commencement")
 
 
+def _offender_age(scope: Scope) -> Any:
+    """The offender's age in whole years at the time of the offence (given, or from the date of birth)."""
+    disposal = _disposal(scope)
+    if disposal.offence.offender_age is not None:
+        return disposal.offence.offender_age
+    born, when = scope.case.person.date_of_birth, disposal.offence.offence_date
+    if born is None or when is None:
+        paths = ["person.date_of_birth"] if born is None else []
+        if when is None:
+            paths.append(disposal_path(scope.case, disposal, "offence.offence_date"))
+        return Gap(tuple(paths))
+    return age_on(born, when, conventions_at(scope))
+
+
+def _imprisonment_months(scope: Scope) -> Any:
+    """The term of imprisonment (or s.131 equivalent detention; a DTO's detention period) imposed for this
+    offence alone, in months; 0 if the disposal is not custodial (SOA 2003 Sch 3 conditions)."""
+    disposal = _disposal(scope)
+    if disposal.trigger == "caution":
+        return 0.0
+    if getattr(disposal.sentence, "suspended", False) and not scope.param(
+        "notification.suspended_counts_as_imprisonment"
+    ):
+        return 0.0
+    length = _term_length(scope, disposal, for_notification=True)
+    if isinstance(length, Gap):
+        return length
+    return 0.0 if length is None else _measure(scope, disposal, length)
+
+
+def _sentenced_to_imprisonment(scope: Scope) -> Any:
+    """Sentenced to imprisonment or equivalent detention, of any term, for this offence (SOA 2003 s.131)."""
+    months = _imprisonment_months(scope)
+    if isinstance(months, Gap):
+        return months
+    kind = _sentence_kind(scope)
+    return months > 0 or kind in ("life", "ipp")
+
+
+def _detained_in_hospital(scope: Scope) -> Any:
+    """Made subject to a hospital order for this offence or finding."""
+    kind = _sentence_kind(scope)
+    return kind if isinstance(kind, Gap) else kind == "hospital_order"
+
+
+def _restricted_hospital(scope: Scope) -> Any:
+    """Admitted to hospital subject to a restriction order for this offence or finding."""
+    kind = _sentence_kind(scope)
+    if isinstance(kind, Gap) or kind != "hospital_order":
+        return kind if isinstance(kind, Gap) else False
+    return _restriction_order(scope)
+
+
+def _community_sentence_months(scope: Scope) -> Any:
+    """The length of a community sentence for this offence, in months; 0 if the disposal is not one."""
+    disposal = _disposal(scope)
+    kind = _sentence_kind(scope)
+    if isinstance(kind, Gap) or kind != "community_order":
+        return kind if isinstance(kind, Gap) else 0.0
+    length = getattr(disposal.sentence, "length", None)
+    if length is None:
+        return Gap((disposal_path(scope.case, disposal, "sentence.length"),))
+    return _measure(scope, disposal, length.length())
+
+
+def _before_part2(scope: Scope) -> Any:
+    """The conviction, finding or caution was before Part 2 of the SOA 2003 came into force (1 May 2004)."""
+    relevant = _disposal(scope).relevant_date
+    if relevant is None:
+        return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
+    return relevant < scope.param("notification.commencement")
+
+
+def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
+    """Whether the offence is listed in a schedule with its conditions met: from the offence catalogue when the
+    offence id is known to it, otherwise the caller's flag. A conflict between the two is a warning."""
+
+    def compute(scope: Scope) -> Any:
+        from .offences import SCHEDULE_15, listing_answer
+
+        disposal = _disposal(scope)
+        offence = disposal.offence
+        flag = getattr(offence, flag_field)
+        flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
+        if offence.offence_id is None:
+            return Gap((flag_path,)) if flag is None else flag
+        if not scope.book.offences.known(offence.offence_id):
+            scope.warn(f"offences.unknown_id.{offence.offence_id}",
+                       f"Offence id {offence.offence_id!r} is not in the offence catalogue (Schedules 3 and 15); "
+                       f"the caller's {flag_field} flag is used.")
+            return Gap((flag_path,)) if flag is None else flag
+        answer, reason = listing_answer(scope, schedule, offence.offence_id, scope.as_at, disposal.id)
+        if isinstance(answer, Gap):
+            return answer if flag is None else flag
+        if reason is not None:
+            scope.reasons.append(reason)
+        if schedule == SCHEDULE_15:
+            listing = scope.book.offences.listings[schedule].get(offence.offence_id)
+            answer = listing.part if answer and listing is not None else "not_listed"
+        if flag is not None and flag != answer:
+            scope.warn(f"offences.conflict.{flag_field}",
+                       f"The case says {flag_field}={flag!r} for {offence.offence_id}, but the offence catalogue "
+                       f"gives {answer!r}; the catalogue is used.")
+        return answer
+
+    compute.__doc__ = _listed.__doc__
+    return compute
+
+
 def _values(*defs: tuple[str, Callable[[Scope], Any]]) -> Mapping[str, ValueDef]:
     return {name: ValueDef(name, (fn.__doc__ or name).strip(), fn) for name, fn in defs}
 
@@ -292,8 +401,8 @@ DISPOSAL_VALUES = _values(
     ("trigger", _fact("trigger")),
     ("relevant_date", _fact("relevant_date")),
     ("court", _fact("court")),
-    ("schedule3", _fact("schedule3", "offence")),
-    ("schedule15", _fact("schedule15", "offence")),
+    ("schedule3", _listed("soa2003.sch3", "schedule3")),
+    ("schedule15", _listed("cja2003.sch15", "schedule15")),
     ("murder", _fact("murder", "offence")),
     ("s327_4a", _fact("s327_4a", "offence")),
     ("dealt_with_status_1997", _fact("dealt_with_status_1997")),
@@ -305,6 +414,23 @@ DISPOSAL_VALUES = _values(
     ("age_at_relevant_date", _age_at_relevant_date),
     ("supervised_on_as_of", _supervised_on_as_of),
     ("before_soa1997", _pre_scheme),
+    # Facts read by the offence catalogue's conditions (rulesets/offences/*.yaml).
+    ("victim_age", _fact("victim_age", "offence")),
+    ("offender_age", _offender_age),
+    ("intended_victim_age", _fact("intended_victim_age", "offence")),
+    ("imprisonment_months", _imprisonment_months),
+    ("sentenced_to_imprisonment", _sentenced_to_imprisonment),
+    ("detained_in_hospital", _detained_in_hospital),
+    ("admitted_to_hospital_with_restriction_order", _restricted_hospital),
+    ("community_sentence_months", _community_sentence_months),
+    ("conviction_before_part2_commencement", _before_part2),
+    ("images_showed_person_under_16", _fact("images_showed_person_under_16", "offence")),
+    ("purpose_sexual_gratification", _fact("purpose_sexual_gratification", "offence")),
+    ("burglary_intent", _fact("burglary_intent", "offence")),
+    ("aggravated_vehicle_taking_caused_death", _fact("aggravated_vehicle_taking_caused_death", "offence")),
+    ("charged_as_arson", _fact("charged_as_arson", "offence")),
+    ("involves_murder", _fact("involves_murder", "offence")),
+    ("sexual_exploitation_purpose", _fact("sexual_exploitation_purpose", "offence")),
 )
 
 

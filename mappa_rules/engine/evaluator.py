@@ -102,7 +102,7 @@ class GroupResult:
 class Scope:
     """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
 
-    __slots__ = ("_gaps", "cache", "_values", "as_at", "book", "case", "conventions", "subject", "warnings")
+    __slots__ = ("_gaps", "cache", "_values", "as_at", "book", "case", "conventions", "reasons", "subject", "warnings")
 
     def __init__(
         self,
@@ -112,12 +112,14 @@ class Scope:
         case: Any,
         subject: Any = None,
         warnings: dict[str, Warning] | None = None,
+        reasons: list[Reason] | None = None,
     ) -> None:
         self.book = book
         self.as_at = as_at
         self.case = case
         self.subject = subject
         self.warnings: dict[str, Warning] = {} if warnings is None else warnings
+        self.reasons: list[Reason] = [] if reasons is None else reasons
         self._values = values
         self.cache: dict[str, Any] = {}
         self._gaps: dict[str, tuple[str, ...]] = {}

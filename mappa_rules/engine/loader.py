@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
@@ -23,6 +23,9 @@ from ..decision import Citation, Status
 from .conditions import ConditionError, compile_condition
 from .evaluator import CompiledGroup, CompiledRule, ValueDef
 from .schema import ParameterSpec, RulesetSpec
+
+if TYPE_CHECKING:
+    from ..offences import OffenceCatalogue
 
 __all__ = ["Parameter", "RuleBook", "RulesetError", "default_rulebook", "load_rulebook"]
 
@@ -67,6 +70,7 @@ class RuleBook:
     parameters: Mapping[str, Parameter]
     rule_files: Mapping[str, str]
     catalogues: Mapping[str, Any]
+    offences: OffenceCatalogue
 
     def group(self, ident: str) -> CompiledGroup:
         return self.groups[ident]
@@ -188,7 +192,18 @@ def _compile(specs: list[tuple[str, RulesetSpec]], catalogues: dict[str, Any], v
             groups[g.id] = CompiledGroup(
                 g.id, g.title, g.scope, tuple(compiled), outputs, tuple(f"{g.id}.{k}" for k in sorted(outputs))
             )
-    return RuleBook(version, groups, parameters, rule_files, catalogues)
+    from ..offences import CatalogueError, build_catalogue
+
+    def offence_name(name: str) -> bool:
+        if name.startswith("param."):
+            return name[6:] in parameters
+        return name in vocabularies["disposal"]
+
+    try:
+        offences = build_catalogue(catalogues, offence_name)
+    except CatalogueError as exc:
+        raise RulesetError("offences", exc.item, exc.reason) from None
+    return RuleBook(version, groups, parameters, rule_files, catalogues, offences)
 
 
 def _parameter(rel: str, p: ParameterSpec) -> Parameter:

@@ -18,17 +18,23 @@ from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case
 from ..vocabulary import DISPOSAL_VALUES, PERSON_VALUES
 from .assembly import DecisionBuilder
-from .notification_period import evaluate_disposal
+from .notification_period import notification_period
 
 QUESTION = "mappa.category"
 
 
-def mappa_category(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
-    """Answer ``mappa.category`` for ``case`` as at ``as_of``."""
+def mappa_category(
+    case: Case, as_of: date, book: RuleBook | None = None, notification: Decision | None = None
+) -> Decision:
+    """Answer ``mappa.category`` for ``case`` as at ``as_of``.
+
+    ``notification`` may pass in the ``notification.period`` decision for the same case and date, already
+    computed (as :func:`mappa_rules.assess` does), so that it is not worked out twice.
+    """
     book = book or default_rulebook()
     builder = DecisionBuilder(QUESTION, as_of, book)
     facts = {
-        "subject_to_notification": _notification_status(case, as_of, builder),
+        "subject_to_notification": _notification_status(case, as_of, builder, notification),
         "category2_disposal": _category2_status(case, as_of, builder),
     }
     scope = Scope(book, as_of, PERSON_VALUES, case, facts, builder.warnings)
@@ -52,15 +58,24 @@ def mappa_category(case: Case, as_of: date, book: RuleBook | None = None) -> Dec
     return builder.build(Outcome.UNDETERMINED, value, {})
 
 
-def _notification_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
-    """Subject to notification on ``as_of``: True, False, or a gap naming what would decide it."""
-    missing_before = len(builder.missing)
-    statuses = [evaluate_disposal(case, d, as_of, builder).subject_on for d in case.disposals]
-    if True in statuses:
-        return True
-    if all(s is False for s in statuses):
-        return False
-    return Gap(tuple(m.fact for m in builder.missing[missing_before:]))
+def _notification_status(
+    case: Case, as_of: date, builder: DecisionBuilder, notification: Decision | None
+) -> Any:
+    """Subject to notification on ``as_of``: True, False, or a gap naming what would decide it.
+
+    The reasons, missing facts and warnings of the notification decision become part of this decision.
+    """
+    if notification is None:
+        notification = notification_period(case, as_of, builder.book)
+    builder.reasons.extend(notification.reasons)
+    for warning in notification.warnings:
+        builder.warnings.setdefault(warning.code, warning)
+    status = notification.value.get("subject_on_as_of")
+    if status is None:
+        for missing in notification.missing:
+            builder.add_missing(missing.fact, missing.needed_for)
+        return Gap(tuple(m.fact for m in notification.missing))
+    return bool(status)
 
 
 def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
@@ -69,7 +84,7 @@ def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
     gaps: list[str] = []
     unresolved = False
     for disposal in case.disposals:
-        scope = Scope(book, as_of, DISPOSAL_VALUES, case, disposal, builder.warnings)
+        scope = Scope(book, as_of, DISPOSAL_VALUES, case, disposal, builder.warnings, builder.reasons)
         qualifies = evaluate_group(book.group("mappa.category2.disposal"), scope)
         if not builder.record(qualifies, disposal.id):
             gaps.extend(qualifies.missing())

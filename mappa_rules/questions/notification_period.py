@@ -70,7 +70,7 @@ def evaluate_disposal(case: Case, disposal: Disposal, as_of: date, builder: Deci
     result = DisposalPeriod(disposal)
     commencement: date = book.parameter("notification.commencement").value_at(as_of)
     as_at = max(disposal.relevant_date or as_of, commencement)
-    scope = Scope(book, as_at, DISPOSAL_VALUES, case, disposal, builder.warnings)
+    scope = Scope(book, as_at, DISPOSAL_VALUES, case, disposal, builder.warnings, builder.reasons)
     subject = evaluate_group(book.group("notification.subject"), scope)
     if not builder.record(subject, disposal.id):
         return result

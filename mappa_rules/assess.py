@@ -1,0 +1,36 @@
+"""A full assessment of one case: several questions answered together, sharing the work they have in common."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from .decision import Decision
+from .engine.loader import RuleBook, default_rulebook
+from .facts import Case
+from .questions import QUESTIONS
+from .questions.mappa_category import mappa_category
+from .questions.notification_period import notification_period
+
+DEFAULT_QUESTIONS = ("notification-period", "category")
+
+
+def assess(
+    case: Case, as_of: date, questions: Iterable[str] = DEFAULT_QUESTIONS, book: RuleBook | None = None
+) -> dict[str, Decision]:
+    """Answer each named question for ``case`` as at ``as_of``; the notification period is worked out once."""
+    book = book or default_rulebook()
+    wanted = list(questions)
+    unknown = [q for q in wanted if q not in QUESTIONS]
+    if unknown:
+        raise ValueError(f"unknown question(s): {', '.join(unknown)}; known: {', '.join(sorted(QUESTIONS))}")
+    answers: dict[str, Decision] = {}
+    notification = notification_period(case, as_of, book) if {"notification-period", "category"} & set(wanted) else None
+    for question in wanted:
+        if question == "notification-period" and notification is not None:
+            answers[question] = notification
+        elif question == "category":
+            answers[question] = mappa_category(case, as_of, book, notification)
+        else:
+            answers[question] = QUESTIONS[question](case, as_of, book)
+    return answers

@@ -1,0 +1,207 @@
+"""The offence catalogue: Schedule 3 (SOA 2003) and Schedule 15 (CJA 2003), entry by entry, as data.
+
+``rulesets/offences/*.yaml`` list each offence with a stable id (e.g. ``soa2003.s3``), its enactment and section,
+the schedule paragraph, the entry's conditions as a condition over the disposal vocabulary (the victim's age,
+the offender's age, the sentence), its in-force dates and verification status. A condition is compiled at load
+time against the same vocabulary as the rules, so an entry that names an unknown fact fails to load.
+
+:func:`listing_answer` says whether an offence is listed *with its conditions met* for one disposal: True,
+False, or unknown with the facts that would decide it, and the reason, citing the paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .decision import Citation, Reason, Status, make_reason
+from .engine.conditions import UNKNOWN, Compiled, ConditionError, compile_condition
+from .engine.evaluator import Gap, Scope
+from .engine.schema import InForce
+
+SCHEDULE_3 = "soa2003.sch3"
+SCHEDULE_15 = "cja2003.sch15"
+_INSTRUMENTS = {SCHEDULE_3: ("Sexual Offences Act 2003", "Sch 3"), SCHEDULE_15: ("Criminal Justice Act 2003", "Sch 15")}
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EntrySpec(_Spec):
+    offence: str = Field(min_length=3)
+    title: str = Field(min_length=3)
+    part: Literal[1, 2, 3] | None = None
+    enactment: str = Field(min_length=3)
+    section: str | None
+    paragraph: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https://")
+    in_force: InForce
+    dates_status: Status
+    status: Status
+    condition: str | None = None
+    condition_text: str | None = None
+    notes: str | None = None
+
+
+class VocabularyAddition(_Spec):
+    name: str
+    type: str
+    meaning: str
+
+
+class GeneralParagraph(_Spec):
+    """A paragraph about how the schedule is read (service offences, inchoate offences, ...): shown, not applied."""
+
+    paragraph: str
+    part: Literal[1, 2, 3] | None = None
+    title: str
+    url: str
+    in_force: InForce
+    dates_status: Status
+    status: Status
+    summary: str
+    notes: str | None = None
+
+
+class UnreadParagraph(_Spec):
+    """A paragraph known to exist whose text could not be read: it asserts no offence and is never used."""
+
+    paragraph_id: str
+    title: str
+    part: Literal[1, 2, 3] | None = None
+    paragraph: str
+    url: str
+    dates_status: Status
+    status: Status
+    notes: str | None = None
+
+
+class CatalogueSpec(_Spec):
+    schedule: Literal["soa2003.sch3", "cja2003.sch15"]
+    title: str
+    url: str
+    source_note: str
+    vocabulary_additions: list[VocabularyAddition] = Field(default_factory=list)
+    entries: list[EntrySpec] = Field(min_length=1)
+    general_paragraphs: list[GeneralParagraph] = Field(default_factory=list)
+    unread_paragraphs: list[UnreadParagraph] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One offence as one schedule lists it, ready to be evaluated."""
+
+    schedule: str
+    entry: EntrySpec
+    condition: Compiled | None
+    citation: Citation
+
+    @property
+    def part(self) -> str | None:
+        return None if self.entry.part is None else f"part_{self.entry.part}"
+
+
+@dataclass(frozen=True)
+class OffenceCatalogue:
+    """Every listed offence by schedule and id, with the files' general paragraphs."""
+
+    listings: Mapping[str, Mapping[str, Listing]]
+    specs: Mapping[str, CatalogueSpec]
+
+    def find(self, offence_id: str) -> list[Listing]:
+        return [by_id[offence_id] for by_id in self.listings.values() if offence_id in by_id]
+
+    def known(self, offence_id: str) -> bool:
+        return any(offence_id in by_id for by_id in self.listings.values())
+
+    def search(self, text: str) -> list[Listing]:
+        words = text.lower().split()
+        found = []
+        for by_id in self.listings.values():
+            for listing in by_id.values():
+                e = listing.entry
+                haystack = f"{e.offence} {e.title} {e.enactment} s.{e.section} para {e.paragraph}".lower()
+                if all(w in haystack for w in words):
+                    found.append(listing)
+        return found
+
+
+class CatalogueError(ValueError):
+    def __init__(self, item: str | None, reason: str) -> None:
+        self.item, self.reason = item, reason
+        super().__init__(reason)
+
+
+def build_catalogue(raw: Mapping[str, Mapping[str, Any]], is_known_name: Any) -> OffenceCatalogue:
+    """Validate and compile the catalogue files (``raw``: file name -> parsed YAML). Raises CatalogueError."""
+    listings: dict[str, dict[str, Listing]] = {}
+    specs: dict[str, CatalogueSpec] = {}
+    for name, data in raw.items():
+        try:
+            spec = CatalogueSpec.model_validate(data)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise CatalogueError(f"{name}: " + ".".join(str(p) for p in err["loc"]), err["msg"]) from None
+        instrument, schedule = _INSTRUMENTS[spec.schedule]
+        by_id = listings.setdefault(spec.schedule, {})
+        specs[spec.schedule] = spec
+        for entry in spec.entries:
+            if entry.offence in by_id:
+                raise CatalogueError(entry.offence, f"offence id listed twice in {spec.schedule}")
+            if spec.schedule == SCHEDULE_15 and entry.part is None:
+                raise CatalogueError(entry.offence, "a Schedule 15 entry needs its part")
+            try:
+                condition = None if entry.condition is None else compile_condition(entry.condition, is_known_name)
+            except ConditionError as exc:
+                raise CatalogueError(entry.offence, str(exc)) from None
+            part = f" (Part {entry.part})" if entry.part else ""
+            citation = Citation(instrument=instrument, provision=f"{schedule} para {entry.paragraph}{part}", url=entry.url)
+            by_id[entry.offence] = Listing(spec.schedule, entry, condition, citation)
+    return OffenceCatalogue(listings, specs)
+
+
+def listing_answer(
+    scope: Scope, schedule: str, offence_id: str, day: date, subject: str | None = None
+) -> tuple[Any, Reason | None]:
+    """Is ``offence_id`` listed in ``schedule`` on ``day`` with its conditions met, for the scope's disposal?
+
+    Returns (True | False | Gap, the reason citing the paragraph or None when the catalogue is silent).
+    """
+    listing = scope.book.offences.listings.get(schedule, {}).get(offence_id)
+    instrument, sched = _INSTRUMENTS[schedule]
+    if listing is None:
+        reason = make_reason(
+            f"offences.{schedule}.not_listed", f"Not listed in {sched}",
+            Citation(instrument=instrument, provision=sched, url=scope.book.offences.specs[schedule].url),
+            Status.DERIVED, "Offence {offence} is not listed in " + f"{sched} of the {instrument}.",
+            {"offence": offence_id}, subject)
+        return False, reason
+    entry = listing.entry
+    facts: dict[str, Any] = {"offence": offence_id, "title": entry.title, "paragraph": entry.paragraph}
+    rule_id = f"offences.{schedule}.{offence_id}"
+    head = f"{entry.title} ({offence_id}) is listed in {sched} para {entry.paragraph}"
+    if not entry.in_force.covers(day):
+        template = f"{head}, but that entry was not in force on {{day}}."
+        facts["day"] = day
+        return False, make_reason(rule_id, entry.title, listing.citation, entry.status, template, facts, subject)
+    if entry.status is Status.UNVERIFIED:
+        scope.warn(rule_id, f"Relies on a Schedule entry whose text is unverified: {sched} para {entry.paragraph} "
+                   f"({entry.title}).", entry.status, listing.citation)
+    if listing.condition is None:
+        return True, make_reason(rule_id, entry.title, listing.citation, entry.status,
+                                 f"{head}, with no further condition.", facts, subject)
+    truth = listing.condition.evaluate(scope)
+    read = scope.known_values(listing.condition.ordered_names)
+    if truth is UNKNOWN:
+        return Gap(scope.gaps_of(listing.condition.names)), None
+    facts.update(read)
+    shown = ", ".join(f"{name}={{{name}}}" for name in read)
+    verdict = "is met" if truth else "is not met"
+    words = (entry.condition_text or entry.condition or "").replace("{", "(").replace("}", ")")
+    template = f"{head} where: {words} On the facts ({shown}) that condition {verdict}."
+    return bool(truth), make_reason(rule_id, entry.title, listing.citation, entry.status, template, facts, subject)
