@@ -147,6 +147,41 @@ def _batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return EXIT_BAD_INPUT if errors else EXIT_DECIDED
 
 
+def _offences(args: argparse.Namespace, out: TextIO) -> int:
+    """``offences search TEXT`` and ``offences show ID``: the Schedule 3 and Schedule 15 catalogue."""
+    from .engine.loader import default_rulebook
+
+    catalogue = default_rulebook().offences
+    if args.action == "search":
+        found = catalogue.search(" ".join(args.text))
+        for listing in found:
+            e = listing.entry
+            out.write(f"{e.offence:32} {listing.citation.provision:24} [{e.status.value}] {e.title}\n")
+        out.write(f"{len(found)} found\n")
+        return EXIT_DECIDED
+    ident = " ".join(args.text)
+    listings = catalogue.find(ident)
+    if not listings:
+        raise BadInput(f"offence id {ident!r} is not in the catalogue (try: mappa-rules offences search WORDS)")
+    for listing in listings:
+        e = listing.entry
+        lines = [
+            f"{e.offence}: {e.title}",
+            f"  {e.enactment}" + (f" s.{e.section}" if e.section else ""),
+            f"  listed in: {listing.citation} <{e.url}>",
+            f"  in force: {e.in_force.start}" + (f" to {e.in_force.end}" if e.in_force.end else " (still in force)")
+            + f" [dates {e.dates_status.value}]",
+            f"  status: {e.status.value}",
+            f"  condition: {e.condition_text or 'none'}",
+        ]
+        if e.condition:
+            lines.append(f"  as encoded: {e.condition}")
+        if e.notes:
+            lines.append(f"  notes: {e.notes}")
+        out.write("\n".join(lines) + "\n")
+    return EXIT_DECIDED
+
+
 def _open(path: str) -> TextIO:
     try:
         return open(path, encoding="utf-8")  # noqa: SIM115 - closed by the caller's with-block
@@ -173,6 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("question", choices=sorted(_questions()))
     batch.add_argument("cases", nargs="?", help="JSON Lines file; '-' or nothing reads standard input")
     batch.add_argument("--as-of", help="the date to answer for, YYYY-MM-DD (default: today)")
+    offences = commands.add_parser("offences", help="search or show the Schedule 3 / Schedule 15 offence catalogue")
+    offences.add_argument("action", choices=["search", "show"])
+    offences.add_argument("text", nargs="+", help="words to search for, or an offence id such as soa2003.s3")
     return parser
 
 
@@ -185,6 +223,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return _explain(args, out, stdin)
         if args.command == "schema":
             return _schema(args, out)
+        if args.command == "offences":
+            return _offences(args, out)
         return _batch(args, out, stdin)
     except BadInput as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
