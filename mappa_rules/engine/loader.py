@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,14 +63,18 @@ class Parameter:
 
 @dataclass(frozen=True)
 class RuleBook:
-    """Every loaded rule group and parameter, with the version hash of the files they came from."""
+    """Every loaded rule group and parameter, with the version hash of the files they came from.
+
+    The offence catalogue (rulesets/offences/) is the largest part; it is parsed and compiled on first use
+    unless the book was loaded with ``lazy_catalogue=False``, so that questions that never name an offence
+    id do not pay for it.
+    """
 
     version: str
     groups: Mapping[str, CompiledGroup]
     parameters: Mapping[str, Parameter]
     rule_files: Mapping[str, str]
-    catalogues: Mapping[str, Any]
-    offences: OffenceCatalogue
+    catalogue_sources: Mapping[str, bytes]
 
     def group(self, ident: str) -> CompiledGroup:
         return self.groups[ident]
@@ -85,6 +89,27 @@ class RuleBook:
         for group in self.groups.values():
             yield from group.rules
 
+    @cached_property
+    def offences(self) -> OffenceCatalogue:
+        """The Schedule 3 and Schedule 15 offence catalogue, compiled against the disposal vocabulary."""
+        from ..offences import CatalogueError, build_catalogue
+
+        raw: dict[str, Any] = {}
+        for rel, source in self.catalogue_sources.items():
+            try:
+                raw[rel] = yaml.load(source, Loader=_Loader)  # noqa: S506 - a SafeLoader (C or pure Python)
+            except yaml.YAMLError as exc:
+                raise RulesetError(rel, None, f"not valid YAML: {exc}") from None
+        vocabulary = _vocabularies()["disposal"]
+
+        def known(name: str) -> bool:
+            return name[6:] in self.parameters if name.startswith("param.") else name in vocabulary
+
+        try:
+            return build_catalogue(raw, known)
+        except CatalogueError as exc:
+            raise RulesetError("offences", exc.item, exc.reason) from None
+
 
 def _ruleset_root() -> Path:
     return Path(str(resources.files("mappa_rules.rulesets")))
@@ -96,31 +121,37 @@ def _vocabularies() -> Mapping[str, Mapping[str, ValueDef]]:
     return VOCABULARIES
 
 
-def load_rulebook(root: Path | None = None) -> RuleBook:
-    """Load and compile every ``*.yaml`` under ``root`` (default: the bundled rulesets)."""
+def load_rulebook(root: Path | None = None, *, lazy_catalogue: bool = False) -> RuleBook:
+    """Load and compile every ``*.yaml`` under ``root`` (default: the bundled rulesets).
+
+    Files under ``offences/`` are the offence catalogue; with ``lazy_catalogue`` they are compiled on first use.
+    """
     root = _ruleset_root() if root is None else root
     files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
     digest = hashlib.sha256()
     specs: list[tuple[str, RulesetSpec]] = []
-    catalogues: dict[str, Any] = {}
+    catalogues: dict[str, bytes] = {}
     for path in files:
         rel = path.relative_to(root).as_posix()
         raw = path.read_bytes()
         digest.update(rel.encode() + b"\0" + raw)
+        if rel.startswith("offences/"):
+            catalogues[rel] = raw
+            continue
         try:
             data = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a SafeLoader (C or pure Python) is used
         except yaml.YAMLError as exc:
             raise RulesetError(rel, None, f"not valid YAML: {exc}") from None
         if not isinstance(data, dict):
             raise RulesetError(rel, None, "a ruleset file must be a mapping")
-        if "schedule" in data:
-            catalogues[rel] = data
-            continue
         try:
             specs.append((rel, RulesetSpec.model_validate(data)))
         except ValidationError as exc:
             raise RulesetError(rel, _item_of(data, exc), _first_error(exc)) from None
-    return _compile(specs, catalogues, f"sha256:{digest.hexdigest()[:16]}")
+    book = _compile(specs, catalogues, f"sha256:{digest.hexdigest()[:16]}")
+    if not lazy_catalogue:
+        _ = book.offences
+    return book
 
 
 def _item_of(data: dict[str, Any], exc: ValidationError) -> str | None:
@@ -143,7 +174,7 @@ def _first_error(exc: ValidationError) -> str:
     return f"{loc}: {err['msg']}"
 
 
-def _compile(specs: list[tuple[str, RulesetSpec]], catalogues: dict[str, Any], version: str) -> RuleBook:
+def _compile(specs: list[tuple[str, RulesetSpec]], catalogues: dict[str, bytes], version: str) -> RuleBook:
     parameters: dict[str, Parameter] = {}
     for rel, spec in specs:
         for p in spec.parameters:
@@ -192,18 +223,7 @@ def _compile(specs: list[tuple[str, RulesetSpec]], catalogues: dict[str, Any], v
             groups[g.id] = CompiledGroup(
                 g.id, g.title, g.scope, tuple(compiled), outputs, tuple(f"{g.id}.{k}" for k in sorted(outputs))
             )
-    from ..offences import CatalogueError, build_catalogue
-
-    def offence_name(name: str) -> bool:
-        if name.startswith("param."):
-            return name[6:] in parameters
-        return name in vocabularies["disposal"]
-
-    try:
-        offences = build_catalogue(catalogues, offence_name)
-    except CatalogueError as exc:
-        raise RulesetError("offences", exc.item, exc.reason) from None
-    return RuleBook(version, groups, parameters, rule_files, catalogues, offences)
+    return RuleBook(version, groups, parameters, rule_files, catalogues)
 
 
 def _parameter(rel: str, p: ParameterSpec) -> Parameter:
@@ -216,4 +236,4 @@ def _parameter(rel: str, p: ParameterSpec) -> Parameter:
 @cache
 def default_rulebook() -> RuleBook:
     """The bundled rulesets, loaded once per process (the rule book is immutable, so sharing it is safe)."""
-    return load_rulebook()
+    return load_rulebook(lazy_catalogue=True)
