@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mappa_rules import Case, mappa_category, notification_period
+from mappa_rules import Case, assess
 
 AS_OF = date(2026, 11, 21)
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,10 +65,8 @@ def synthetic_cases(n: int, seed: int = 7) -> list[str]:
 def run_library(cases: list[str]) -> int:
     decided = 0
     for text in cases:
-        case = Case.model_validate_json(text)
-        category = mappa_category(case, AS_OF)
-        period = notification_period(case, AS_OF)
-        decided += category.decided + period.decided
+        answers = assess(Case.model_validate_json(text), AS_OF)
+        decided += sum(d.decided for d in answers.values())
     return decided
 
 

@@ -72,7 +72,7 @@ def load_case_data(text: str, source: str) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_case_loader())  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_case_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -184,7 +184,7 @@ def _offences(args: argparse.Namespace, out: TextIO) -> int:
 
 def _open(path: str) -> TextIO:
     try:
-        return open(path, encoding="utf-8")  # noqa: SIM115 - closed by the caller's with-block
+        return open(path, encoding="utf-8")
     except OSError:
         raise BadInput(f"{path}: no such file") from None
 
@@ -229,7 +229,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
     except BadInput as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
         return EXIT_BAD_INPUT
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as exc:
         sys.stderr.write(f"mappa-rules: internal error ({exc.__class__.__name__}): {exc}\n")
         return EXIT_INTERNAL
 

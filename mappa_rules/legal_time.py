@@ -32,8 +32,10 @@ __all__ = [
     "TimeConventions",
     "age_on",
     "corresponding_day",
+    "corresponding_day_before",
     "day_after_end",
     "days_before",
+    "days_from_to",
     "disregarded_days",
     "first_counted_day",
     "halve",
@@ -41,6 +43,7 @@ __all__ = [
     "last_day_after",
     "last_day_disregarding",
     "qualifying_day",
+    "working_days_after",
 ]
 
 
@@ -244,6 +247,15 @@ def days_before(day: date, days: int) -> date:
     return day - timedelta(days=days)
 
 
+def days_from_to(first: date, last: date, *, inclusive: bool) -> int:
+    """The number of days from ``first`` to ``last``: counting both days when ``inclusive`` (a trip leaving and
+    returning on the same day lasts 1 day), otherwise the days elapsed (declared convention
+    ``travel.trip_days_inclusive``)."""
+    if last < first:
+        raise ValueError("the last day is before the first")
+    return (last - first).days + (1 if inclusive else 0)
+
+
 def qualifying_day(
     stays: Sequence[DateRange], days: int, window: Length, conventions: TimeConventions
 ) -> tuple[date | None, bool]:
@@ -283,3 +295,24 @@ def age_on(birth: date, on: date, conventions: TimeConventions) -> int:
     years = on.year - birth.year
     anniversary, _ = corresponding_day(birth, Length(years=years), conventions)
     return years if anniversary <= on else years - 1
+
+
+def corresponding_day_before(end: date, length: Length, conventions: TimeConventions) -> date:
+    """The day ``length`` before ``end``: the latest day whose corresponding day ``length`` later is not after
+    ``end`` (so something due "6 months before release" is due on it at the latest)."""
+    guess = end - timedelta(days=length.total_months * 31 + length.days + 1)
+    while corresponding_day(guess + timedelta(days=1), length, conventions)[0] <= end:
+        guess += timedelta(days=1)
+    return guess
+
+
+def working_days_after(start: date, days: int, holidays: Iterable[date] = ()) -> date:
+    """The day that is the ``days``-th working day after ``start`` (``start`` itself not counted). Working days
+    are Monday to Friday, less the ``holidays`` given; the caller declares which holidays it knows."""
+    closed = set(holidays)
+    day, counted = start, 0
+    while counted < days:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in closed:
+            counted += 1
+    return day

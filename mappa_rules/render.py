@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from .decision import Decision, Outcome
+from .render_duties import DUTY_HEADLINES, timeline_lines
 
 
 def _show(value: Any) -> str:
@@ -24,6 +25,9 @@ def headline(decision: Decision) -> str:
     """One sentence answering the question."""
     v = decision.value
     if decision.question == "notification.period":
+        if decision.outcome is Outcome.NO and v.get("subject_on_as_of"):
+            return (f"No disposal makes the person a relevant offender, but a civil order makes them subject on "
+                    f"{decision.as_of}.")
         if decision.outcome is Outcome.NO:
             return "Not subject to the notification requirements (no disposal makes the person a relevant offender)."
         on = {True: "subject", False: "not subject", None: "status unknown"}[v.get("subject_on_as_of")]
@@ -43,6 +47,21 @@ def headline(decision: Decision) -> str:
             return f"Not MAPPA-eligible on {decision.as_of} (none of Categories 1-3 applies)."
         candidates = ", ".join(str(c) for c in v.get("candidates", []))
         return f"The MAPPA category cannot be decided on these facts (possible: {candidates or 'none'})."
+    if decision.question == "orders.check":
+        count = len(v.get("orders", []))
+        if decision.outcome is Outcome.YES:
+            return f"All {count} civil order(s) are within the statutory limits."
+        if decision.outcome is Outcome.NO:
+            return f"{len(v.get('findings', []))} finding(s): an order or term outside the statutory limits."
+        return "The civil orders cannot be fully checked on these facts."
+    if decision.question == "mappa.level":
+        if decision.outcome is Outcome.YES:
+            return f"Guidance (not a decision): MAPPA Level {v['level']} on {decision.as_of}."
+        if decision.outcome is Outcome.NO:
+            return f"Guidance (not a decision): not managed under MAPPA on {decision.as_of}."
+        return "The MAPPA level guidance cannot be given on these facts."
+    if decision.question in DUTY_HEADLINES:  # initial, change, periodic, travel, review, timeline
+        return DUTY_HEADLINES[decision.question](decision)
     return f"{decision.outcome.value}"
 
 
@@ -64,6 +83,7 @@ def render_text(decision: Decision) -> str:
             f" (subject on {decision.as_of}: {_show(c['subject_on_as_of'])})"
             for c in candidates
         ]
+    lines += timeline_lines(decision)
     if decision.reasons:
         lines.append("Reasons")
         for i, reason in enumerate(decision.reasons, 1):

@@ -12,9 +12,12 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from .civil_orders import ORDER_TERM_VALUES, ORDER_VALUES
 from .engine.evaluator import Gap, Scope, ValueDef
 from .facts import Case, Disposal, Term
 from .legal_time import Length, TimeConventions, age_on, corresponding_day, halve
+from .management import LEVEL_VALUES
+from .notification_vocabulary import NOTIFICATION_VOCABULARIES
 from .time_conventions import HALF_MODE, conventions_at, rely_on
 
 __all__ = ["DISPOSAL_VALUES", "PERSON_VALUES", "VOCABULARIES", "disposal_path", "months_measure"]
@@ -456,4 +459,11 @@ PERSON_VALUES = _values(
     ("category2_disposal", lambda scope: scope.subject.get("category2_disposal")),
 )
 
-VOCABULARIES: Mapping[str, Mapping[str, ValueDef]] = {"disposal": DISPOSAL_VALUES, "person": PERSON_VALUES}
+VOCABULARIES: Mapping[str, Mapping[str, ValueDef]] = {
+    "disposal": DISPOSAL_VALUES,
+    "person": PERSON_VALUES,
+    "order": ORDER_VALUES,
+    "order_term": ORDER_TERM_VALUES,
+    "level": LEVEL_VALUES,
+    **NOTIFICATION_VOCABULARIES,
+}

@@ -102,7 +102,7 @@ class GroupResult:
 class Scope:
     """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
 
-    __slots__ = ("_gaps", "cache", "_values", "as_at", "book", "case", "conventions", "reasons", "subject", "warnings")
+    __slots__ = ("_gaps", "_values", "as_at", "book", "cache", "case", "conventions", "reasons", "subject", "warnings")
 
     def __init__(
         self,

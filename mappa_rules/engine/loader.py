@@ -97,7 +97,7 @@ class RuleBook:
         raw: dict[str, Any] = {}
         for rel, source in self.catalogue_sources.items():
             try:
-                raw[rel] = yaml.load(source, Loader=_Loader)  # noqa: S506 - a SafeLoader (C or pure Python)
+                raw[rel] = yaml.load(source, Loader=_Loader)
             except yaml.YAMLError as exc:
                 raise RulesetError(rel, None, f"not valid YAML: {exc}") from None
         vocabulary = _vocabularies()["disposal"]
@@ -139,7 +139,7 @@ def load_rulebook(root: Path | None = None, *, lazy_catalogue: bool = False) -> 
             catalogues[rel] = raw
             continue
         try:
-            data = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a SafeLoader (C or pure Python) is used
+            data = yaml.load(raw, Loader=_Loader)
         except yaml.YAMLError as exc:
             raise RulesetError(rel, None, f"not valid YAML: {exc}") from None
         if not isinstance(data, dict):

@@ -106,7 +106,9 @@ class GroupSpec(_Spec):
 
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=3)
-    scope: Literal["disposal", "person"]
+    scope: Literal[
+        "disposal", "person", "order", "order_term", "level", "initial", "change", "periodic", "trip", "review"
+    ]
     mode: Literal["first_match"] = "first_match"
     rules: list[RuleSpec] = Field(min_length=1)
 

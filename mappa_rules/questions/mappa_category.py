@@ -63,7 +63,10 @@ def _notification_status(
 ) -> Any:
     """Subject to notification on ``as_of``: True, False, or a gap naming what would decide it.
 
-    The reasons, missing facts and warnings of the notification decision become part of this decision.
+    The notification decision counts the disposals (SOA 2003 ss.80-82) and the civil orders that bring
+    notification while they have effect: a SHPO or SOPO whether or not the person was already subject (SA 2020
+    s.352; SOA 2003 ss.103G, 107(3)-(4)), and an SRO or RSHO after a conviction for breaching it (s.122I, s.129).
+    Its reasons, missing facts and warnings become part of this decision.
     """
     if notification is None:
         notification = notification_period(case, as_of, builder.book)

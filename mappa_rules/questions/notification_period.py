@@ -8,7 +8,9 @@ day before the corresponding anniversary.
 
 Outcome: ``yes`` when the person is a relevant offender and the period is determined, ``no`` when no disposal
 makes the person a relevant offender, ``undetermined`` otherwise (with the facts that would decide it). The
-value says, in addition, whether the person is subject to the requirements on the as-at date.
+value says, in addition, whether the person is subject to the requirements on the as-at date - counting the
+civil orders that bring notification while they have effect (a SHPO or SOPO, an SRO or RSHO after a breach
+conviction: SA 2020 s.352; SOA 2003 ss.103G, 107, 122I, 129), listed under ``orders``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..legal_time import Length, halve, last_day
 from ..time_conventions import HALF_MODE, MISSING_DAY, conventions_at, rely_on
 from ..vocabulary import DISPOSAL_VALUES
 from .assembly import DecisionBuilder
+from .orders import OrderNotification, order_notifications
 
 QUESTION = "notification.period"
 BEGINNING_WITH = "time.beginning_with_convention"
@@ -157,16 +160,29 @@ def notification_period(case: Case, as_of: date, book: RuleBook | None = None) -
     book = book or default_rulebook()
     builder = DecisionBuilder(QUESTION, as_of, book)
     periods = [evaluate_disposal(case, d, as_of, builder) for d in case.disposals]
-    return _decide(builder, periods, as_of)
+    orders = order_notifications(case, as_of, builder)
+    return _decide(builder, periods, as_of, orders)
 
 
-def _decide(builder: DecisionBuilder, periods: list[DisposalPeriod], as_of: date) -> Decision:
+def _with_orders(on: bool | None, orders: list[OrderNotification]) -> bool | None:
+    """Subject on the date if a disposal or an order makes the person subject (three-valued)."""
+    statuses = [o.subject_on for o in orders]
+    if on is True or True in statuses:
+        return True
+    return False if on is False and all(s is False for s in statuses) else None
+
+
+def _decide(
+    builder: DecisionBuilder, periods: list[DisposalPeriod], as_of: date, orders: list[OrderNotification]
+) -> Decision:
     subject = [p for p in periods if p.subject]
     undecided = [p for p in periods if not p.decided]
     indefinite = next((p for p in subject if p.indefinite), None)
     value: dict[str, Any] = {"subject": bool(subject) or (None if undecided else False)}
     dates: dict[str, date] = {}
     value["disposals"] = [p.as_value() for p in periods]
+    if orders:
+        value["orders"] = [o.as_value() for o in orders]
     if indefinite is not None:
         controlling: DisposalPeriod | None = indefinite
     elif undecided:
@@ -176,10 +192,11 @@ def _decide(builder: DecisionBuilder, periods: list[DisposalPeriod], as_of: date
     if controlling is None:
         statuses = [p.subject_on for p in periods]
         on = True if True in statuses else (False if all(s is False for s in statuses) else None)
+        on = _with_orders(on, orders)
         value.update(indefinite=None, length=None, subject_on_as_of=on)
         if not periods:
             builder.add_missing("disposals", QUESTION)
-        if undecided or not periods:
+        if undecided or not periods or on is None:
             return builder.build(Outcome.UNDETERMINED, value, dates)
         return builder.build(Outcome.NO, value, dates)
     relevant = controlling.disposal.relevant_date
@@ -190,7 +207,7 @@ def _decide(builder: DecisionBuilder, periods: list[DisposalPeriod], as_of: date
         indefinite=controlling.indefinite,
         length=None if controlling.length is None else str(controlling.length),
         halved=controlling.halved,
-        subject_on_as_of=True if on_any else controlling.subject_on,
+        subject_on_as_of=_with_orders(True if on_any else controlling.subject_on, orders),
     )
     dates["relevant_date"] = relevant
     if controlling.last_day is not None:

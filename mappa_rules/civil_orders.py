@@ -1,0 +1,311 @@
+"""Civil orders: the values their rules read, and when their terms and the orders themselves end.
+
+Scopes ``order`` (one order) and ``order_term`` (one prohibition or requirement of an order). A SHPO, SRO or
+predecessor order specifies a period for each term: a fixed period or until further order (SA 2020 s.347; SOA
+2003 ss.103C, 107, 117, 122A, 123). The order has effect while any of its terms does, unless it ceased earlier
+(discharged, replaced, or an interim order whose main application was determined). Dates are computed with
+:mod:`mappa_rules.legal_time`; the start of a term's period and the "beginning with" reading are declared
+parameters, so every date that relies on them carries a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .engine.evaluator import Gap, Scope, ValueDef
+from .facts import Order, OrderTerm
+from .legal_time import Length, corresponding_day, day_after_end, last_day
+from .time_conventions import MISSING_DAY, conventions_at, rely_on
+
+__all__ = [
+    "BEGINNING_WITH",
+    "ORDER_TERM_VALUES",
+    "ORDER_VALUES",
+    "OrderSubject",
+    "TermSubject",
+    "in_effect_on",
+    "order_last_day",
+    "order_path",
+    "term_last_day",
+    "term_path",
+]
+
+BEGINNING_WITH = "time.beginning_with_convention"
+FTP = "foreign_travel_prohibition"
+SERVICE_MOMENT_KINDS = frozenset({"sro", "interim_sro"})
+"""Orders for which "already subject" is read on the date of service (SOA 2003 s.122F(1)), not the making."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSubject:
+    """One order of the case. ``subject_at`` tells, from the case's disposals, whether the person was subject to
+    the notification requirements on a day (True, False, or a gap naming what would decide it)."""
+
+    order: Order
+    index: int
+    subject_at: Callable[[date], bool | Gap]
+
+
+@dataclass(frozen=True, slots=True)
+class TermSubject:
+    """One term of one order."""
+
+    order: Order
+    index: int
+    term: OrderTerm
+    term_index: int
+
+
+def order_path(index: int, field: str) -> str:
+    return f"orders[{index}].{field}"
+
+
+def term_path(index: int, term_index: int, field: str) -> str:
+    return f"orders[{index}].terms[{term_index}].{field}"
+
+
+def _order(scope: Scope) -> OrderSubject:
+    subject = scope.subject
+    assert isinstance(subject, OrderSubject)
+    return subject
+
+
+def _term(scope: Scope) -> TermSubject:
+    subject = scope.subject
+    assert isinstance(subject, TermSubject)
+    return subject
+
+
+def _order_fact(field: str) -> Callable[[Scope], Any]:
+    def read(scope: Scope) -> Any:
+        subject = _order(scope)
+        value = getattr(subject.order, field)
+        return Gap((order_path(subject.index, field),)) if value is None else value
+
+    read.__doc__ = f"The order's {field.replace('_', ' ')} (a fact of the case)."
+    return read
+
+
+def _kind(scope: Scope) -> Any:
+    """The kind of order (shpo, interim_shpo, sro, sopo, foreign_travel_order, rsho, ...)."""
+    return _order(scope).order.kind
+
+
+def _already_subject(scope: Scope) -> Any:
+    """Subject to SOA 2003 Part 2 notification immediately before the order was made (SA 2020 s.352; SOA 2003
+    ss.103G, 107(3)-(4)) or, for an SRO, on the date of service (s.122F(1)): as stated in the case, or else
+    worked out from the disposals on that day."""
+    subject = _order(scope)
+    order = subject.order
+    if order.already_subject is not None:
+        return order.already_subject
+    field = "served" if order.kind in SERVICE_MOMENT_KINDS else "made"
+    day: date | None = getattr(order, field)
+    if day is None:
+        return Gap((order_path(subject.index, field), order_path(subject.index, "already_subject")))
+    if field == "made":
+        scope.param("orders.already_subject_on_day_made")
+    status = subject.subject_at(day)
+    if isinstance(status, Gap):
+        return Gap((*status.paths, order_path(subject.index, "already_subject")))
+    return status
+
+
+def _subject_before_breach(scope: Scope) -> Any:
+    """Subject to SOA 2003 Part 2 notification when the breach conviction, finding or caution made s.122I (or
+    s.129) first apply, worked out from the disposals on that day."""
+    subject = _order(scope)
+    day = subject.order.breach_date
+    if day is None:
+        return Gap((order_path(subject.index, "breach_date"),))
+    return subject.subject_at(day)
+
+
+def _ftp_only(scope: Scope) -> Any:
+    """The order contains foreign travel prohibitions and no other prohibition or requirement (SA 2020
+    s.350(8); SOA 2003 s.103E(8))."""
+    subject = _order(scope)
+    terms = subject.order.terms
+    if not terms:
+        return Gap((order_path(subject.index, "terms"),))
+    return all(t.kind == FTP for t in terms)
+
+
+def _as_at(scope: Scope) -> Any:
+    """The date the rules are applied as at."""
+    return scope.as_at
+
+
+def _switch_over_date(scope: Scope) -> Any:
+    """The day after the end of the period of 5 years beginning with 8 March 2015, from which surviving
+    predecessor orders are varied and enforced as SHPOs or SROs (ASBCPA 2014 s.114(5))."""
+    start: date = scope.param("orders.transition.commencement")
+    years: int = scope.param("orders.transition.saving_years")
+    rely_on(scope, BEGINNING_WITH)
+    day, missing = day_after_end(start, Length(years=years), conventions_at(scope))
+    if missing:
+        rely_on(scope, MISSING_DAY)
+    return day
+
+
+def _term_fact(field: str) -> Callable[[Scope], Any]:
+    def read(scope: Scope) -> Any:
+        subject = _term(scope)
+        value = getattr(subject.term, field)
+        return Gap((term_path(subject.index, subject.term_index, field),)) if value is None else value
+
+    read.__doc__ = f"The term's {field.replace('_', ' ')} (a fact of the case)."
+    return read
+
+
+def _order_kind(scope: Scope) -> Any:
+    """The kind of order the term belongs to."""
+    return _term(scope).order.kind
+
+
+def _made(scope: Scope) -> Any:
+    """The day the order the term belongs to was made."""
+    subject = _term(scope)
+    made = subject.order.made
+    return Gap((order_path(subject.index, "made"),)) if made is None else made
+
+
+def _duration(scope: Scope) -> Any:
+    """Fixed period or until further order; a stated period means a fixed period."""
+    subject = _term(scope)
+    term = subject.term
+    if term.duration is not None:
+        return term.duration
+    if term.period is not None:
+        return "fixed_period"
+    return Gap((term_path(subject.index, subject.term_index, "duration"),))
+
+
+def _term_months(scope: Scope) -> Any:
+    """The fixed period of the term in months: exact for years and months; a period with days is measured on the
+    calendar from the day the term takes effect (or the order is made), declared as a convention."""
+    subject = _term(scope)
+    period = subject.term.period
+    if period is None:
+        return Gap((term_path(subject.index, subject.term_index, "period"),))
+    length = period.length()
+    if length.days == 0:
+        return float(length.total_months)
+    start = subject.term.takes_effect or subject.order.made
+    if start is None:
+        return Gap((order_path(subject.index, "made"),))
+    from .vocabulary import months_measure  # the shared measure; imported here to keep module loading acyclic
+
+    scope.param("time.term_in_days_compared_on_calendar")
+    conventions = conventions_at(scope)
+    end, _ = corresponding_day(start, length, conventions)
+    return months_measure(start, end, conventions)
+
+
+def _values(*defs: tuple[str, Callable[[Scope], Any]]) -> Mapping[str, ValueDef]:
+    return {name: ValueDef(name, (fn.__doc__ or name).strip(), fn) for name, fn in defs}
+
+
+ORDER_VALUES = _values(
+    ("kind", _kind),
+    ("route", _order_fact("route")),
+    ("offence_listed", _order_fact("offence_listed")),
+    ("conviction_date", _order_fact("conviction_date")),
+    ("application_date", _order_fact("application_date")),
+    ("made", _order_fact("made")),
+    ("served", _order_fact("served")),
+    ("breached", _order_fact("breached")),
+    ("breach_date", _order_fact("breach_date")),
+    ("subject_before_breach", _subject_before_breach),
+    ("replaces_interim", _order_fact("replaces_interim")),
+    ("already_subject", _already_subject),
+    ("ftp_only", _ftp_only),
+    ("as_at", _as_at),
+    ("switch_over_date", _switch_over_date),
+)
+
+ORDER_TERM_VALUES = _values(
+    ("order_kind", _order_kind),
+    ("made", _made),
+    ("term_kind", lambda scope: _term(scope).term.kind),
+    ("duration", _duration),
+    ("term_months", _term_months),
+    ("takes_effect", _term_fact("takes_effect")),
+)
+
+
+def _term_start(scope: Scope, order: Order, index: int, term: OrderTerm, term_index: int) -> date | Gap:
+    """The day a term's period begins with: as the order specifies; otherwise, for a term other than a foreign
+    travel prohibition, the day the order was made (a declared reading); a foreign travel prohibition whose order
+    is silent is undetermined (civil-orders open question 5)."""
+    if term.takes_effect is not None:
+        return term.takes_effect
+    if term.kind == FTP:
+        scope.param("orders.ftp_period_start")
+        return Gap((term_path(index, term_index, "takes_effect"),))
+    if order.made is None:
+        return Gap((order_path(index, "made"),))
+    scope.param("orders.term_start_default")
+    return order.made
+
+
+def term_last_day(scope: Scope, order: Order, index: int, term: OrderTerm, term_index: int) -> date | Gap | None:
+    """The last day a term has effect; None for a term until further order. A fixed period of N years beginning
+    with its first day ends on the day before the Nth anniversary (the declared "beginning with" reading)."""
+    duration = term.duration or ("fixed_period" if term.period is not None else None)
+    if duration is None:
+        return Gap((term_path(index, term_index, "duration"),))
+    if duration == "until_further_order":
+        return None
+    if term.period is None:
+        return Gap((term_path(index, term_index, "period"),))
+    start = _term_start(scope, order, index, term, term_index)
+    if isinstance(start, Gap):
+        return start
+    rely_on(scope, BEGINNING_WITH)
+    end, missing = last_day(start, term.period.length(), conventions_at(scope))
+    if missing:
+        rely_on(scope, MISSING_DAY)
+    return end
+
+
+def _no_terms(index: int) -> tuple[str, ...]:
+    """An order without terms ends only when it ceases (an interim notification order); either fact decides."""
+    return (order_path(index, "terms"), order_path(index, "ceased_on"))
+
+
+def order_last_day(scope: Scope, order: Order, index: int) -> date | Gap | None:
+    """The last day the order has effect: that of its longest-running term (None: until further order), or the
+    day it ceased, if earlier."""
+    if not order.terms:
+        return order.ceased_on if order.ceased_on is not None else Gap(_no_terms(index))
+    ends = [term_last_day(scope, order, index, t, j) for j, t in enumerate(order.terms)]
+    known = [e for e in ends if not isinstance(e, Gap)]
+    gaps = [p for e in ends if isinstance(e, Gap) for p in e.paths]
+    ceased = order.ceased_on
+    if ceased is not None and any(e is None or e >= ceased for e in known):
+        return ceased
+    if None in known:
+        return None
+    if gaps:
+        return Gap(tuple(dict.fromkeys(gaps)))
+    latest = max(e for e in known if e is not None)
+    return latest if ceased is None else min(latest, ceased)
+
+
+def in_effect_on(scope: Scope, order: Order, index: int, day: date) -> bool | Gap:
+    """Whether the order has effect on ``day``: made on or before it and not yet ended."""
+    if order.made is None:
+        return Gap((order_path(index, "made"),))
+    if day < order.made or (order.ceased_on is not None and day > order.ceased_on):
+        return False
+    if not order.terms:
+        return True if order.ceased_on is not None else Gap(_no_terms(index))
+    ends = [term_last_day(scope, order, index, t, j) for j, t in enumerate(order.terms)]
+    if any(e is None or (isinstance(e, date) and day <= e) for e in ends):
+        return True
+    gaps = [p for e in ends if isinstance(e, Gap) for p in e.paths]
+    return Gap(tuple(dict.fromkeys(gaps))) if gaps else False

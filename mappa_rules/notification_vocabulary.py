@@ -1,0 +1,97 @@
+"""Vocabularies of the notification-duty rule groups (scopes initial, change, periodic, trip and review).
+
+The subject of each scope is a mapping of values that the question machinery (``questions/duties.py`` and the
+question modules) works out from the case for one duty: a value, a
+:class:`~mappa_rules.engine.evaluator.Gap` naming the facts whose absence leaves it unknown, or a function
+computing one of these when a rule first reads it (so that a convention is warned about only when a rule relies
+on it). Each entry's text states the value's legal meaning; the loader
+rejects a rule that reads a name not listed for its scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .engine.evaluator import Scope, ValueDef
+
+__all__ = ["CHANGE_VALUES", "INITIAL_VALUES", "NOTIFICATION_VOCABULARIES", "PERIODIC_VALUES", "REVIEW_VALUES",
+           "TRIP_VALUES"]
+
+
+def _reader(name: str) -> Callable[[Scope], Any]:
+    def read(scope: Scope) -> Any:
+        value = scope.subject[name]
+        return value() if callable(value) else value
+
+    return read
+
+
+def _vocabulary(*entries: tuple[str, str]) -> Mapping[str, ValueDef]:
+    return {name: ValueDef(name, doc, _reader(name)) for name, doc in entries}
+
+
+INITIAL_VALUES = _vocabulary(
+    ("relevant_date", "The date of the conviction, finding or caution (SOA 2003 s.82(6))."),
+    ("clock_starts", "The first day of the initial period not disregarded under s.83(6) (custody, hospital, "
+                     "abroad): the day the period starts to run."),
+    ("subject_through_earlier_event", "Immediately before the relevant date the person was subject to notification "
+                                      "for an earlier disposal, and stays subject for it throughout the initial "
+                                      "period (s.83(2)(a), (c))."),
+    ("notified_for_earlier_event", "Before the relevant date the person had made an initial notification after "
+                                   "that earlier disposal (s.83(2)(b))."),
+)
+
+CHANGE_VALUES = _vocabulary(
+    ("event_kind", "The s.84(1) event: name, home_address, other_address, release, prescribed_change or "
+                   "household_with_child."),
+    ("event_date", "The day the event happened (for other_address, the day the qualifying period was completed)."),
+    ("expected_date", "The date stated in an advance notification (s.84(2))."),
+    ("notified_in_advance", "The event was notified before it happened, with its expected date (s.84(2))."),
+    ("earliest_effective_day", "The earliest day on which the event may happen for the advance notification to "
+                               "count: not more than 2 days before the expected date (s.84(3))."),
+    ("window_last_day", "The last day of the period of 3 days beginning with the expected date (s.84(4))."),
+    ("occurred_by_window_end", "The event happened by the end of 3 days beginning with the expected date "
+                               "(s.84(4))."),
+    ("qualifying_period_completed", "The stays at an un-notified address amount to a qualifying period "
+                                    "(s.84(1)(c), (6))."),
+    ("child_resides_or_stays", "A child under 18 resides or stays at the place (SI 2012/1876 reg 10)."),
+    ("public_access", "The public have access to the place (SI 2012/1876 reg 10)."),
+    ("at_least_12_hours", "The person resides at the place, or stays there for at least 12 hours "
+                          "(SI 2012/1876 reg 10)."),
+)
+
+PERIODIC_VALUES = _vocabulary(
+    ("trigger_date", "The day of the notification after which the applicable period runs (s.85(2))."),
+    ("no_sole_or_main_residence", "The home address last notified was a place where the person can regularly be "
+                                  "found, for want of a sole or main residence (ss.83(7)(b), 85(6))."),
+    ("period_last_day", "The last day of the applicable period before any extension."),
+    ("period_ends_while_detained", "On that last day the person is remanded or committed to custody, serving a "
+                                   "sentence, detained in hospital or outside the UK (s.85(3)-(4))."),
+)
+
+TRIP_VALUES = _vocabulary(
+    ("departure_date", "The day of departure from the UK."),
+    ("trip_days", "The length of the trip in days (declared convention travel.trip_days_inclusive)."),
+    ("known_7_days_before", "The person knew the travel details at least 7 days before departure."),
+)
+
+REVIEW_VALUES = _vocabulary(
+    ("indefinite", "On the date asked about the person is subject to indefinite notification requirements "
+                   "(SOA 2003 s.91A(1))."),
+    ("discharged_on_review", "An earlier review discharged the requirements and the offender has received notice "
+                             "of it (s.91C)."),
+    ("subject_to_order_excluding_review", "The person is subject to a SHPO, interim SHPO, SOPO or interim SOPO "
+                                          "(s.91A(2))."),
+    ("age_at_relevant_date", "The offender's age on the relevant date of the indefinite disposal (s.91B(2))."),
+    ("further_period_set", "On a refusal, the years stated in the notice until the further qualifying date."),
+    ("determination_date", "The day of the refusal (s.91C)."),
+)
+
+NOTIFICATION_VOCABULARIES: Mapping[str, Mapping[str, ValueDef]] = {
+    "initial": INITIAL_VALUES,
+    "change": CHANGE_VALUES,
+    "periodic": PERIODIC_VALUES,
+    "trip": TRIP_VALUES,
+    "review": REVIEW_VALUES,
+}

@@ -1,0 +1,177 @@
+"""Machinery shared by the notification-duty questions (SOA 2003 ss.83-86, 91A-91F).
+
+* Disregarded time: the case's ``intervals`` (custody, service custody, hospital, outside the UK) are the time
+  that ss.83(6), 84(5) and 85(4) disregard; every deadline that counts days around them goes through
+  :func:`mappa_rules.legal_time.last_day_disregarding` and records the part-day convention when an interval
+  touches the period.
+* Whether the person is a relevant offender on a given day follows from the ``notification.period`` rules for each
+  disposal, worked out once per question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..decision import Citation, Decision, Missing, Outcome, Reason
+from ..engine.evaluator import GroupResult, Scope, evaluate_group
+from ..engine.loader import RuleBook
+from ..facts import Case
+from ..legal_time import DateRange, Length, last_day_disregarding
+from ..time_conventions import PARTIAL_DAY, conventions_at, rely_on
+from .assembly import DecisionBuilder
+from .notification_period import BEGINNING_WITH, DisposalPeriod, evaluate_disposal
+
+SOA_2003 = "Sexual Offences Act 2003"
+
+
+def soa_citation(section: str, provision: str) -> Citation:
+    """A citation of a section of the Sexual Offences Act 2003 on legislation.gov.uk."""
+    return Citation(instrument=SOA_2003, provision=provision,
+                    url=f"https://www.legislation.gov.uk/ukpga/2003/42/section/{section}")
+
+
+def disregarded(case: Case) -> list[DateRange]:
+    """The intervals that ss.83(6), 84(5) and 85(4) disregard, as date ranges (an open one still continues)."""
+    return [DateRange(i.start, i.end) for i in case.intervals]
+
+
+def touches(case: Case, first: date, last: date | None) -> bool:
+    """Whether any interval of the case shares a day with ``first``..``last`` (``last`` None: open-ended)."""
+    return any((last is None or i.start <= last) and (i.end is None or i.end >= first) for i in case.intervals)
+
+
+def deadline_disregarding(scope: Scope, case: Case, start: date, days: int) -> date | None:
+    """Last day of ``days`` days beginning with ``start``, disregarding the case's intervals; None while an open
+    interval stops the clock. Records the conventions it relies on."""
+    end = last_day_disregarding(start, days, disregarded(case), conventions_at(scope))
+    rely_on(scope, BEGINNING_WITH)
+    if touches(case, start, end):
+        rely_on(scope, PARTIAL_DAY)
+    return end
+
+
+def length_of(value: Mapping[str, int]) -> Length:
+    """A parameter value written ``{years: Y, months: M, weeks: W, days: D}`` as a length (a week is 7 days)."""
+    return Length(years=value.get("years", 0), months=value.get("months", 0),
+                  days=value.get("weeks", 0) * 7 + value.get("days", 0))
+
+
+def run_group(book: RuleBook, group: str, scope: Scope, builder: DecisionBuilder, subject: str | None) -> GroupResult:
+    """Evaluate one rule group and record its reason or missing facts."""
+    result = evaluate_group(book.group(group), scope)
+    builder.record(result, subject)
+    return result
+
+
+@dataclass
+class NotificationStatus:
+    """Whether the person is a relevant offender on any day, from the ``notification.period`` rules per disposal.
+
+    The reasons and missing facts of that work are kept aside and added to a decision only when it relies on them.
+    """
+
+    periods: list[DisposalPeriod]
+    reasons: list[Reason] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+
+    def subject_on(self, day: date) -> bool | None:
+        """True if some disposal makes the person subject on ``day``, False if none does, None if unknown."""
+        if not self.periods:
+            return None
+        states = [_period_on(p, day) for p in self.periods]
+        if True in states:
+            return True
+        return False if all(s is False for s in states) else None
+
+    def indefinite_on(self, day: date) -> bool | None:
+        """True if a disposal subjects the person to indefinite requirements on ``day``; None if unknown."""
+        if not self.periods:
+            return None
+        states: list[bool | None] = []
+        for p in self.periods:
+            relevant = p.disposal.relevant_date
+            if p.subject is False or p.indefinite is False:
+                states.append(False)
+            elif p.indefinite and relevant is not None:
+                states.append(relevant <= day)
+            else:
+                states.append(None)
+        if True in states:
+            return True
+        return False if all(s is False for s in states) else None
+
+    def adopt(self, builder: DecisionBuilder) -> None:
+        """Add the reasons and missing facts of the notification-period work to ``builder``."""
+        seen = {(r.rule_id, r.subject) for r in builder.reasons}
+        for reason in self.reasons:
+            if (reason.rule_id, reason.subject) not in seen:
+                builder.reasons.append(reason)
+                seen.add((reason.rule_id, reason.subject))
+        for missing in self.missing:
+            builder.add_missing(missing.fact, missing.needed_for)
+        if not self.periods:
+            builder.add_missing("disposals", "notification.period")
+
+
+@dataclass
+class DutyBuilder(DecisionBuilder):
+    """A decision builder for the duty questions: it also keeps the person's notification status once worked
+    out, so that questions answered together (the timeline) work it out only once."""
+
+    status: NotificationStatus | None = None
+
+
+def notification_status(case: Case, as_of: date, builder: DutyBuilder) -> NotificationStatus:
+    """Run the ``notification.period`` rules for every disposal (once per builder), keeping their reasons aside."""
+    if builder.status is None:
+        scratch = DecisionBuilder(builder.question, as_of, builder.book, warnings=builder.warnings)
+        periods = [evaluate_disposal(case, d, as_of, scratch) for d in case.disposals]
+        builder.status = NotificationStatus(periods, scratch.reasons, scratch.missing)
+    return builder.status
+
+
+def status_on_demand(case: Case, as_of: date, builder: DutyBuilder) -> Callable[[], NotificationStatus]:
+    """The person's notification status, worked out on first use and then adopted into ``builder``."""
+
+    def get() -> NotificationStatus:
+        status = notification_status(case, as_of, builder)
+        status.adopt(builder)
+        return status
+
+    return get
+
+
+def _period_on(period: DisposalPeriod, day: date) -> bool | None:
+    relevant = period.disposal.relevant_date
+    if period.subject is False:
+        return False
+    if period.subject is None or relevant is None:
+        return None
+    if day < relevant:
+        return False
+    if period.indefinite:
+        return True
+    if period.last_day is not None:
+        return day <= period.last_day
+    ends = {day <= c["period_last_day"] for c in period.candidates}
+    return ends.pop() if len(ends) == 1 else None
+
+
+@dataclass
+class Answer:
+    """A question's outcome, value and key dates, before they are assembled into a decision."""
+
+    outcome: Outcome
+    value: dict[str, Any]
+    dates: dict[str, date] = field(default_factory=dict)
+
+    def build(self, builder: DecisionBuilder) -> Decision:
+        return builder.build(self.outcome, self.value, self.dates)
+
+
+def label(prefix: str, index: int, ident: str | None) -> str:
+    """How an item of a list is named in reasons: its id, or its path."""
+    return ident or f"{prefix}[{index}]"

@@ -1,0 +1,93 @@
+"""Question ``mappa.level``: which level of management does the MAPPA Guidance point to? Guidance only.
+
+MAPPA Guidance ch. 7 (levels), ch. 6 (Category 3) and the exit rules. The category comes from the category
+question (so exit at the end of notification, a licence or a hospital order is explained by its reasons); the
+level follows from the Responsible Authority's own judgements, supplied as facts (``case.mappa``). The value is
+marked as guidance: the level is always the Responsible Authority's decision, never the library's. Review
+intervals and referral timings are shown from unverified parameters, with warnings.
+
+Outcome: ``yes`` when the guidance points to Level 1, 2 or 3; ``no`` when the case is not, or no longer,
+managed under MAPPA; ``undetermined`` otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..decision import Decision, Outcome
+from ..engine.evaluator import Gap, Scope, evaluate_group
+from ..engine.loader import RuleBook, default_rulebook
+from ..facts import Case
+from ..legal_time import Length, corresponding_day, corresponding_day_before, working_days_after
+from ..management import LEVEL_VALUES
+from ..time_conventions import conventions_at
+from .assembly import DecisionBuilder
+from .mappa_category import mappa_category
+
+QUESTION = "mappa.level"
+TWO_MET = "mappa.level.two.met"
+
+
+def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+    """Answer ``mappa.level`` for ``case`` as at ``as_of``."""
+    book = book or default_rulebook()
+    builder = DecisionBuilder(QUESTION, as_of, book)
+    category = mappa_category(case, as_of, book)
+    builder.reasons.extend(category.reasons)
+    builder.warnings.update({w.code: w for w in category.warnings})
+    number = (category.value.get("category") or 0) if category.decided else None
+    if number is None:
+        for missing in category.missing:
+            builder.add_missing(missing.fact, missing.needed_for)
+    subject = {"category": Gap(tuple(m.fact for m in category.missing)) if number is None else number}
+    scope = Scope(book, as_of, LEVEL_VALUES, case, subject, builder.warnings)
+    two = evaluate_group(book.group("mappa.level.two"), scope)
+    level_result = evaluate_group(book.group("mappa.level"), scope)
+    read = set(level_result.fired.when.names) if level_result.fired else set()
+    read.update(name for rule, _ in level_result.blocked for name in rule.when.names)
+    if TWO_MET in read:
+        builder.record(two, None)
+    value: dict[str, Any] = {"guidance": True, "final_decision": False, "category": number or None,
+                             "current_level": case.mappa.current_level}
+    if not builder.record(level_result) or level_result.fired is None:
+        value.update(level=None, leaves_mappa=None)
+        return builder.build(Outcome.UNDETERMINED, value, {})
+    level = int(level_result.outputs["level"])
+    value.update(level=level or None, leaves_mappa=bool(level_result.outputs["leaves_mappa"]))
+    change = evaluate_group(book.group("mappa.level.change"), scope)
+    builder.record(change)
+    value["change"] = change.outputs.get("change")
+    if value["change"] == "escalate":
+        value["triggers"] = [r.fired.title for r in (two, level_result) if r.fired is not None]
+    dates: dict[str, date] = {}
+    if level:
+        _timings(scope, case, level, value, dates)
+    return builder.build(Outcome.YES if level else Outcome.NO, value, dates)
+
+
+def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates: dict[str, date]) -> None:
+    """Review intervals and referral timings from the (unverified) Guidance parameters."""
+    facts = case.mappa
+    conventions = conventions_at(scope)
+    if level in (2, 3):
+        weeks = int(scope.param(f"mappa.level{level}.review_max_weeks"))
+        review: dict[str, Any] = {"max_weeks": weeks, "next_review_by": None}
+        if facts.last_review is not None:
+            due, _ = corresponding_day(facts.last_review, Length(days=weeks * 7), conventions)
+            review["next_review_by"] = dates["next_review_by"] = due
+        value["review"] = review
+    referral: dict[str, Any] = {}
+    if facts.sentenced_on is not None:
+        days = int(scope.param("mappa.identify_working_days"))
+        scope.param("mappa.working_days_convention")
+        referral["identify_by"] = dates["identify_by"] = working_days_after(facts.sentenced_on, days)
+    if facts.expected_release is not None and level in (2, 3):
+        months = int(scope.param("mappa.prerelease_referral_months"))
+        refer_by = corresponding_day_before(facts.expected_release, Length(months=months), conventions)
+        referral["refer_by"] = dates["refer_by"] = refer_by
+    if referral:
+        value["referral"] = referral
+
+
+__all__ = ["QUESTION", "mappa_level"]

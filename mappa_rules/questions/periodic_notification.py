@@ -1,0 +1,176 @@
+"""Question ``notification.periodic``: by when must the person next re-notify?
+
+Sexual Offences Act 2003 s.85: a relevant offender notifies again within the applicable period after each
+initial, change or periodic notification (s.85(1)-(2)). The period is one year; from 13 August 2012 it is 7 days
+where the home address last notified is a place where the person can regularly be found, for want of a sole or
+main residence (s.85(5)-(6)). "After" excludes the day of the notification (parameter
+``periodic.after_excludes_trigger_day``). A period that would end while the person is in custody, in hospital or
+abroad continues until the end of 3 days beginning when that ends (s.85(3)-(4)).
+
+Notifications of only the information prescribed from 13 August 2012 move the date only if the parameter
+``periodic.reset_on_s83_new_matters`` says so (Home Office FAQ: they do not). Notifications before 1 May 2004
+(Sex Offenders Act 1997) start no s.85 period. The duty binds a relevant offender, so the next date is checked
+against the notification period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from ..decision import Decision, Outcome
+from ..engine.evaluator import Gap, Scope
+from ..engine.loader import RuleBook, default_rulebook
+from ..facts import Case, NotificationGiven
+from ..legal_time import Length, disregarded_days, last_day, last_day_after
+from ..notification_vocabulary import PERIODIC_VALUES
+from ..time_conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, rely_on
+from .duties import Answer, DutyBuilder, deadline_disregarding, disregarded, run_group, status_on_demand, touches
+
+QUESTION = "notification.periodic"
+COMMENCEMENT = "notification.commencement"
+AFTER_EXCLUDES = "periodic.after_excludes_trigger_day"
+RESET_ON_NEW_MATTERS = "periodic.reset_on_s83_new_matters"
+COUNTED_KINDS = ("initial", "change", "periodic")
+
+
+@dataclass
+class PeriodicStep:
+    """The applicable period after one notification, and when the next notification is due."""
+
+    trigger: NotificationGiven
+    index: int
+    rule: str | None = None
+    length: Length | None = None
+    period_last_day: date | None = None
+    extended: bool | None = None
+    running: bool | None = None
+    due: date | None = None
+    next_notification: date | None = None
+
+    @property
+    def decided(self) -> bool:
+        return self.running is not None
+
+    @property
+    def on_time(self) -> bool | None:
+        if self.next_notification is None or self.due is None:
+            return None
+        return self.next_notification <= self.due
+
+    def as_value(self) -> dict[str, Any]:
+        return {
+            "notified": self.trigger.date,
+            "kind": self.trigger.kind,
+            "rule": self.rule,
+            "period": None if self.length is None else str(self.length),
+            "period_last_day": self.period_last_day,
+            "extended": self.extended,
+            "running": self.running,
+            "due_by": self.due,
+            "next_notification": self.next_notification,
+            "on_time": self.on_time,
+        }
+
+
+def periodic_steps(case: Case, as_of: date, builder: DutyBuilder) -> list[PeriodicStep]:
+    """Each notification up to ``as_of`` that starts an s.85 period, with its due date, oldest first."""
+    book = builder.book
+    commencement: date = book.parameter(COMMENCEMENT).value_at(as_of)
+    given = sorted(((n, i) for i, n in enumerate(case.notifications) if commencement <= n.date <= as_of),
+                   key=lambda pair: pair[0].date)
+    triggers = [(n, i) for position, (n, i) in enumerate(given)
+                if n.kind in COUNTED_KINDS or _resets(builder, n, given[position + 1:])]
+    steps = [_step(case, n, i, builder) for n, i in triggers]
+    for step, following in pairwise(steps):
+        step.next_notification = following.trigger.date
+    return steps
+
+
+def _resets(builder: DutyBuilder, notification: NotificationGiven,
+            later: list[tuple[NotificationGiven, int]]) -> bool:
+    """Whether a notification of only the 2012 prescribed information starts a new period. It is looked at (and
+    the parameter warned about) only where the next date depends on it: no counted notification follows it."""
+    if any(n.kind in COUNTED_KINDS for n, _ in later):
+        return False
+    scope = Scope(builder.book, notification.date, PERIODIC_VALUES, None, {}, builder.warnings)
+    return bool(scope.param(RESET_ON_NEW_MATTERS))
+
+
+def _step(case: Case, notification: NotificationGiven, index: int, builder: DutyBuilder) -> PeriodicStep:
+    book = builder.book
+    step = PeriodicStep(notification, index)
+    path = f"notifications[{index}]"
+    abode = notification.no_sole_or_main_residence
+    values: dict[str, Any] = {
+        "trigger_date": notification.date,
+        "no_sole_or_main_residence": Gap((f"{path}.no_sole_or_main_residence",)) if abode is None else abode,
+    }
+    scope = Scope(book, notification.date, PERIODIC_VALUES, case, values, builder.warnings)
+    period = run_group(book, "notification.periodic.period", scope, builder, f"notification of {notification.date}")
+    if period.fired is None:
+        return step
+    step.rule = period.fired.id
+    outputs = period.outputs
+    step.length = Length(years=int(outputs.get("years") or 0), days=int(outputs.get("days") or 0))
+    conventions = conventions_at(scope)
+    if scope.param(AFTER_EXCLUDES):
+        end, missing_day = last_day_after(notification.date, step.length, conventions)
+    else:
+        end, missing_day = last_day(notification.date, step.length, conventions)
+    if missing_day:
+        rely_on(scope, MISSING_DAY)
+    step.period_last_day = end
+    containing = next((s for s in disregarded_days(disregarded(case), conventions) if s.contains(end)), None)
+    values["period_last_day"] = end
+    values["period_ends_while_detained"] = containing is not None
+    if touches(case, end, end):
+        rely_on(scope, PARTIAL_DAY)
+    extension = run_group(book, "notification.periodic.extension", scope, builder,
+                          f"notification of {notification.date}")
+    if extension.fired is None:
+        return step
+    days = extension.outputs.get("extension_days")
+    step.extended = days is not None
+    if days is None:
+        step.due, step.running = end, True
+        return step
+    assert containing is not None
+    # The 3 days begin when the person ceases to be detained or abroad, the day after the disregarded stretch.
+    step.due = None if containing.last is None else deadline_disregarding(scope, case, containing.last, int(days))
+    step.running = step.due is not None
+    return step
+
+
+def answer_periodic(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer, list[PeriodicStep]]:
+    """The outcome, value and dates of ``notification.periodic``, with each notification's period."""
+    steps = periodic_steps(case, as_of, builder)
+    value: dict[str, Any] = {"history": [s.as_value() for s in steps]}
+    if not steps:
+        builder.add_missing("notifications", QUESTION)
+        return Answer(Outcome.UNDETERMINED, value), steps
+    latest = steps[-1]
+    dates: dict[str, date] = {"last_notification": latest.trigger.date}
+    value.update(last_notification=latest.trigger.date, period=None if latest.length is None else str(latest.length),
+                 running=latest.running, extended=latest.extended)
+    if not latest.decided:
+        return Answer(Outcome.UNDETERMINED, value, dates), steps
+    subject = status_on_demand(case, as_of, builder)().subject_on(latest.due or as_of)
+    value["subject_when_due"] = subject
+    if subject is False:
+        return Answer(Outcome.NO, value, dates), steps
+    if latest.due is not None:
+        dates["periodic_due"] = latest.due
+        value.update(due_by=latest.due, overdue=as_of > latest.due)
+    return Answer(Outcome.YES if subject else Outcome.UNDETERMINED, value, dates), steps
+
+
+def periodic(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+    """Answer ``notification.periodic`` for ``case`` as at ``as_of``."""
+    builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
+    return answer_periodic(case, as_of, builder)[0].build(builder)
+
+
+__all__ = ["QUESTION", "PeriodicStep", "answer_periodic", "periodic", "periodic_steps"]

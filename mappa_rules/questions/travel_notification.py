@@ -1,0 +1,150 @@
+"""Question ``notification.travel``: must each trip abroad be notified, and by when?
+
+Sexual Offences Act 2003 s.86 and the travel regulations, by the date of departure:
+
+* 1 June 2001 - 30 April 2004 (SI 2001/1846): trips of 8 days or longer, at least 24 hours before departure;
+* 1 May 2004 - 12 August 2012 (SI 2004/1220): trips of 3 days or more (trips under 8 days departing by 9 May
+  2004 stay exempt), with a 24-hour floor whose wording is unverified;
+* from 13 August 2012 (SI 2004/1220 as amended by SI 2012/1876): every trip, at least 7 days before departure
+  when the details are known, otherwise at least 12 hours before (timing unverified for England and Wales); a
+  14-day transition from 13 August 2012 whose details are unverified leaves those departures undetermined.
+
+Times of day are not modelled: a notice due some hours before departure is dated the day before (declared
+convention ``travel.hours_notice_day_before``). Only a relevant offender must give notice, so each trip is checked
+against the notification period on its departure date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..decision import Decision, Outcome
+from ..engine.evaluator import Gap, Scope
+from ..engine.loader import RuleBook, default_rulebook
+from ..facts import Case, Trip
+from ..legal_time import days_before, days_from_to
+from ..notification_vocabulary import TRIP_VALUES
+from .duties import Answer, DutyBuilder, NotificationStatus, label, run_group, status_on_demand
+
+QUESTION = "notification.travel"
+INCLUSIVE = "travel.trip_days_inclusive"
+HOURS_CONVENTION = "travel.hours_notice_day_before"
+
+
+@dataclass
+class TravelDuty:
+    """What one trip requires; ``None`` fields are undetermined."""
+
+    trip: Trip
+    label: str
+    notifiable: bool | str | None = None
+    rule: str | None = None
+    subject: bool | None = None
+    days_before: int | None = None
+    hours_before: int | None = None
+    latest_day: date | None = None
+
+    @property
+    def decided(self) -> bool:
+        return self.notifiable is False or self.subject is False or (
+            self.notifiable is True and self.subject is True and self.latest_day is not None)
+
+    @property
+    def due(self) -> bool:
+        return self.decided and self.notifiable is True and self.subject is True
+
+    def notice(self) -> str | None:
+        if self.days_before is not None:
+            return f"at least {self.days_before} days before departure"
+        if self.hours_before is not None:
+            return f"at least {self.hours_before} hours before departure"
+        return None
+
+    def as_value(self) -> dict[str, Any]:
+        return {
+            "trip": self.label,
+            "departure": self.trip.departure,
+            "notifiable": self.notifiable,
+            "rule": self.rule,
+            "subject_on_departure": self.subject,
+            "notice": self.notice(),
+            "latest_day": self.latest_day,
+        }
+
+
+def travel_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[TravelDuty]:
+    """The notice each listed trip requires, adding reasons, missing facts and warnings to ``builder``."""
+    status = status_on_demand(case, as_of, builder)
+    return [_duty(case, index, trip, as_of, builder, status) for index, trip in enumerate(case.trips)]
+
+
+def _duty(case: Case, index: int, trip: Trip, as_of: date, builder: DutyBuilder,
+          status: Callable[[], NotificationStatus]) -> TravelDuty:
+    book = builder.book
+    path = f"trips[{index}]"
+    duty = TravelDuty(trip, label("trips", index, trip.id))
+    departure = trip.departure
+    if departure is None:  # the law in force on the day of departure decides everything
+        builder.add_missing(f"{path}.departure", QUESTION)
+        return duty
+    scope = Scope(book, departure, TRIP_VALUES, case, {}, builder.warnings)
+
+    def trip_days() -> int | Gap:
+        if trip.return_date is None:
+            return Gap((f"{path}.return_date",))
+        return days_from_to(departure, trip.return_date, inclusive=bool(scope.param(INCLUSIVE)))
+
+    known = trip.known_7_days_before
+    scope.subject.update(
+        departure_date=departure,
+        trip_days=trip_days,
+        known_7_days_before=Gap((f"{path}.known_7_days_before",)) if known is None else known,
+    )
+    result = run_group(book, "notification.travel.notice", scope, builder, duty.label)
+    if result.fired is None:
+        return duty
+    outputs = result.outputs
+    duty.rule, duty.notifiable = result.fired.id, outputs["notifiable"]
+    if duty.notifiable is not True:
+        return duty
+    duty.subject = status().subject_on(departure)
+    if duty.subject is not True:
+        return duty
+    duty.days_before, duty.hours_before = outputs.get("days_before"), outputs.get("hours_before")
+    if duty.days_before is not None:
+        duty.latest_day = days_before(departure, int(duty.days_before))
+    elif scope.param(HOURS_CONVENTION) == "day_before_departure":
+        duty.latest_day = days_before(departure, 1)
+    return duty
+
+
+def answer_travel(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer, list[TravelDuty]]:
+    """The outcome, value and dates of ``notification.travel``, with the notice each trip requires."""
+    duties = travel_duties(case, as_of, builder)
+    value: dict[str, Any] = {"trips": [d.as_value() for d in duties]}
+    if not duties:
+        builder.add_missing("trips", QUESTION)
+        return Answer(Outcome.UNDETERMINED, value), duties
+    due = [d for d in duties if d.due]
+    value["notice_required"] = bool(due)
+    dates: dict[str, date] = {}
+    upcoming = [d for d in due if d.latest_day is not None and d.latest_day >= as_of]
+    chosen = min(upcoming, key=lambda d: d.latest_day or date.max, default=None) or (due[-1] if due else None)
+    if chosen is not None and chosen.latest_day is not None:
+        dates["travel_notice_by"] = chosen.latest_day
+        value["next_trip"] = chosen.label
+    if not all(d.decided for d in duties):
+        return Answer(Outcome.UNDETERMINED, value, dates), duties
+    return Answer(Outcome.YES if due else Outcome.NO, value, dates), duties
+
+
+def travel_notice(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+    """Answer ``notification.travel`` for ``case`` as at ``as_of``."""
+    builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
+    return answer_travel(case, as_of, builder)[0].build(builder)
+
+
+__all__ = ["QUESTION", "TravelDuty", "answer_travel", "travel_duties", "travel_notice"]
