@@ -198,7 +198,7 @@ def listing_answer(
     truth = listing.condition.evaluate(scope)
     read = scope.known_values(listing.condition.ordered_names)
     if truth is UNKNOWN:
-        return Gap(scope.gaps_of(listing.condition.names)), None
+        return Gap(scope.gaps_of(listing.condition.ordered_names)), None
     facts.update(read)
     shown = ", ".join(f"{name}={{{name}}}" for name in read)
     verdict = "is met" if truth else "is not met"

@@ -200,7 +200,7 @@ def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:
             continue
         truth = rule.when.evaluate(scope)
         if truth is UNKNOWN:
-            result.blocked.append((rule, scope.gaps_of(rule.when.names)))
+            result.blocked.append((rule, scope.gaps_of(rule.when.ordered_names)))
             continue
         if truth:
             if any(blocked.then != rule.then for blocked, _ in result.blocked):
