@@ -52,7 +52,8 @@ def synthetic_cases(n: int, seed: int = 7) -> list[str]:
             "disposals": [{
                 "id": "d1", "trigger": trigger, "relevant_date": relevant.isoformat(),
                 "court": "england_wales",
-                "offence": {"schedule3": rng.random() < 0.7, "schedule15": rng.choice(["part_1", "part_2", "not_listed"]),
+                "offence": {"schedule3": rng.random() < 0.7,
+                            "schedule15": rng.choice(["part_1", "part_2", "not_listed"]),
                             "murder": False, "s327_4a": False},
                 "sentence": sentence,
                 "supervision_end": date(relevant.year + 3, relevant.month, relevant.day).isoformat(),
@@ -89,7 +90,7 @@ def plain_python(text: str) -> tuple[Any, Any]:
     relevant = date.fromisoformat(d["relevant_date"])
     born = case["person"]["date_of_birth"]
     period: Any = None
-    if d["offence"]["schedule3"] and not (kind == "absolute_discharge"):
+    if d["offence"]["schedule3"] and kind != "absolute_discharge":
         months = _months(s)
         if kind in ("life", "ipp") or months >= 30 or (kind == "hospital_order" and s["restriction_order"]):
             period = "indefinite"

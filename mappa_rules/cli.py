@@ -58,7 +58,7 @@ def _case_loader() -> Any:
 
     base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class CaseLoader(base):  # type: ignore[misc,valid-type]
+    class CaseLoader(base):  # type: ignore[misc]
         pass
 
     CaseLoader.yaml_implicit_resolvers = {
@@ -119,9 +119,11 @@ def _explain(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
-    model = Case if args.which == "case" else Decision
-    mode = "validation" if args.which == "case" else "serialization"
-    out.write(json.dumps(model.model_json_schema(mode=mode), indent=2) + "\n")
+    if args.which == "case":
+        schema = Case.model_json_schema(mode="validation")
+    else:
+        schema = Decision.model_json_schema(mode="serialization")
+    out.write(json.dumps(schema, indent=2) + "\n")
     return EXIT_DECIDED
 
 

@@ -101,7 +101,9 @@ class Decision(BaseModel):
     question: str = Field(description="The question answered, e.g. 'notification.period'.")
     as_of: date = Field(description="The date the question was asked for.")
     outcome: Outcome
-    value: dict[str, Any] = Field(default_factory=dict, description="The typed answer; its keys depend on the question.")
+    value: dict[str, Any] = Field(
+        default_factory=dict, description="The typed answer; its keys depend on the question."
+    )
     dates: dict[str, date] = Field(default_factory=dict, description="Named key dates, e.g. 'period_last_day'.")
     reasons: list[Reason] = Field(default_factory=list)
     missing: list[Missing] = Field(default_factory=list)

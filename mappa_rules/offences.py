@@ -160,7 +160,8 @@ def build_catalogue(raw: Mapping[str, Mapping[str, Any]], is_known_name: Any) ->
             except ConditionError as exc:
                 raise CatalogueError(entry.offence, str(exc)) from None
             part = f" (Part {entry.part})" if entry.part else ""
-            citation = Citation(instrument=instrument, provision=f"{schedule} para {entry.paragraph}{part}", url=entry.url)
+            provision = f"{schedule} para {entry.paragraph}{part}"
+            citation = Citation(instrument=instrument, provision=provision, url=entry.url)
             by_id[entry.offence] = Listing(spec.schedule, entry, condition, citation)
     return OffenceCatalogue(listings, specs)
 

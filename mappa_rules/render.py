@@ -33,7 +33,7 @@ def headline(decision: Decision) -> str:
         on = {True: "subject", False: "not subject", None: "status unknown"}[v.get("subject_on_as_of")]
         if decision.outcome is Outcome.UNDETERMINED:
             status = {True: "subject to notification", False: "not subject to notification"}.get(
-                v.get("subject_on_as_of"))
+                bool(v["subject_on_as_of"])) if v.get("subject_on_as_of") is not None else None
             tail = f" On {decision.as_of} the person is {status} whichever applies." if status else ""
             return f"The notification period cannot be decided on these facts.{tail}"
         if v.get("indefinite"):

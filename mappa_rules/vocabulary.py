@@ -262,7 +262,7 @@ def _age_at_relevant_date(scope: Scope) -> Any:
         paths.append("person.date_of_birth")
     if relevant is None:
         paths.append(disposal_path(scope.case, disposal, "relevant_date"))
-    if paths:
+    if born is None or relevant is None:
         return Gap(tuple(paths))
     return age_on(born, relevant, conventions_at(scope))
 

@@ -198,7 +198,9 @@ def _compare(node: ast.Compare, names: dict[str, None], source: str) -> Evaluato
     return compare
 
 
-def _compare_pair(node: ast.Compare, operands: list[Evaluator], op: Callable[[Any, Any], bool], source: str) -> Evaluator:
+def _compare_pair(
+    node: ast.Compare, operands: list[Evaluator], op: Callable[[Any, Any], bool], source: str
+) -> Evaluator:
     """The common case, one comparison; a literal right-hand side is evaluated once, at compile time."""
     left, right = operands
     try:

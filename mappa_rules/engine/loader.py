@@ -191,10 +191,12 @@ def _compile(specs: list[tuple[str, RulesetSpec]], catalogues: dict[str, bytes],
                 raise RulesetError(rel, g.id, "group id used twice")
             vocabulary = vocabularies[g.scope]
 
-            def known(name: str, vocabulary: Mapping[str, ValueDef] = vocabulary) -> bool:
+            def known(
+                name: str, vocabulary: Mapping[str, ValueDef] = vocabulary, earlier: set[str] = outputs_so_far
+            ) -> bool:
                 if name.startswith("param."):
                     return name[6:] in parameters
-                return name in vocabulary or name in outputs_so_far
+                return name in vocabulary or name in earlier
 
             compiled: list[CompiledRule] = []
             for r in sorted(g.rules, key=lambda r: r.precedence):

@@ -42,8 +42,8 @@ def mappa_category(
     for number in (1, 2, 3):
         result = evaluate_group(book.group(f"mappa.category{number}"), scope)
         builder.record(result)
-        value = scope.lookup(f"mappa.category{number}.eligible")
-        eligible[number] = None if value is UNKNOWN else bool(value)
+        verdict = scope.lookup(f"mappa.category{number}.eligible")
+        eligible[number] = None if verdict is UNKNOWN else bool(verdict)
     final = evaluate_group(book.group("mappa.category"), scope)
     builder.record(final)
     value: dict[str, Any] = {"categories": {str(k): v for k, v in eligible.items()}}

@@ -22,7 +22,9 @@ BOOK = default_rulebook()
 SCH3 = BOOK.offences.listings[SCHEDULE_3]
 SCH15 = BOOK.offences.listings[SCHEDULE_15]
 AS_OF = date(2026, 11, 21)
-UNCONDITIONAL = sorted(i for i, listing in SCH3.items() if listing.condition is None and listing.entry.in_force.end is None)
+UNCONDITIONAL = sorted(
+    i for i, listing in SCH3.items() if listing.condition is None and listing.entry.in_force.end is None
+)
 VICTIM_AGE = sorted(i for i, listing in SCH3.items() if listing.condition and "victim_age" in listing.condition.names)
 S80_SENTENCES = [
     {"kind": "imprisonment", "term": {"months": 2}},
