@@ -27,10 +27,20 @@ from ..facts import Case, Change
 from ..legal_time import DateRange, Length, days_before, last_day, qualifying_day
 from ..notification_vocabulary import CHANGE_VALUES
 from ..time_conventions import MISSING_DAY, conventions_at, rely_on
-from .duties import Answer, DutyBuilder, NotificationStatus, deadline_disregarding, label, run_group, status_on_demand
+from .duties import (
+    Answer,
+    DutyBuilder,
+    NotificationStatus,
+    deadline_disregarding,
+    label,
+    run_group,
+    status_on_demand,
+    touches,
+)
 
 QUESTION = "notification.change"
 COMMENCEMENT = "notification.commencement"
+DISREGARDS = "notification.change.s84_5_disregards"
 
 
 @dataclass
@@ -126,11 +136,11 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
         if isinstance(values["window_last_day"], date) and change.occurred is False:
             duty.if_not_occurred_by = values["window_last_day"]
         if change.notified_in_advance is None and duty.event_date is not None:
-            duty.deadline_if_no_advance_notice = deadline_disregarding(scope, case, duty.event_date, days)
+            duty.deadline_if_no_advance_notice = _deadline(scope, case, duty.event_date, days)
         return duty
     duty.s84_1_duty = bool(advance.outputs["s84_1_duty"])
     if duty.s84_1_duty and duty.event_date is not None:
-        duty.deadline = deadline_disregarding(scope, case, duty.event_date, days)
+        duty.deadline = _deadline(scope, case, duty.event_date, days)
         duty.running = duty.deadline is not None
     elif duty.s84_1_duty and change.occurred is False:
         duty.running = False  # the event has not happened yet: the 3 days begin when it does
@@ -138,8 +148,17 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
         builder.add_missing(f"{path}.date", QUESTION)
     non_occurrence = advance.outputs.get("non_occurrence_days")
     if non_occurrence is not None and expected is not None:
-        duty.non_occurrence_deadline = deadline_disregarding(scope, case, expected, int(non_occurrence))
+        duty.non_occurrence_deadline = _deadline(scope, case, expected, int(non_occurrence))
     return duty
+
+
+def _deadline(scope: Scope, case: Case, start: date, days: int) -> date | None:
+    """Last day of the 3-day (or 6-day) period beginning with ``start``; s.84(5) applies the s.83(6) disregards
+    (a secondary-source reading, held as a parameter and read only where an interval touches the period)."""
+    plain, _ = last_day(start, Length(days=days), conventions_at(scope))
+    if touches(case, start, plain) and not scope.param(DISREGARDS):
+        return plain
+    return deadline_disregarding(scope, case, start, days)
 
 
 def _known(value: bool | None, path: str) -> bool | Gap:
