@@ -1,45 +1,101 @@
 """mappa-rules: the law of England & Wales on public protection as declarative rulesets.
 
 Facts in (:class:`Case`), reasoned decisions out (:class:`Decision`). Every function is pure: the as-at date
-is always an argument.
+is always an argument. Names are imported on first use, so that loading the package stays cheap.
 """
 
-from .assess import assess
-from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
-from .engine import RuleBook, RulesetError, default_rulebook, load_rulebook
-from .facts import (
-    Case,
-    Change,
-    Disposal,
-    Interval,
-    ManagementFacts,
-    NotificationGiven,
-    Offence,
-    Order,
-    OrderTerm,
-    Person,
-    ReviewApplication,
-    ReviewFacts,
-    RiskFacts,
-    Stay,
-    Term,
-    Trip,
-)
-from .questions import (
-    QUESTIONS,
-    change_deadline,
-    civil_orders,
-    initial_deadline,
-    mappa_category,
-    mappa_level,
-    notification_period,
-    periodic,
-    review,
-    timeline,
-    travel_notice,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .assess import assess
+    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
+    from .engine import RuleBook, RulesetError, default_rulebook, load_rulebook
+    from .facts import (
+        Case,
+        Change,
+        Disposal,
+        Interval,
+        ManagementFacts,
+        NotificationGiven,
+        Offence,
+        Order,
+        OrderTerm,
+        Person,
+        ReviewApplication,
+        ReviewFacts,
+        RiskFacts,
+        Stay,
+        Term,
+        Trip,
+    )
+    from .questions import (
+        QUESTIONS,
+        change_deadline,
+        civil_orders,
+        initial_deadline,
+        mappa_category,
+        mappa_level,
+        notification_period,
+        periodic,
+        review,
+        timeline,
+        travel_notice,
+    )
 
 __version__ = "0.1.0"
+
+_WHERE: dict[str, str] = {
+    "QUESTIONS": ".questions",
+    "Case": ".facts",
+    "Change": ".facts",
+    "Citation": ".decision",
+    "Decision": ".decision",
+    "Disposal": ".facts",
+    "Interval": ".facts",
+    "ManagementFacts": ".facts",
+    "Missing": ".decision",
+    "NotificationGiven": ".facts",
+    "Offence": ".facts",
+    "Order": ".facts",
+    "OrderTerm": ".facts",
+    "Outcome": ".decision",
+    "Person": ".facts",
+    "Reason": ".decision",
+    "ReviewApplication": ".facts",
+    "ReviewFacts": ".facts",
+    "RiskFacts": ".facts",
+    "RuleBook": ".engine",
+    "RulesetError": ".engine",
+    "Status": ".decision",
+    "Stay": ".facts",
+    "Term": ".facts",
+    "Trip": ".facts",
+    "Warning": ".decision",
+    "assess": ".assess",
+    "change_deadline": ".questions",
+    "civil_orders": ".questions",
+    "default_rulebook": ".engine",
+    "initial_deadline": ".questions",
+    "load_rulebook": ".engine",
+    "mappa_category": ".questions",
+    "mappa_level": ".questions",
+    "notification_period": ".questions",
+    "periodic": ".questions",
+    "review": ".questions",
+    "timeline": ".questions",
+    "travel_notice": ".questions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _WHERE[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    return getattr(import_module(module, __name__), name)
 
 __all__ = [
     "QUESTIONS",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -27,7 +27,7 @@ class BadInput(Exception):
     """Input the CLI cannot use; the message names the field or argument and the reason."""
 
 
-def _questions() -> dict[str, Any]:
+def _questions() -> Mapping[str, Any]:
     from .questions import QUESTIONS
 
     return QUESTIONS

@@ -365,14 +365,14 @@ def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
     offence id is known to it, otherwise the caller's flag. A conflict between the two is a warning."""
 
     def compute(scope: Scope) -> Any:
-        from .offences import SCHEDULE_15, listing_answer
-
         disposal = _disposal(scope)
         offence = disposal.offence
         flag = getattr(offence, flag_field)
-        flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
         if offence.offence_id is None:
-            return Gap((flag_path,)) if flag is None else flag
+            return Gap((disposal_path(scope.case, disposal, f"offence.{flag_field}"),)) if flag is None else flag
+        from .offences import SCHEDULE_15, listing_answer
+
+        flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
         if not scope.book.offences.known(offence.offence_id):
             scope.warn(f"offences.unknown_id.{offence.offence_id}",
                        f"Offence id {offence.offence_id!r} is not in the offence catalogue (Schedules 3 and 15); "
