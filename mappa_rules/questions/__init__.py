@@ -15,16 +15,19 @@ from ..decision import Decision
 from ..engine.loader import RuleBook
 from ..facts import Case
 
+# These three modules share their function's name, so the functions are bound here, eagerly: a lazily
+# imported submodule would otherwise shadow its function as an attribute of this package.
+from .mappa_category import mappa_category
+from .mappa_level import mappa_level
+from .notification_period import notification_period
+
 if TYPE_CHECKING:
     from .change_notification import change_deadline
+    from .duty_timeline import timeline
+    from .indefinite_review import review
     from .initial_notification import initial_deadline
-    from .mappa_category import mappa_category
-    from .mappa_level import mappa_level
-    from .notification_period import notification_period
     from .orders import civil_orders
     from .periodic_notification import periodic
-    from .review import review
-    from .timeline import timeline
     from .travel_notification import travel_notice
 
 Question = Callable[[Case, date, RuleBook | None], Decision]
@@ -38,8 +41,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "change-deadline": ("change_notification", "change_deadline"),
     "periodic": ("periodic_notification", "periodic"),
     "travel-notice": ("travel_notification", "travel_notice"),
-    "review": ("review", "review"),
-    "timeline": ("timeline", "timeline"),
+    "review": ("indefinite_review", "review"),
+    "timeline": ("duty_timeline", "timeline"),
 }
 
 

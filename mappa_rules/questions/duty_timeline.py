@@ -20,9 +20,9 @@ from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case
 from .change_notification import answer_change
 from .duties import DutyBuilder, notification_status
+from .indefinite_review import answer_review
 from .initial_notification import answer_initial
 from .periodic_notification import answer_periodic
-from .review import answer_review
 from .travel_notification import answer_travel
 
 QUESTION = "notification.timeline"
