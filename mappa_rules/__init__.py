@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .assess import assess
+    from .assessment import assess
     from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
     from .engine import RuleBook, RulesetError, default_rulebook, load_rulebook
     from .facts import (
@@ -74,7 +74,7 @@ _WHERE: dict[str, str] = {
     "Term": ".facts",
     "Trip": ".facts",
     "Warning": ".decision",
-    "assess": ".assess",
+    "assess": ".assessment",
     "change_deadline": ".questions.change_notification",
     "civil_orders": ".questions.orders",
     "default_rulebook": ".engine",

@@ -12,12 +12,12 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from .civil_orders import ORDER_TERM_VALUES, ORDER_VALUES
 from .engine.evaluator import Gap, Scope, ValueDef
 from .facts import Case, Disposal, Term
 from .legal_time import Length, TimeConventions, age_on, corresponding_day, halve
 from .management import LEVEL_VALUES
 from .notification_vocabulary import NOTIFICATION_VOCABULARIES
+from .order_vocabulary import ORDER_TERM_VALUES, ORDER_VALUES
 from .time_conventions import HALF_MODE, conventions_at, rely_on
 
 __all__ = ["DISPOSAL_VALUES", "PERSON_VALUES", "VOCABULARIES", "disposal_path", "months_measure"]

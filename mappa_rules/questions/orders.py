@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..civil_orders import (
+from ..decision import Decision, Outcome
+from ..engine.evaluator import Gap, GroupResult, Scope, evaluate_group
+from ..engine.loader import RuleBook, default_rulebook
+from ..facts import Case, Order
+from ..legal_time import Length, day_after_end, last_day
+from ..order_vocabulary import (
     BEGINNING_WITH,
     ORDER_TERM_VALUES,
     ORDER_VALUES,
@@ -31,11 +36,6 @@ from ..civil_orders import (
     order_path,
     term_last_day,
 )
-from ..decision import Decision, Outcome
-from ..engine.evaluator import Gap, GroupResult, Scope, evaluate_group
-from ..engine.loader import RuleBook, default_rulebook
-from ..facts import Case, Order
-from ..legal_time import Length, day_after_end, last_day
 from ..time_conventions import MISSING_DAY, conventions_at, rely_on
 from .assembly import DecisionBuilder
 

@@ -1,0 +1,39 @@
+"""The public API: every name in mappa_rules.__all__ resolves to the class or function it documents."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import types
+
+import mappa_rules
+
+
+def test_every_public_name_resolves_and_is_not_a_module() -> None:
+    for name in mappa_rules.__all__:
+        value = getattr(mappa_rules, name)
+        assert not isinstance(value, types.ModuleType), name
+
+
+def test_names_resolve_whatever_was_imported_first() -> None:
+    """A submodule imported before the package attribute is read must not shadow a function of the same name."""
+    script = (
+        "import importlib, types, mappa_rules\n"
+        "for m in ('mappa_rules.questions.orders', 'mappa_rules.assessment', 'mappa_rules.questions.duty_timeline'):\n"
+        "    importlib.import_module(m)\n"
+        "bad = [n for n in mappa_rules.__all__ if isinstance(getattr(mappa_rules, n), types.ModuleType)]\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_questions_registry_lists_every_cli_question() -> None:
+    questions = importlib.import_module("mappa_rules.questions")
+    assert set(questions.QUESTIONS) == {
+        "notification-period", "category", "order", "level", "initial-deadline", "change-deadline",
+        "periodic", "travel-notice", "review", "timeline",
+    }
+    for name in questions.QUESTIONS:
+        assert callable(questions.QUESTIONS[name])
