@@ -126,12 +126,15 @@ def render(template: str, values: dict[str, Any]) -> str:
         name, _, rest = tail.partition("}")
         out.append(head)
         value = values.get(name)
-        out.append("unknown" if value is None else _show(value))
+        out.append(show_value(value))
     out.append(rest)
     return "".join(out)
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
+    """A fact or answer value in plain words: yes/no, ISO dates, whole numbers without '.0', None as unknown."""
+    if value is None:
+        return "unknown"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, date):

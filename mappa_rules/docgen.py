@@ -39,7 +39,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .decision import Citation, Decision
+from .decision import Citation, Decision, show_value
 from .engine.loader import RuleBook, RulesetError, load_rulebook
 from .engine.schema import GroupSpec, ParameterSpec, RulesetSpec, RuleSpec
 from .facts import Case, Disposal, Offence, Person, RiskFacts
@@ -462,15 +462,7 @@ def _then(then: Mapping[str, Any]) -> str:
 
 def _words(value: Any) -> str:
     """A fact or answer value in plain words."""
-    if value is None:
-        return "unknown"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return _text(str(value))
+    return _text(show_value(value))
 
 
 def _in_force(start: date, end: date | None) -> str:

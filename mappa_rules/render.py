@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
-from .decision import Decision, Outcome
+from .decision import Decision, Outcome, show_value
 from .render_duties import DUTY_HEADLINES, timeline_lines
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "unknown"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def headline(decision: Decision) -> str:
@@ -39,7 +24,7 @@ def headline(decision: Decision) -> str:
         if v.get("indefinite"):
             return f"Subject to notification indefinitely ({on} on {decision.as_of})."
         last = decision.dates.get("period_last_day")
-        return f"Notification period {v.get('length')}, last day {_show(last)} ({on} on {decision.as_of})."
+        return f"Notification period {v.get('length')}, last day {show_value(last)} ({on} on {decision.as_of})."
     if decision.question == "mappa.category":
         if decision.outcome is Outcome.YES:
             return f"MAPPA Category {v['category']} on {decision.as_of}."
@@ -79,8 +64,8 @@ def render_text(decision: Decision) -> str:
     if candidates:
         lines.append("Possible answers")
         lines += [
-            f"  if {c['if']}: {c['length']}, last day {_show(c['period_last_day'])}"
-            f" (subject on {decision.as_of}: {_show(c['subject_on_as_of'])})"
+            f"  if {c['if']}: {c['length']}, last day {show_value(c['period_last_day'])}"
+            f" (subject on {decision.as_of}: {show_value(c['subject_on_as_of'])})"
             for c in candidates
         ]
     lines += timeline_lines(decision)
@@ -93,7 +78,7 @@ def render_text(decision: Decision) -> str:
             lines.append(f"     {reason.rule_id} ({reason.status.value}) - {cite}")
             used = {k: v for k, v in reason.facts.items() if "." not in k}
             if used:
-                lines.append("     facts: " + ", ".join(f"{k}={_show(v)}" for k, v in used.items()))
+                lines.append("     facts: " + ", ".join(f"{k}={show_value(v)}" for k, v in used.items()))
     if decision.missing:
         lines.append("Missing facts (any of these would help decide it)")
         lines += [f"  - {m.fact}  (for {m.needed_for})" for m in decision.missing]
