@@ -10,18 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .engine.evaluator import Gap, Scope, ValueDef
+from .engine.evaluator import Scope, ValueDef, case_fact
 
 __all__ = ["LEVEL_VALUES"]
 
 
 def _judgement(field: str) -> Callable[[Scope], Any]:
-    def read(scope: Scope) -> Any:
-        value = getattr(scope.case.mappa, field)
-        return Gap((f"mappa.{field}",)) if value is None else value
-
-    read.__doc__ = f"The Responsible Authority's judgement or record: mappa.{field}."
-    return read
+    return case_fact("mappa", field, "The Responsible Authority's judgement or record")
 
 
 def _category(scope: Scope) -> Any:

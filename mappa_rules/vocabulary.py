@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from .engine.evaluator import Gap, Scope, ValueDef
+from .engine.evaluator import Gap, Scope, ValueDef, case_fact
 from .facts import Case, Disposal, Term
 from .legal_time import Length, TimeConventions, age_on, corresponding_day, halve
 from .management import LEVEL_VALUES
@@ -438,12 +438,7 @@ DISPOSAL_VALUES = _values(
 
 
 def _risk(field: str) -> Callable[[Scope], Any]:
-    def read(scope: Scope) -> Any:
-        value = getattr(scope.case.risk, field)
-        return Gap((f"risk.{field}",)) if value is None else value
-
-    read.__doc__ = f"The Responsible Authority's judgement: risk.{field}."
-    return read
+    return case_fact("risk", field, "The Responsible Authority's judgement")
 
 
 def _has_disposal(scope: Scope) -> Any:

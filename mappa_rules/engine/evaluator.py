@@ -99,6 +99,17 @@ class GroupResult:
         return paths
 
 
+def case_fact(section: str, field: str, doc: str) -> Callable[[Scope], Any]:
+    """A value read straight from ``case.<section>.<field>``; null becomes a gap naming that fact."""
+
+    def read(scope: Scope) -> Any:
+        value = getattr(getattr(scope.case, section), field)
+        return Gap((f"{section}.{field}",)) if value is None else value
+
+    read.__doc__ = f"{doc}: {section}.{field}."
+    return read
+
+
 class Scope:
     """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
 
