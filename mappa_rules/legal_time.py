@@ -33,6 +33,7 @@ __all__ = [
     "age_on",
     "corresponding_day",
     "corresponding_day_before",
+    "covered_span",
     "day_after_end",
     "days_before",
     "days_from_to",
@@ -42,7 +43,9 @@ __all__ = [
     "last_day",
     "last_day_after",
     "last_day_disregarding",
+    "length_in_months",
     "qualifying_day",
+    "start_for_end",
     "working_days_after",
 ]
 
@@ -316,3 +319,47 @@ def working_days_after(start: date, days: int, holidays: Iterable[date] = ()) ->
         if day.weekday() < 5 and day not in closed:
             counted += 1
     return day
+
+
+def length_in_months(start: date, end_exclusive: date, conventions: TimeConventions) -> float:
+    """The length of the days [start, end_exclusive) in calendar months, for comparing a term with statutory
+    thresholds such as "6 months or less" or "30 months or more".
+
+    Exact where the span is a whole number of months by the corresponding-date rule; strictly between N and N + 1
+    months it is N + 0.5, so that every comparison with a whole-month threshold is exact.
+    """
+    months = (end_exclusive.year - start.year) * 12 + end_exclusive.month - start.month + 1
+    while months > 0 and corresponding_day(start, Length(months=months), conventions)[0] > end_exclusive:
+        months -= 1
+    exact = corresponding_day(start, Length(months=months), conventions)[0] == end_exclusive
+    return float(months) if exact else months + 0.5
+
+
+def start_for_end(end_exclusive: date, length: Length, conventions: TimeConventions) -> date:
+    """The earliest start day from which a term of ``length`` runs to ``end_exclusive`` or beyond.
+
+    Used to place a partly concurrent term that overlaps the end of another by ``length`` (SOA 2003 s.82(4)).
+    """
+    guess = end_exclusive - timedelta(days=length.total_months * 31 + length.days + 1)
+    while corresponding_day(guess, length, conventions)[0] < end_exclusive:
+        guess += timedelta(days=1)
+    return guess
+
+
+def covered_span(spans: Iterable[tuple[date, date]]) -> tuple[date, date]:
+    """For terms given as [start, end_exclusive) day ranges: the first start, and the day that many covered days
+    after it (overlaps counted once, gaps left out), so that aggregated terms can be measured from one start."""
+    ranges = sorted(spans)
+    if not ranges:
+        raise ValueError("no terms to measure")
+    first = ranges[0][0]
+    total, current_start, current_end = 0, ranges[0][0], ranges[0][1]
+    for start, end in ranges[1:]:
+        if start <= current_end:
+            current_end = max(current_end, end)
+        else:
+            total += (current_end - current_start).days
+            current_start, current_end = start, end
+    total += (current_end - current_start).days
+    return first, first + timedelta(days=total)
+

@@ -17,7 +17,7 @@ from typing import Any
 
 from .engine.evaluator import Gap, Scope, ValueDef
 from .facts import Order, OrderTerm
-from .legal_time import Length, corresponding_day, day_after_end, last_day
+from .legal_time import Length, corresponding_day, day_after_end, last_day, length_in_months
 from .time_conventions import MISSING_DAY, conventions_at, rely_on
 
 __all__ = [
@@ -197,12 +197,11 @@ def _term_months(scope: Scope) -> Any:
     start = subject.term.takes_effect or subject.order.made
     if start is None:
         return Gap((order_path(subject.index, "made"),))
-    from .vocabulary import months_measure  # the shared measure; imported here to keep module loading acyclic
 
     scope.param("time.term_in_days_compared_on_calendar")
     conventions = conventions_at(scope)
     end, _ = corresponding_day(start, length, conventions)
-    return months_measure(start, end, conventions)
+    return length_in_months(start, end, conventions)
 
 
 def _values(*defs: tuple[str, Callable[[Scope], Any]]) -> Mapping[str, ValueDef]:

@@ -14,13 +14,21 @@ from typing import Any
 
 from .engine.evaluator import Gap, Scope, ValueDef, case_fact
 from .facts import Case, Disposal, Term
-from .legal_time import Length, TimeConventions, age_on, corresponding_day, halve
+from .legal_time import (
+    Length,
+    age_on,
+    corresponding_day,
+    covered_span,
+    halve,
+    length_in_months,
+    start_for_end,
+)
 from .management import LEVEL_VALUES
 from .notification_vocabulary import NOTIFICATION_VOCABULARIES
 from .order_vocabulary import ORDER_TERM_VALUES, ORDER_VALUES
 from .time_conventions import HALF_MODE, conventions_at, rely_on
 
-__all__ = ["DISPOSAL_VALUES", "PERSON_VALUES", "VOCABULARIES", "disposal_path", "months_measure"]
+__all__ = ["DISPOSAL_VALUES", "PERSON_VALUES", "VOCABULARIES", "disposal_path"]
 
 
 def disposal_path(case: Case, disposal: Disposal, field: str) -> str:
@@ -46,16 +54,6 @@ def _fact(field: str, *path: str) -> Callable[[Scope], Any]:
         return value
 
     return read
-
-
-def months_measure(start: date, end_exclusive: date, conventions: TimeConventions) -> float:
-    """The length of [start, end) in months, exact at whole months; strictly between two whole numbers of
-    months it is the lower number plus 0.5, so that comparisons with whole-month thresholds stay exact."""
-    months = (end_exclusive.year - start.year) * 12 + end_exclusive.month - start.month + 1
-    while months > 0 and corresponding_day(start, Length(months=months), conventions)[0] > end_exclusive:
-        months -= 1
-    exact = corresponding_day(start, Length(months=months), conventions)[0] == end_exclusive
-    return float(months) if exact else months + 0.5
 
 
 def _term_length(scope: Scope, disposal: Disposal, for_notification: bool) -> Length | Gap | None:
@@ -100,7 +98,7 @@ def _measure(scope: Scope, disposal: Disposal, length: Length) -> float | Gap:
         return anchor
     scope.param("time.term_in_days_compared_on_calendar")
     end, _ = corresponding_day(anchor, length, conventions_at(scope))
-    return months_measure(anchor, end, conventions_at(scope))
+    return length_in_months(anchor, end, conventions_at(scope))
 
 
 def sentence_term_months(scope: Scope) -> Any:
@@ -182,7 +180,7 @@ def _aggregate(scope: Scope, linked: list[Disposal]) -> Any:
                     assert isinstance(overlap, Term)
                     back = overlap.length()
                     # start = other_end - overlap, found by stepping back from the end by the overlap's length
-                    start = _step_back(other_end, back, conventions)
+                    start = start_for_end(other_end, back, conventions)
             elif relation.to not in lengths:
                 start = anchor
             else:
@@ -200,30 +198,8 @@ def _aggregate(scope: Scope, linked: list[Disposal]) -> Any:
     unknown = [disposal_path(case, d, "offence.schedule3") for d in linked if d.offence.schedule3 is None]
     if unknown and len(schedule3) > 1:
         return Gap(tuple(unknown))
-    first = min(s for s, _ in schedule3)
-    covered = _covered_days(schedule3)
-    end = date.fromordinal(first.toordinal() + covered)
-    return months_measure(first, end, conventions)
-
-
-def _step_back(end: date, length: Length, conventions: TimeConventions) -> date:
-    """The latest day S with S + length <= end (the start of a term of ``length`` that ends at ``end``)."""
-    guess = date.fromordinal(end.toordinal() - (length.total_months * 31 + length.days) - 1)
-    while corresponding_day(guess, length, conventions)[0] < end:
-        guess = date.fromordinal(guess.toordinal() + 1)
-    return guess
-
-
-def _covered_days(spans: list[tuple[date, date]]) -> int:
-    ranges = sorted(spans)
-    total, current_start, current_end = 0, ranges[0][0], ranges[0][1]
-    for start, end in ranges[1:]:
-        if start <= current_end:
-            current_end = max(current_end, end)
-        else:
-            total += (current_end - current_start).days
-            current_start, current_end = start, end
-    return total + (current_end - current_start).days
+    first, end = covered_span(schedule3)
+    return length_in_months(first, end, conventions)
 
 
 def _sentence_kind(scope: Scope) -> Any:

@@ -21,10 +21,13 @@ from mappa_rules.legal_time import (
     TimeConventions,
     age_on,
     corresponding_day,
+    covered_span,
     day_after_end,
     halve,
     last_day,
     last_day_disregarding,
+    length_in_months,
+    start_for_end,
 )
 
 DAYS = st.dates(min_value=date(1950, 1, 1), max_value=date(2080, 12, 31))
@@ -157,3 +160,47 @@ def test_age_increases_on_birthday(birth: date, on: date) -> None:
     birthday, _ = corresponding_day(birth, Length(years=age), DEFAULT)
     next_birthday, _ = corresponding_day(birth, Length(years=age + 1), DEFAULT)
     assert birthday <= on < next_birthday
+
+
+@given(DAYS, st.integers(0, 400), st.integers(0, 60), CONVENTIONS)
+def test_term_lengths_compare_exactly_with_month_thresholds(
+    start: date, months: int, days: int, conv: TimeConventions
+) -> None:
+    """A term is "N months or more" exactly when it reaches the Nth monthly corresponding day, and "N months or
+    less" exactly when it does not pass it: the measure never rounds a term across a threshold.
+
+    Citation: SOA 2003 s.82(1) ("6 months or less", "30 months or more"); CJA 2003 s.327(3). Status: derived.
+    """
+    end, _ = corresponding_day(start, Length(months=months, days=days), conv)
+    measure = length_in_months(start, end, conv)
+    for threshold in (6, 12, 30):
+        reaches = corresponding_day(start, Length(months=threshold), conv)[0] <= end
+        assert (measure >= threshold) is reaches
+    if days == 0:
+        assert measure == months
+
+
+@given(DAYS, st.integers(1, 60), CONVENTIONS)
+def test_partly_concurrent_start_overlaps_by_the_given_length(start: date, months: int, conv: TimeConventions) -> None:
+    """A term placed to overlap the end of another by a given length starts on the earliest day from which it runs
+    at least to that end: starting a day earlier, it would end before it.
+
+    Citation: SOA 2003 s.82(4) (partly concurrent terms: X + Y - overlap). Status: derived.
+    """
+    end = start + timedelta(days=900)
+    begin = start_for_end(end, Length(months=months), conv)
+    assert corresponding_day(begin, Length(months=months), conv)[0] >= end
+    assert corresponding_day(begin - timedelta(days=1), Length(months=months), conv)[0] < end
+
+
+@given(DAYS, st.lists(st.tuples(st.integers(0, 500), st.integers(1, 400)), min_size=1, max_size=4))
+def test_covered_span_counts_overlapping_days_once(start: date, terms: list[tuple[int, int]]) -> None:
+    """Aggregated terms cover each day once: consecutive terms add, wholly concurrent terms do not.
+
+    Citation: SOA 2003 s.82(3)-(4). Status: verified (primary text); the day measure is derived.
+    """
+    spans = [(start + timedelta(days=a), start + timedelta(days=a + n)) for a, n in terms]
+    first, end = covered_span(spans)
+    covered = {d for a, n in terms for d in range(a, a + n)}
+    assert first == min(s for s, _ in spans)
+    assert (end - first).days == len(covered)
