@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .assessment import assess
     from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
-    from .engine import RuleBook, RulesetError, default_rulebook, load_rulebook
+    from .engine import RuleBook, RulesetError
     from .facts import (
         Case,
         Change,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         timeline,
         travel_notice,
     )
+    from .rulebook import default_rulebook, load_rulebook
 
 __version__ = "0.1.0"
 
@@ -77,9 +78,9 @@ _WHERE: dict[str, str] = {
     "assess": ".assessment",
     "change_deadline": ".questions.change_notification",
     "civil_orders": ".questions.orders",
-    "default_rulebook": ".engine",
+    "default_rulebook": ".rulebook",
     "initial_deadline": ".questions.initial_notification",
-    "load_rulebook": ".engine",
+    "load_rulebook": ".rulebook",
     "mappa_category": ".questions.mappa_category",
     "mappa_level": ".questions.mappa_level",
     "notification_period": ".questions.notification_period",

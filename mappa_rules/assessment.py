@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from .decision import Decision
-from .engine.loader import RuleBook, default_rulebook
+from .engine import RuleBook
 from .facts import Case
 from .questions import QUESTIONS
 from .questions.mappa_category import mappa_category
 from .questions.notification_period import notification_period
+from .rulebook import default_rulebook
 
 DEFAULT_QUESTIONS = ("notification-period", "category")
 

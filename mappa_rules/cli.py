@@ -151,9 +151,10 @@ def _batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 def _offences(args: argparse.Namespace, out: TextIO) -> int:
     """``offences search TEXT`` and ``offences show ID``: the Schedule 3 and Schedule 15 catalogue."""
-    from .engine.loader import default_rulebook
+    from .offences import offence_catalogue
+    from .rulebook import default_rulebook
 
-    catalogue = default_rulebook().offences
+    catalogue = offence_catalogue(default_rulebook())
     if args.action == "search":
         found = catalogue.search(" ".join(args.text))
         for listing in found:

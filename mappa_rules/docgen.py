@@ -40,10 +40,11 @@ import yaml
 from pydantic import BaseModel
 
 from .decision import Citation, Decision, show_value
-from .engine.loader import RuleBook, RulesetError, load_rulebook
+from .engine import RuleBook, RulesetError
 from .engine.schema import GroupSpec, ParameterSpec, RulesetSpec, RuleSpec
 from .facts import Case, Disposal, Offence, Person, RiskFacts
 from .render import headline
+from .rulebook import load_rulebook
 from .vocabulary import VOCABULARIES
 
 __all__ = [

@@ -11,7 +11,7 @@ False, or unknown with the facts that would decide it, and the reason, citing th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -19,10 +19,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .decision import Citation, Reason, Status, make_reason
+from .engine import RuleBook, RulesetError
 from .engine.conditions import UNKNOWN, Compiled, ConditionError, compile_condition
 from .engine.evaluator import Gap, Scope
 from .engine.schema import InForce
 
+OFFENCES = "offences"
+"""The folder of the rulesets that holds the catalogue."""
 SCHEDULE_3 = "soa2003.sch3"
 SCHEDULE_15 = "cja2003.sch15"
 _INSTRUMENTS = {SCHEDULE_3: ("Sexual Offences Act 2003", "Sch 3"), SCHEDULE_15: ("Criminal Justice Act 2003", "Sch 15")}
@@ -131,14 +134,15 @@ class OffenceCatalogue:
         return found
 
 
-class CatalogueError(ValueError):
-    def __init__(self, item: str | None, reason: str) -> None:
-        self.item, self.reason = item, reason
-        super().__init__(reason)
+def offence_catalogue(book: RuleBook) -> OffenceCatalogue:
+    """The rule book's offence catalogue (compiled on first use)."""
+    catalogue = book.catalogue(OFFENCES)
+    assert isinstance(catalogue, OffenceCatalogue)
+    return catalogue
 
 
-def build_catalogue(raw: Mapping[str, Mapping[str, Any]], is_known_name: Any) -> OffenceCatalogue:
-    """Validate and compile the catalogue files (``raw``: file name -> parsed YAML). Raises CatalogueError."""
+def build_catalogue(raw: Mapping[str, Any], is_known_name: Callable[[str], bool]) -> OffenceCatalogue:
+    """Validate and compile the catalogue files (``raw``: file name -> parsed YAML). Raises RulesetError."""
     listings: dict[str, dict[str, Listing]] = {}
     specs: dict[str, CatalogueSpec] = {}
     for name, data in raw.items():
@@ -146,19 +150,19 @@ def build_catalogue(raw: Mapping[str, Mapping[str, Any]], is_known_name: Any) ->
             spec = CatalogueSpec.model_validate(data)
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise CatalogueError(f"{name}: " + ".".join(str(p) for p in err["loc"]), err["msg"]) from None
+            raise RulesetError(OFFENCES, f"{name}: " + ".".join(str(p) for p in err["loc"]), err["msg"]) from None
         instrument, schedule = _INSTRUMENTS[spec.schedule]
         by_id = listings.setdefault(spec.schedule, {})
         specs[spec.schedule] = spec
         for entry in spec.entries:
             if entry.offence in by_id:
-                raise CatalogueError(entry.offence, f"offence id listed twice in {spec.schedule}")
+                raise RulesetError(OFFENCES, entry.offence, f"offence id listed twice in {spec.schedule}")
             if spec.schedule == SCHEDULE_15 and entry.part is None:
-                raise CatalogueError(entry.offence, "a Schedule 15 entry needs its part")
+                raise RulesetError(OFFENCES, entry.offence, "a Schedule 15 entry needs its part")
             try:
                 condition = None if entry.condition is None else compile_condition(entry.condition, is_known_name)
             except ConditionError as exc:
-                raise CatalogueError(entry.offence, str(exc)) from None
+                raise RulesetError(OFFENCES, entry.offence, str(exc)) from None
             part = f" (Part {entry.part})" if entry.part else ""
             provision = f"{schedule} para {entry.paragraph}{part}"
             citation = Citation(instrument=instrument, provision=provision, url=entry.url)
@@ -173,12 +177,13 @@ def listing_answer(
 
     Returns (True | False | Gap, the reason citing the paragraph or None when the catalogue is silent).
     """
-    listing = scope.book.offences.listings.get(schedule, {}).get(offence_id)
+    catalogue = offence_catalogue(scope.book)
+    listing = catalogue.listings.get(schedule, {}).get(offence_id)
     instrument, sched = _INSTRUMENTS[schedule]
     if listing is None:
         reason = make_reason(
             f"offences.{schedule}.not_listed", f"Not listed in {sched}",
-            Citation(instrument=instrument, provision=sched, url=scope.book.offences.specs[schedule].url),
+            Citation(instrument=instrument, provision=sched, url=catalogue.specs[schedule].url),
             Status.DERIVED, "Offence {offence} is not listed in " + f"{sched} of the {instrument}.",
             {"offence": offence_id}, subject)
         return False, reason

@@ -16,15 +16,16 @@ PARTIAL_DAY = "time.partial_day_disregard"
 
 def conventions_at(scope: Scope) -> TimeConventions:
     """The conventions in force on the scope's as-at date (computed once per scope)."""
-    if scope.conventions is not None:
-        return scope.conventions  # type: ignore[no-any-return]
+    return scope.remember("time.conventions", _conventions)
+
+
+def _conventions(scope: Scope) -> TimeConventions:
     book, day = scope.book, scope.as_at
-    scope.conventions = TimeConventions(
+    return TimeConventions(
         missing_day=MissingDayRule(book.parameter(MISSING_DAY).value_at(day)),
         half_mode=HalfMode(book.parameter(HALF_MODE).value_at(day)),
         partial_day=PartialDayRule(book.parameter(PARTIAL_DAY).value_at(day)),
     )
-    return scope.conventions  # type: ignore[no-any-return]
 
 
 def rely_on(scope: Scope, convention: str) -> None:

@@ -346,10 +346,10 @@ def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
         flag = getattr(offence, flag_field)
         if offence.offence_id is None:
             return Gap((disposal_path(scope.case, disposal, f"offence.{flag_field}"),)) if flag is None else flag
-        from .offences import SCHEDULE_15, listing_answer
+        from .offences import SCHEDULE_15, listing_answer, offence_catalogue
 
         flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
-        if not scope.book.offences.known(offence.offence_id):
+        if not offence_catalogue(scope.book).known(offence.offence_id):
             scope.warn(f"offences.unknown_id.{offence.offence_id}",
                        f"Offence id {offence.offence_id!r} is not in the offence catalogue (Schedules 3 and 15); "
                        f"the caller's {flag_field} flag is used.")
@@ -360,7 +360,7 @@ def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
         if reason is not None:
             scope.reasons.append(reason)
         if schedule == SCHEDULE_15:
-            listing = scope.book.offences.listings[schedule].get(offence.offence_id)
+            listing = offence_catalogue(scope.book).listings[schedule].get(offence.offence_id)
             answer = listing.part if answer and listing is not None else "not_listed"
         if flag is not None and flag != answer:
             scope.warn(f"offences.conflict.{flag_field}",

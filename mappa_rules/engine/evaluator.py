@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from ..decision import Citation, Reason, Status, Warning, make_reason
-from .conditions import UNKNOWN, Compiled
+from .book import CompiledGroup, CompiledRule, RuleBook
+from .conditions import UNKNOWN
 
-if TYPE_CHECKING:
-    from .loader import RuleBook
+__all__ = ["Gap", "GroupResult", "Scope", "ValueDef", "case_fact", "evaluate_group"]
 
-__all__ = ["CompiledGroup", "CompiledRule", "Gap", "GroupResult", "Scope", "ValueDef", "evaluate_group"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,36 +37,6 @@ class ValueDef:
     name: str
     doc: str
     compute: Callable[[Scope], Any]
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledRule:
-    id: str
-    precedence: int
-    title: str
-    citation: Citation
-    status: Status
-    start: date
-    end: date | None
-    when: Compiled
-    then: Mapping[str, Any]
-    because: str
-    template_names: tuple[str, ...]
-    fact_names: tuple[str, ...]
-    qualified_then: Mapping[str, Any]
-
-    def in_force(self, day: date) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledGroup:
-    id: str
-    title: str
-    scope: str
-    rules: tuple[CompiledRule, ...]
-    outputs: frozenset[str]
-    output_names: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -113,7 +83,7 @@ def case_fact(section: str, field: str, doc: str) -> Callable[[Scope], Any]:
 class Scope:
     """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
 
-    __slots__ = ("_gaps", "_values", "as_at", "book", "cache", "case", "conventions", "reasons", "subject", "warnings")
+    __slots__ = ("_gaps", "_memo", "_values", "as_at", "book", "cache", "case", "reasons", "subject", "warnings")
 
     def __init__(
         self,
@@ -134,7 +104,19 @@ class Scope:
         self._values = values
         self.cache: dict[str, Any] = {}
         self._gaps: dict[str, tuple[str, ...]] = {}
-        self.conventions: Any = None
+        self._memo: dict[str, Any] | None = None
+
+    def remember(self, key: str, make: Callable[[Scope], T]) -> T:
+        """``make(scope)``, worked out once per scope and kept under ``key`` (for what the machinery derives from the
+        scope's book and date, such as the conventions in force)."""
+        memo = self._memo
+        if memo is None:
+            memo = self._memo = {}
+        try:
+            found: T = memo[key]
+        except KeyError:
+            found = memo[key] = make(self)
+        return found
 
     def set(self, name: str, value: Any, gaps: tuple[str, ...] = ()) -> None:
         """Record a value decided elsewhere (e.g. a group's output) under ``name``; a Gap marks it unknown."""

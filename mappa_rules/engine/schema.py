@@ -106,9 +106,7 @@ class GroupSpec(_Spec):
 
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=3)
-    scope: Literal[
-        "disposal", "person", "order", "order_term", "level", "initial", "change", "periodic", "trip", "review"
-    ]
+    scope: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="The vocabulary its conditions read.")
     mode: Literal["first_match"] = "first_match"
     rules: list[RuleSpec] = Field(min_length=1)
 

@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from ..decision import Decision
-from ..engine.loader import RuleBook
+from ..engine import RuleBook
 from ..facts import Case
 
 # These three modules share their function's name, so the functions are bound here, eagerly: a lazily

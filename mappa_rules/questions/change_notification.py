@@ -21,11 +21,12 @@ from datetime import date
 from typing import Any
 
 from ..decision import Decision, Outcome
+from ..engine import RuleBook
 from ..engine.evaluator import Gap, Scope
-from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case, Change
 from ..legal_time import DateRange, Length, days_before, last_day, qualifying_day
 from ..notification_vocabulary import CHANGE_VALUES
+from ..rulebook import default_rulebook
 from ..time_conventions import MISSING_DAY, conventions_at, rely_on
 from .duties import (
     Answer,

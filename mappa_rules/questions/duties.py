@@ -16,12 +16,11 @@ from datetime import date
 from typing import Any
 
 from ..decision import Citation, Decision, Missing, Outcome, Reason
+from ..engine import DecisionBuilder, RuleBook
 from ..engine.evaluator import GroupResult, Scope, evaluate_group
-from ..engine.loader import RuleBook
 from ..facts import Case
 from ..legal_time import DateRange, Length, last_day_disregarding
 from ..time_conventions import PARTIAL_DAY, conventions_at, rely_on
-from .assembly import DecisionBuilder
 from .notification_period import BEGINNING_WITH, DisposalPeriod, evaluate_disposal
 
 SOA_2003 = "Sexual Offences Act 2003"

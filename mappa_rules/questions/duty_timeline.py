@@ -16,8 +16,9 @@ from datetime import date
 from typing import Any
 
 from ..decision import Decision, Outcome
-from ..engine.loader import RuleBook, default_rulebook
+from ..engine import RuleBook
 from ..facts import Case
+from ..rulebook import default_rulebook
 from .change_notification import answer_change
 from .duties import DutyBuilder, notification_status
 from .indefinite_review import answer_review

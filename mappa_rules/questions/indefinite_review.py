@@ -21,8 +21,8 @@ from datetime import date
 from typing import Any
 
 from ..decision import Decision, Outcome
+from ..engine import RuleBook
 from ..engine.evaluator import Gap, GroupResult, Scope
-from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case, Disposal, ReviewApplication
 from ..legal_time import (
     DateRange,
@@ -35,6 +35,7 @@ from ..legal_time import (
     last_day,
 )
 from ..notification_vocabulary import REVIEW_VALUES
+from ..rulebook import default_rulebook
 from ..time_conventions import MISSING_DAY, conventions_at, rely_on
 from .duties import Answer, DutyBuilder, length_of, notification_status, run_group, soa_citation, touches
 from .notification_period import BEGINNING_WITH

@@ -21,11 +21,12 @@ from datetime import date
 from typing import Any
 
 from ..decision import Decision, Outcome
+from ..engine import RuleBook
 from ..engine.evaluator import Gap, Scope
-from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case, Disposal
 from ..legal_time import days_before, first_counted_day
 from ..notification_vocabulary import INITIAL_VALUES
+from ..rulebook import default_rulebook
 from ..time_conventions import conventions_at
 from ..vocabulary import DISPOSAL_VALUES
 from .duties import (

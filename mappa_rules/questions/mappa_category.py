@@ -12,12 +12,12 @@ from datetime import date
 from typing import Any
 
 from ..decision import Decision, Outcome
+from ..engine import DecisionBuilder, RuleBook
 from ..engine.conditions import UNKNOWN
 from ..engine.evaluator import Gap, Scope, evaluate_group
-from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case
+from ..rulebook import default_rulebook
 from ..vocabulary import DISPOSAL_VALUES, PERSON_VALUES
-from .assembly import DecisionBuilder
 from .notification_period import notification_period
 
 QUESTION = "mappa.category"

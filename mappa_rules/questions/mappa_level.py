@@ -16,13 +16,13 @@ from datetime import date
 from typing import Any
 
 from ..decision import Decision, Outcome
+from ..engine import DecisionBuilder, RuleBook
 from ..engine.evaluator import Gap, Scope, evaluate_group
-from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case
 from ..legal_time import Length, corresponding_day, corresponding_day_before, working_days_after
 from ..management import LEVEL_VALUES
+from ..rulebook import default_rulebook
 from ..time_conventions import conventions_at
-from .assembly import DecisionBuilder
 from .mappa_category import mappa_category
 
 QUESTION = "mappa.level"

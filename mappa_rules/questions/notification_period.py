@@ -20,13 +20,13 @@ from datetime import date
 from typing import Any
 
 from ..decision import Citation, Decision, Outcome
+from ..engine import DecisionBuilder, RuleBook
 from ..engine.evaluator import Scope, evaluate_group
-from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case, Disposal
 from ..legal_time import Length, halve, last_day
+from ..rulebook import default_rulebook
 from ..time_conventions import HALF_MODE, MISSING_DAY, conventions_at, rely_on
 from ..vocabulary import DISPOSAL_VALUES
-from .assembly import DecisionBuilder
 from .orders import OrderNotification, order_notifications
 
 QUESTION = "notification.period"

@@ -21,8 +21,8 @@ from datetime import date
 from typing import Any
 
 from ..decision import Decision, Outcome
+from ..engine import DecisionBuilder, RuleBook
 from ..engine.evaluator import Gap, GroupResult, Scope, evaluate_group
-from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case, Order
 from ..legal_time import Length, day_after_end, last_day
 from ..order_vocabulary import (
@@ -36,8 +36,8 @@ from ..order_vocabulary import (
     order_path,
     term_last_day,
 )
+from ..rulebook import default_rulebook
 from ..time_conventions import MISSING_DAY, conventions_at, rely_on
-from .assembly import DecisionBuilder
 
 QUESTION = "orders.check"
 FAMILIES = {"shpo": "shpo", "interim_shpo": "shpo", "sro": "sro", "interim_sro": "sro"}

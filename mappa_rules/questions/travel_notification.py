@@ -22,11 +22,12 @@ from datetime import date
 from typing import Any
 
 from ..decision import Decision, Outcome
+from ..engine import RuleBook
 from ..engine.evaluator import Gap, Scope
-from ..engine.loader import RuleBook, default_rulebook
 from ..facts import Case, Trip
 from ..legal_time import days_before, days_from_to
 from ..notification_vocabulary import TRIP_VALUES
+from ..rulebook import default_rulebook
 from .duties import Answer, DutyBuilder, NotificationStatus, label, run_group, status_on_demand
 
 QUESTION = "notification.travel"

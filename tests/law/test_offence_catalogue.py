@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 
 from mappa_rules import Case, Outcome, default_rulebook, notification_period
 from mappa_rules.decision import Status
-from mappa_rules.offences import SCHEDULE_3, SCHEDULE_15
+from mappa_rules.offences import SCHEDULE_3, SCHEDULE_15, offence_catalogue
 from mappa_rules.vocabulary import DISPOSAL_VALUES
 
 BOOK = default_rulebook()
-SCH3 = BOOK.offences.listings[SCHEDULE_3]
-SCH15 = BOOK.offences.listings[SCHEDULE_15]
+SCH3 = offence_catalogue(BOOK).listings[SCHEDULE_3]
+SCH15 = offence_catalogue(BOOK).listings[SCHEDULE_15]
 AS_OF = date(2026, 11, 21)
 UNCONDITIONAL = sorted(
     i for i, listing in SCH3.items() if listing.condition is None and listing.entry.in_force.end is None

@@ -18,8 +18,8 @@ from ..decision import (
     make_reason,
     trusted,
 )
-from ..engine.evaluator import GroupResult
-from ..engine.loader import RuleBook
+from .book import RuleBook
+from .evaluator import GroupResult
 
 
 @dataclass
