@@ -17,11 +17,10 @@ from typing import Any
 
 from .engine.evaluator import Gap, Scope, ValueDef
 from .facts import Order, OrderTerm
-from .legal_time import Length, corresponding_day, day_after_end, last_day, length_in_months
-from .time_conventions import MISSING_DAY, conventions_at, rely_on
+from .legal_time import Length, corresponding_day, length_in_months
+from .legal_time.conventions import conventions_at, day_after_period, period_last_day
 
 __all__ = [
-    "BEGINNING_WITH",
     "ORDER_TERM_VALUES",
     "ORDER_VALUES",
     "OrderSubject",
@@ -33,7 +32,6 @@ __all__ = [
     "term_path",
 ]
 
-BEGINNING_WITH = "time.beginning_with_convention"
 FTP = "foreign_travel_prohibition"
 SERVICE_MOMENT_KINDS = frozenset({"sro", "interim_sro"})
 """Orders for which "already subject" is read on the date of service (SOA 2003 s.122F(1)), not the making."""
@@ -144,11 +142,7 @@ def _switch_over_date(scope: Scope) -> Any:
     predecessor orders are varied and enforced as SHPOs or SROs (ASBCPA 2014 s.114(5))."""
     start: date = scope.param("orders.transition.commencement")
     years: int = scope.param("orders.transition.saving_years")
-    rely_on(scope, BEGINNING_WITH)
-    day, missing = day_after_end(start, Length(years=years), conventions_at(scope))
-    if missing:
-        rely_on(scope, MISSING_DAY)
-    return day
+    return day_after_period(scope, start, Length(years=years))
 
 
 def _term_fact(field: str) -> Callable[[Scope], Any]:
@@ -264,11 +258,7 @@ def term_last_day(scope: Scope, order: Order, index: int, term: OrderTerm, term_
     start = _term_start(scope, order, index, term, term_index)
     if isinstance(start, Gap):
         return start
-    rely_on(scope, BEGINNING_WITH)
-    end, missing = last_day(start, term.period.length(), conventions_at(scope))
-    if missing:
-        rely_on(scope, MISSING_DAY)
-    return end
+    return period_last_day(scope, start, term.period.length())
 
 
 def _no_terms(index: int) -> tuple[str, ...]:

@@ -23,10 +23,10 @@ from .legal_time import (
     length_in_months,
     start_for_end,
 )
+from .legal_time.conventions import HALF_MODE, conventions_at, rely_on
 from .management import LEVEL_VALUES
 from .notification_vocabulary import NOTIFICATION_VOCABULARIES
 from .order_vocabulary import ORDER_TERM_VALUES, ORDER_VALUES
-from .time_conventions import HALF_MODE, conventions_at, rely_on
 
 __all__ = ["DISPOSAL_VALUES", "PERSON_VALUES", "VOCABULARIES", "disposal_path"]
 

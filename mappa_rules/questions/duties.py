@@ -20,8 +20,8 @@ from ..engine import DecisionBuilder, RuleBook
 from ..engine.evaluator import GroupResult, Scope, evaluate_group
 from ..facts import Case
 from ..legal_time import DateRange, Length, last_day_disregarding
-from ..time_conventions import PARTIAL_DAY, conventions_at, rely_on
-from .notification_period import BEGINNING_WITH, DisposalPeriod, evaluate_disposal
+from ..legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on
+from .notification_period import DisposalPeriod, evaluate_disposal
 
 SOA_2003 = "Sexual Offences Act 2003"
 

@@ -34,11 +34,10 @@ from ..legal_time import (
     disregarded_days,
     last_day,
 )
+from ..legal_time.conventions import BEGINNING_WITH, MISSING_DAY, conventions_at, day_after_period, rely_on
 from ..notification_vocabulary import REVIEW_VALUES
 from ..rulebook import default_rulebook
-from ..time_conventions import MISSING_DAY, conventions_at, rely_on
 from .duties import Answer, DutyBuilder, length_of, notification_status, run_group, soa_citation, touches
-from .notification_period import BEGINNING_WITH
 
 QUESTION = "notification.review"
 RN_FACT = "review.relevant_notification_date"
@@ -161,11 +160,7 @@ def _qualifying_date(case: Case, disposal: Disposal, scope: Scope, builder: Duty
         dates.decided = False
         return
     dates.rule, dates.years = period.fired.id, int(period.outputs["years"])
-    conventions = conventions_at(scope)
-    qualifying, missing_day = day_after_end(relevant, Length(years=dates.years), conventions)
-    if missing_day:
-        rely_on(scope, MISSING_DAY)
-    rely_on(scope, BEGINNING_WITH)
+    qualifying = day_after_period(scope, relevant, Length(years=dates.years))
     dates.qualifying_date = qualifying
     young = period.fired.id == "notification.review.under_18_eight_years"
     dates.provisional = young or qualifying < scope.param("review.first_qualifying_date")

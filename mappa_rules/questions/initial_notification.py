@@ -25,9 +25,9 @@ from ..engine import RuleBook
 from ..engine.evaluator import Gap, Scope
 from ..facts import Case, Disposal
 from ..legal_time import days_before, first_counted_day
+from ..legal_time.conventions import conventions_at
 from ..notification_vocabulary import INITIAL_VALUES
 from ..rulebook import default_rulebook
-from ..time_conventions import conventions_at
 from ..vocabulary import DISPOSAL_VALUES
 from .duties import (
     Answer,

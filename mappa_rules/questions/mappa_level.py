@@ -20,9 +20,9 @@ from ..engine import DecisionBuilder, RuleBook
 from ..engine.evaluator import Gap, Scope, evaluate_group
 from ..facts import Case
 from ..legal_time import Length, corresponding_day, corresponding_day_before, working_days_after
+from ..legal_time.conventions import conventions_at
 from ..management import LEVEL_VALUES
 from ..rulebook import default_rulebook
-from ..time_conventions import conventions_at
 from .mappa_category import mappa_category
 
 QUESTION = "mappa.level"

@@ -24,13 +24,12 @@ from ..engine import DecisionBuilder, RuleBook
 from ..engine.evaluator import Scope, evaluate_group
 from ..facts import Case, Disposal
 from ..legal_time import Length, halve, last_day
+from ..legal_time.conventions import BEGINNING_WITH, conventions_at, half_of, period_last_day
 from ..rulebook import default_rulebook
-from ..time_conventions import HALF_MODE, MISSING_DAY, conventions_at, rely_on
 from ..vocabulary import DISPOSAL_VALUES
 from .orders import OrderNotification, order_notifications
 
 QUESTION = "notification.period"
-BEGINNING_WITH = "time.beginning_with_convention"
 
 
 @dataclass
@@ -130,15 +129,8 @@ def _dated(
     as_of: date,
     result: DisposalPeriod,
 ) -> Length:
-    conventions = conventions_at(scope)
-    length = base
-    if halved:
-        rely_on(scope, HALF_MODE)
-        length = halve(relevant, base, conventions)
-    end, missing_day = last_day(relevant, length, conventions)
-    if missing_day:
-        rely_on(scope, MISSING_DAY)
-    rely_on(scope, BEGINNING_WITH)
+    length = half_of(scope, relevant, base) if halved else base
+    end = period_last_day(scope, relevant, length)
     result.last_day = end
     result.subject_on = relevant <= as_of <= end
     parameter = scope.book.parameter(BEGINNING_WITH)

@@ -24,9 +24,9 @@ from ..decision import Decision, Outcome
 from ..engine import DecisionBuilder, RuleBook
 from ..engine.evaluator import Gap, GroupResult, Scope, evaluate_group
 from ..facts import Case, Order
-from ..legal_time import Length, day_after_end, last_day
+from ..legal_time import Length
+from ..legal_time.conventions import day_after_period, period_last_day
 from ..order_vocabulary import (
-    BEGINNING_WITH,
     ORDER_TERM_VALUES,
     ORDER_VALUES,
     OrderSubject,
@@ -37,7 +37,6 @@ from ..order_vocabulary import (
     term_last_day,
 )
 from ..rulebook import default_rulebook
-from ..time_conventions import MISSING_DAY, conventions_at, rely_on
 
 QUESTION = "orders.check"
 FAMILIES = {"shpo": "shpo", "interim_shpo": "shpo", "sro": "sro", "interim_sro": "sro"}
@@ -295,10 +294,7 @@ def _check_discharge(ctx: _Context, order: Order, index: int, scope: Scope, chec
         builder.add_missing(order_path(index, "made"), result.fired.id)
         check.undetermined.append("discharge")
         return
-    rely_on(scope, BEGINNING_WITH)
-    day, missing = day_after_end(order.made, Length(years=years), conventions_at(scope))
-    if missing:
-        rely_on(scope, MISSING_DAY)
+    day = day_after_period(scope, order.made, Length(years=years))
     discharge["without_consent_from"] = day
     check.dates[f"{order.id}.discharge_without_consent_from"] = day
     builder.explain(
@@ -380,8 +376,7 @@ def _sro_duty(
         check.undetermined.append("notification")
         return
     scope.param("sro.notification_disregards")
-    rely_on(scope, BEGINNING_WITH)
-    due, _ = last_day(order.served, Length(days=int(outputs["days"])), conventions_at(scope))
+    due = period_last_day(scope, order.served, Length(days=int(outputs["days"])))
     notification["name_address_due"] = due
     check.dates[f"{order.id}.name_address_due"] = due
     builder.explain(

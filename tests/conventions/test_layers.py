@@ -9,7 +9,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("contracts", ("mappa_rules.decision", "mappa_rules.legal_time")),
     ("engine", ("mappa_rules.engine",)),
     ("facts", ("mappa_rules.facts",)),
-    ("conventions", ("mappa_rules.legal_time.conventions", "mappa_rules.time_conventions")),
+    ("conventions", ("mappa_rules.legal_time.conventions",)),
     ("offences", ("mappa_rules.offences",)),
     ("vocabulary", ("mappa_rules.vocabulary", "mappa_rules.order_vocabulary", "mappa_rules.notification_vocabulary",
                     "mappa_rules.management")),

@@ -1,4 +1,4 @@
-"""Legal time: the one owner of statutory period arithmetic.
+"""Legal time arithmetic: the calendar of statutory periods, pure and named after its drafting conventions.
 
 Every date the library reports is computed here, by named functions whose docstrings state the drafting
 convention they implement. The conventions themselves (what to do when a corresponding day does not exist, how
