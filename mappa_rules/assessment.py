@@ -9,8 +9,8 @@ from .decision import Decision
 from .engine import RuleBook
 from .facts import Case
 from .questions import QUESTIONS
-from .questions.mappa_category import mappa_category
-from .questions.notification_period import notification_period
+from .questions.mappa.category import mappa_category
+from .questions.notification.period import notification_period
 from .rulebook import default_rulebook
 
 DEFAULT_QUESTIONS = ("notification-period", "category")

@@ -17,32 +17,32 @@ from ..facts import Case
 
 # These three modules share their function's name, so the functions are bound here, eagerly: a lazily
 # imported submodule would otherwise shadow its function as an attribute of this package.
-from .mappa_category import mappa_category
-from .mappa_level import mappa_level
-from .notification_period import notification_period
+from .mappa.category import mappa_category
+from .mappa.level import mappa_level
+from .notification.period import notification_period
 
 if TYPE_CHECKING:
-    from .change_notification import change_deadline
-    from .duty_timeline import timeline
-    from .indefinite_review import review
-    from .initial_notification import initial_deadline
-    from .orders import civil_orders
-    from .periodic_notification import periodic
-    from .travel_notification import travel_notice
+    from .notification.change import change_deadline
+    from .notification.initial import initial_deadline
+    from .notification.periodic import periodic
+    from .notification.review import review
+    from .notification.timeline import timeline
+    from .notification.travel import travel_notice
+    from .orders.check import civil_orders
 
 Question = Callable[[Case, date, RuleBook | None], Decision]
 
 _WHERE: dict[str, tuple[str, str]] = {
-    "notification-period": ("notification_period", "notification_period"),
-    "category": ("mappa_category", "mappa_category"),
-    "order": ("orders", "civil_orders"),
-    "level": ("mappa_level", "mappa_level"),
-    "initial-deadline": ("initial_notification", "initial_deadline"),
-    "change-deadline": ("change_notification", "change_deadline"),
-    "periodic": ("periodic_notification", "periodic"),
-    "travel-notice": ("travel_notification", "travel_notice"),
-    "review": ("indefinite_review", "review"),
-    "timeline": ("duty_timeline", "timeline"),
+    "notification-period": ("notification.period", "notification_period"),
+    "category": ("mappa.category", "mappa_category"),
+    "order": ("orders.check", "civil_orders"),
+    "level": ("mappa.level", "mappa_level"),
+    "initial-deadline": ("notification.initial", "initial_deadline"),
+    "change-deadline": ("notification.change", "change_deadline"),
+    "periodic": ("notification.periodic", "periodic"),
+    "travel-notice": ("notification.travel", "travel_notice"),
+    "review": ("notification.review", "review"),
+    "timeline": ("notification.timeline", "timeline"),
 }
 
 

@@ -25,10 +25,6 @@ ENGINE_MAY_IMPORT = ("mappa_rules.engine", "mappa_rules.decision")
 """The engine is law-free: it imports itself and the decision contract, nothing else of the package."""
 
 
-ALLOWED_CYCLES = [
-    ["mappa_rules.questions.notification_period", "mappa_rules.questions.orders"],
-]
-"""Known violations, to be removed (issue 10)."""
 
 
 def _within(name: str, prefix: str) -> bool:
@@ -67,4 +63,4 @@ def test_each_layer_imports_only_the_layers_below() -> None:
 
 
 def test_no_import_cycles() -> None:
-    assert cycles(import_graph()) == ALLOWED_CYCLES
+    assert cycles(import_graph()) == []

@@ -20,7 +20,8 @@ def test_names_resolve_whatever_was_imported_first() -> None:
     """A submodule imported before the package attribute is read must not shadow a function of the same name."""
     script = (
         "import importlib, types, mappa_rules\n"
-        "for m in ('mappa_rules.questions.orders', 'mappa_rules.assessment', 'mappa_rules.questions.duty_timeline'):\n"
+        "for m in ('mappa_rules.questions.orders.check', 'mappa_rules.assessment',\n"
+        "          'mappa_rules.questions.notification.timeline', 'mappa_rules.questions.notification.review'):\n"
         "    importlib.import_module(m)\n"
         "bad = [n for n in mappa_rules.__all__ if isinstance(getattr(mappa_rules, n), types.ModuleType)]\n"
         "print(bad)\n"

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..decision import Citation, Decision, Missing, Outcome, Reason
-from ..engine import DecisionBuilder, RuleBook
-from ..engine.evaluator import GroupResult, Scope, evaluate_group
-from ..facts import Case
-from ..legal_time import DateRange, Length, last_day_disregarding
-from ..legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on
-from .notification_period import DisposalPeriod, evaluate_disposal
+from ...decision import Citation, Decision, Outcome
+from ...engine import DecisionBuilder, RuleBook
+from ...engine.evaluator import GroupResult, Scope, evaluate_group
+from ...facts import Case
+from ...legal_time import DateRange, Length, last_day_disregarding
+from ...legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on
+from .subject import NotificationStatus, evaluate_disposal
 
 SOA_2003 = "Sexual Offences Act 2003"
 
@@ -66,56 +66,6 @@ def run_group(book: RuleBook, group: str, scope: Scope, builder: DecisionBuilder
 
 
 @dataclass
-class NotificationStatus:
-    """Whether the person is a relevant offender on any day, from the ``notification.period`` rules per disposal.
-
-    The reasons and missing facts of that work are kept aside and added to a decision only when it relies on them.
-    """
-
-    periods: list[DisposalPeriod]
-    reasons: list[Reason] = field(default_factory=list)
-    missing: list[Missing] = field(default_factory=list)
-
-    def subject_on(self, day: date) -> bool | None:
-        """True if some disposal makes the person subject on ``day``, False if none does, None if unknown."""
-        if not self.periods:
-            return None
-        states = [_period_on(p, day) for p in self.periods]
-        if True in states:
-            return True
-        return False if all(s is False for s in states) else None
-
-    def indefinite_on(self, day: date) -> bool | None:
-        """True if a disposal subjects the person to indefinite requirements on ``day``; None if unknown."""
-        if not self.periods:
-            return None
-        states: list[bool | None] = []
-        for p in self.periods:
-            relevant = p.disposal.relevant_date
-            if p.subject is False or p.indefinite is False:
-                states.append(False)
-            elif p.indefinite and relevant is not None:
-                states.append(relevant <= day)
-            else:
-                states.append(None)
-        if True in states:
-            return True
-        return False if all(s is False for s in states) else None
-
-    def adopt(self, builder: DecisionBuilder) -> None:
-        """Add the reasons and missing facts of the notification-period work to ``builder``."""
-        seen = {(r.rule_id, r.subject) for r in builder.reasons}
-        for reason in self.reasons:
-            if (reason.rule_id, reason.subject) not in seen:
-                builder.reasons.append(reason)
-                seen.add((reason.rule_id, reason.subject))
-        for missing in self.missing:
-            builder.add_missing(missing.fact, missing.needed_for)
-        if not self.periods:
-            builder.add_missing("disposals", "notification.period")
-
-
-@dataclass
 class DutyBuilder(DecisionBuilder):
     """A decision builder for the duty questions: it also keeps the person's notification status once worked
     out, so that questions answered together (the timeline) work it out only once."""
@@ -141,22 +91,6 @@ def status_on_demand(case: Case, as_of: date, builder: DutyBuilder) -> Callable[
         return status
 
     return get
-
-
-def _period_on(period: DisposalPeriod, day: date) -> bool | None:
-    relevant = period.disposal.relevant_date
-    if period.subject is False:
-        return False
-    if period.subject is None or relevant is None:
-        return None
-    if day < relevant:
-        return False
-    if period.indefinite:
-        return True
-    if period.last_day is not None:
-        return day <= period.last_day
-    ends = {day <= c["period_last_day"] for c in period.candidates}
-    return ends.pop() if len(ends) == 1 else None
 
 
 @dataclass

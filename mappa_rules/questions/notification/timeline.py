@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..decision import Decision, Outcome
-from ..engine import RuleBook
-from ..facts import Case
-from ..rulebook import default_rulebook
-from .change_notification import answer_change
+from ...decision import Decision, Outcome
+from ...engine import RuleBook
+from ...facts import Case
+from ...rulebook import default_rulebook
+from .change import answer_change
 from .duties import DutyBuilder, notification_status
-from .indefinite_review import answer_review
-from .initial_notification import answer_initial
-from .periodic_notification import answer_periodic
-from .travel_notification import answer_travel
+from .initial import answer_initial
+from .periodic import answer_periodic
+from .review import answer_review
+from .travel import answer_travel
 
 QUESTION = "notification.timeline"
 

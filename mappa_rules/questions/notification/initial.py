@@ -20,24 +20,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..decision import Decision, Outcome
-from ..engine import RuleBook
-from ..engine.evaluator import Gap, Scope
-from ..facts import Case, Disposal
-from ..legal_time import days_before, first_counted_day
-from ..legal_time.conventions import conventions_at
-from ..notification_vocabulary import INITIAL_VALUES
-from ..rulebook import default_rulebook
-from ..vocabulary import DISPOSAL_VALUES
+from ...decision import Decision, Outcome
+from ...engine import RuleBook
+from ...engine.evaluator import Gap, Scope
+from ...facts import Case, Disposal
+from ...legal_time import days_before, first_counted_day
+from ...legal_time.conventions import conventions_at
+from ...notification_vocabulary import INITIAL_VALUES
+from ...rulebook import default_rulebook
+from ...vocabulary import DISPOSAL_VALUES
 from .duties import (
     Answer,
     DutyBuilder,
-    NotificationStatus,
     deadline_disregarding,
     disregarded,
     notification_status,
     run_group,
 )
+from .subject import NotificationStatus
 
 QUESTION = "notification.initial"
 COMMENCEMENT = "notification.commencement"

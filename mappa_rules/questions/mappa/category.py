@@ -11,14 +11,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..decision import Decision, Outcome
-from ..engine import DecisionBuilder, RuleBook
-from ..engine.conditions import UNKNOWN
-from ..engine.evaluator import Gap, Scope, evaluate_group
-from ..facts import Case
-from ..rulebook import default_rulebook
-from ..vocabulary import DISPOSAL_VALUES, PERSON_VALUES
-from .notification_period import notification_period
+from ...decision import Decision, Outcome
+from ...engine import DecisionBuilder, RuleBook
+from ...engine.conditions import UNKNOWN
+from ...engine.evaluator import Gap, Scope, evaluate_group
+from ...facts import Case
+from ...rulebook import default_rulebook
+from ...vocabulary import DISPOSAL_VALUES, PERSON_VALUES
+from ..notification.period import notification_period
 
 QUESTION = "mappa.category"
 

@@ -1,35 +1,27 @@
-"""Question ``notification.period``: is the person subject to notification, for what period, until when?
+"""Whether a person is subject to the notification requirements, disposal by disposal (SOA 2003 ss.80-82).
 
-Sexual Offences Act 2003 ss.80-82. Each disposal is taken in turn through three rule groups from
-``rulesets/notification/period.yaml``: whether it makes the person a relevant offender (ss.80-81), the row of
-the s.82(1) table, and the s.82(2) halving for an offender under 18 on the relevant date. The period is then
-dated with :mod:`mappa_rules.legal_time`: a fixed period begins with the relevant date and its last day is the
-day before the corresponding anniversary.
-
-Outcome: ``yes`` when the person is a relevant offender and the period is determined, ``no`` when no disposal
-makes the person a relevant offender, ``undetermined`` otherwise (with the facts that would decide it). The
-value says, in addition, whether the person is subject to the requirements on the as-at date - counting the
-civil orders that bring notification while they have effect (a SHPO or SOPO, an SRO or RSHO after a breach
-conviction: SA 2020 s.352; SOA 2003 ss.103G, 107, 122I, 129), listed under ``orders``.
+Each disposal is taken through three rule groups from ``rulesets/notification/period.yaml``: whether it makes the
+person a relevant offender (ss.80-81), the row of the s.82(1) table, and the s.82(2) halving for an offender under
+18 on the relevant date. A fixed period is dated with :mod:`mappa_rules.legal_time`: it begins with the relevant
+date and its last day is the day before the corresponding anniversary. The questions on the period, the duties and
+the civil orders all ask this, so it lives here, below each of them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..decision import Citation, Decision, Outcome
-from ..engine import DecisionBuilder, RuleBook
-from ..engine.evaluator import Scope, evaluate_group
-from ..facts import Case, Disposal
-from ..legal_time import Length, halve, last_day
-from ..legal_time.conventions import BEGINNING_WITH, conventions_at, half_of, period_last_day
-from ..rulebook import default_rulebook
-from ..vocabulary import DISPOSAL_VALUES
-from .orders import OrderNotification, order_notifications
+from ...decision import Citation, Missing, Reason
+from ...engine import DecisionBuilder, Gap, Scope, evaluate_group
+from ...facts import Case, Disposal
+from ...legal_time import Length, halve, last_day
+from ...legal_time.conventions import BEGINNING_WITH, conventions_at, half_of, period_last_day
+from ...vocabulary import DISPOSAL_VALUES
 
-QUESTION = "notification.period"
+__all__ = ["DisposalPeriod", "NotificationStatus", "evaluate_disposal", "subject_from_disposals"]
 
 
 @dataclass
@@ -147,64 +139,92 @@ def _dated(
     return length
 
 
-def notification_period(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
-    """Answer ``notification.period`` for ``case`` as at ``as_of``."""
-    book = book or default_rulebook()
-    builder = DecisionBuilder(QUESTION, as_of, book)
-    periods = [evaluate_disposal(case, d, as_of, builder) for d in case.disposals]
-    orders = order_notifications(case, as_of, builder)
-    return _decide(builder, periods, as_of, orders)
+def subject_from_disposals(case: Case, builder: DecisionBuilder) -> Callable[[date], bool | Gap]:
+    """Whether the disposals make the person subject to notification on a day (SOA 2003 ss.80-82)."""
+    cache: dict[date, bool | Gap] = {}
+
+    def at(day: date) -> bool | Gap:
+        if day not in cache:
+            cache[day] = _disposals_status(case, day, builder)
+        return cache[day]
+
+    return at
 
 
-def _with_orders(on: bool | None, orders: list[OrderNotification]) -> bool | None:
-    """Subject on the date if a disposal or an order makes the person subject (three-valued)."""
-    statuses = [o.subject_on for o in orders]
-    if on is True or True in statuses:
+def _disposals_status(case: Case, day: date, builder: DecisionBuilder) -> bool | Gap:
+    if not case.disposals:
+        return Gap(("disposals",))
+    scratch = DecisionBuilder(builder.question, day, builder.book, warnings=builder.warnings)
+    statuses = [evaluate_disposal(case, d, day, scratch).subject_on for d in case.disposals]
+    builder.reasons.extend(scratch.reasons)
+    if True in statuses:
         return True
-    return False if on is False and all(s is False for s in statuses) else None
+    if all(s is False for s in statuses):
+        return False
+    return Gap(tuple(m.fact for m in scratch.missing) or ("disposals",))
 
 
-def _decide(
-    builder: DecisionBuilder, periods: list[DisposalPeriod], as_of: date, orders: list[OrderNotification]
-) -> Decision:
-    subject = [p for p in periods if p.subject]
-    undecided = [p for p in periods if not p.decided]
-    indefinite = next((p for p in subject if p.indefinite), None)
-    value: dict[str, Any] = {"subject": bool(subject) or (None if undecided else False)}
-    dates: dict[str, date] = {}
-    value["disposals"] = [p.as_value() for p in periods]
-    if orders:
-        value["orders"] = [o.as_value() for o in orders]
-    if indefinite is not None:
-        controlling: DisposalPeriod | None = indefinite
-    elif undecided:
-        controlling = None
-    else:
-        controlling = max(subject, key=lambda p: p.last_day or date.min, default=None)
-    if controlling is None:
-        statuses = [p.subject_on for p in periods]
-        on = True if True in statuses else (False if all(s is False for s in statuses) else None)
-        on = _with_orders(on, orders)
-        value.update(indefinite=None, length=None, subject_on_as_of=on)
-        if not periods:
-            builder.add_missing("disposals", QUESTION)
-        if undecided or not periods or on is None:
-            return builder.build(Outcome.UNDETERMINED, value, dates)
-        return builder.build(Outcome.NO, value, dates)
-    relevant = controlling.disposal.relevant_date
-    assert relevant is not None
-    on_any = any(p.subject_on for p in subject)
-    value.update(
-        controlling_disposal=controlling.disposal.id,
-        indefinite=controlling.indefinite,
-        length=None if controlling.length is None else str(controlling.length),
-        halved=controlling.halved,
-        subject_on_as_of=_with_orders(True if on_any else controlling.subject_on, orders),
-    )
-    dates["relevant_date"] = relevant
-    if controlling.last_day is not None:
-        dates["period_last_day"] = controlling.last_day
-    return builder.build(Outcome.YES, value, dates)
+@dataclass
+class NotificationStatus:
+    """Whether the person is a relevant offender on any day, from the ``notification.period`` rules per disposal.
+
+    The reasons and missing facts of that work are kept aside and added to a decision only when it relies on them.
+    """
+
+    periods: list[DisposalPeriod]
+    reasons: list[Reason] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+
+    def subject_on(self, day: date) -> bool | None:
+        """True if some disposal makes the person subject on ``day``, False if none does, None if unknown."""
+        if not self.periods:
+            return None
+        states = [_period_on(p, day) for p in self.periods]
+        if True in states:
+            return True
+        return False if all(s is False for s in states) else None
+
+    def indefinite_on(self, day: date) -> bool | None:
+        """True if a disposal subjects the person to indefinite requirements on ``day``; None if unknown."""
+        if not self.periods:
+            return None
+        states: list[bool | None] = []
+        for p in self.periods:
+            relevant = p.disposal.relevant_date
+            if p.subject is False or p.indefinite is False:
+                states.append(False)
+            elif p.indefinite and relevant is not None:
+                states.append(relevant <= day)
+            else:
+                states.append(None)
+        if True in states:
+            return True
+        return False if all(s is False for s in states) else None
+
+    def adopt(self, builder: DecisionBuilder) -> None:
+        """Add the reasons and missing facts of the notification-period work to ``builder``."""
+        seen = {(r.rule_id, r.subject) for r in builder.reasons}
+        for reason in self.reasons:
+            if (reason.rule_id, reason.subject) not in seen:
+                builder.reasons.append(reason)
+                seen.add((reason.rule_id, reason.subject))
+        for missing in self.missing:
+            builder.add_missing(missing.fact, missing.needed_for)
+        if not self.periods:
+            builder.add_missing("disposals", "notification.period")
 
 
-__all__ = ["QUESTION", "DisposalPeriod", "evaluate_disposal", "notification_period"]
+def _period_on(period: DisposalPeriod, day: date) -> bool | None:
+    relevant = period.disposal.relevant_date
+    if period.subject is False:
+        return False
+    if period.subject is None or relevant is None:
+        return None
+    if day < relevant:
+        return False
+    if period.indefinite:
+        return True
+    if period.last_day is not None:
+        return day <= period.last_day
+    ends = {day <= c["period_last_day"] for c in period.candidates}
+    return ends.pop() if len(ends) == 1 else None

@@ -15,15 +15,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..decision import Decision, Outcome
-from ..engine import DecisionBuilder, RuleBook
-from ..engine.evaluator import Gap, Scope, evaluate_group
-from ..facts import Case
-from ..legal_time import Length, corresponding_day, corresponding_day_before, working_days_after
-from ..legal_time.conventions import conventions_at
-from ..management import LEVEL_VALUES
-from ..rulebook import default_rulebook
-from .mappa_category import mappa_category
+from ...decision import Decision, Outcome
+from ...engine import DecisionBuilder, RuleBook
+from ...engine.evaluator import Gap, Scope, evaluate_group
+from ...facts import Case
+from ...legal_time import Length, corresponding_day, corresponding_day_before, working_days_after
+from ...legal_time.conventions import conventions_at
+from ...management import LEVEL_VALUES
+from ...rulebook import default_rulebook
+from .category import mappa_category
 
 QUESTION = "mappa.level"
 TWO_MET = "mappa.level.two.met"

@@ -21,14 +21,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..decision import Decision, Outcome
-from ..engine import RuleBook
-from ..engine.evaluator import Gap, Scope
-from ..facts import Case, Trip
-from ..legal_time import days_before, days_from_to
-from ..notification_vocabulary import TRIP_VALUES
-from ..rulebook import default_rulebook
-from .duties import Answer, DutyBuilder, NotificationStatus, label, run_group, status_on_demand
+from ...decision import Decision, Outcome
+from ...engine import RuleBook
+from ...engine.evaluator import Gap, Scope
+from ...facts import Case, Trip
+from ...legal_time import days_before, days_from_to
+from ...notification_vocabulary import TRIP_VALUES
+from ...rulebook import default_rulebook
+from .duties import Answer, DutyBuilder, label, run_group, status_on_demand
+from .subject import NotificationStatus
 
 QUESTION = "notification.travel"
 INCLUSIVE = "travel.trip_days_inclusive"

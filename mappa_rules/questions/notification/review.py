@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..decision import Decision, Outcome
-from ..engine import RuleBook
-from ..engine.evaluator import Gap, GroupResult, Scope
-from ..facts import Case, Disposal, ReviewApplication
-from ..legal_time import (
+from ...decision import Decision, Outcome
+from ...engine import RuleBook
+from ...engine.evaluator import Gap, GroupResult, Scope
+from ...facts import Case, Disposal, ReviewApplication
+from ...legal_time import (
     DateRange,
     Length,
     PartialDayRule,
@@ -34,9 +34,9 @@ from ..legal_time import (
     disregarded_days,
     last_day,
 )
-from ..legal_time.conventions import BEGINNING_WITH, MISSING_DAY, conventions_at, day_after_period, rely_on
-from ..notification_vocabulary import REVIEW_VALUES
-from ..rulebook import default_rulebook
+from ...legal_time.conventions import BEGINNING_WITH, MISSING_DAY, conventions_at, day_after_period, rely_on
+from ...notification_vocabulary import REVIEW_VALUES
+from ...rulebook import default_rulebook
 from .duties import Answer, DutyBuilder, length_of, notification_status, run_group, soa_citation, touches
 
 QUESTION = "notification.review"

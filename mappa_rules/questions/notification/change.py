@@ -20,24 +20,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..decision import Decision, Outcome
-from ..engine import RuleBook
-from ..engine.evaluator import Gap, Scope
-from ..facts import Case, Change
-from ..legal_time import DateRange, Length, days_before, last_day, qualifying_day
-from ..legal_time.conventions import MISSING_DAY, conventions_at, rely_on
-from ..notification_vocabulary import CHANGE_VALUES
-from ..rulebook import default_rulebook
+from ...decision import Decision, Outcome
+from ...engine import RuleBook
+from ...engine.evaluator import Gap, Scope
+from ...facts import Case, Change
+from ...legal_time import DateRange, Length, days_before, last_day, qualifying_day
+from ...legal_time.conventions import MISSING_DAY, conventions_at, rely_on
+from ...notification_vocabulary import CHANGE_VALUES
+from ...rulebook import default_rulebook
 from .duties import (
     Answer,
     DutyBuilder,
-    NotificationStatus,
     deadline_disregarding,
     label,
     run_group,
     status_on_demand,
     touches,
 )
+from .subject import NotificationStatus
 
 QUESTION = "notification.change"
 COMMENCEMENT = "notification.commencement"
