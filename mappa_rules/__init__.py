@@ -9,6 +9,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from .questions.registry import REGISTRY
+
 if TYPE_CHECKING:
     from .assessment import assess
     from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
@@ -31,19 +33,8 @@ if TYPE_CHECKING:
         Term,
         Trip,
     )
-    from .questions import (
-        QUESTIONS,
-        change_deadline,
-        civil_orders,
-        initial_deadline,
-        mappa_category,
-        mappa_level,
-        notification_period,
-        periodic,
-        review,
-        timeline,
-        travel_notice,
-    )
+    from .questions import QUESTIONS
+    from .questions.registry import *  # noqa: F403 - the question functions, for type checkers
     from .rulebook import default_rulebook, load_rulebook
 
 __version__ = "0.1.0"
@@ -76,27 +67,23 @@ _WHERE: dict[str, str] = {
     "Trip": ".facts",
     "Warning": ".decision",
     "assess": ".assessment",
-    "change_deadline": ".questions.notification.change",
-    "civil_orders": ".questions.orders.check",
     "default_rulebook": ".rulebook",
-    "initial_deadline": ".questions.notification.initial",
     "load_rulebook": ".rulebook",
-    "mappa_category": ".questions.mappa.category",
-    "mappa_level": ".questions.mappa.level",
-    "notification_period": ".questions.notification.period",
-    "periodic": ".questions.notification.periodic",
-    "review": ".questions.notification.review",
-    "timeline": ".questions.notification.timeline",
-    "travel_notice": ".questions.notification.travel",
 }
 
 
+_QUESTION_FUNCTIONS = frozenset(q.function for q in REGISTRY)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _QUESTION_FUNCTIONS:
+        return getattr(import_module(".questions", __name__), name)
     try:
         module = _WHERE[name]
     except KeyError:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
     return getattr(import_module(module, __name__), name)
+
 
 __all__ = [
     "QUESTIONS",
@@ -126,16 +113,7 @@ __all__ = [
     "Trip",
     "Warning",
     "assess",
-    "change_deadline",
-    "civil_orders",
     "default_rulebook",
-    "initial_deadline",
     "load_rulebook",
-    "mappa_category",
-    "mappa_level",
-    "notification_period",
-    "periodic",
-    "review",
-    "timeline",
-    "travel_notice",
 ]
+__all__ += sorted(_QUESTION_FUNCTIONS)  # the questions, from the registry

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from .decision import Decision, Outcome
 from .facts import Case
+from .questions.registry import REGISTRY
 from .render import render_text
 
 EXIT_DECIDED, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
@@ -197,18 +198,28 @@ class _Parser(argparse.ArgumentParser):
         raise BadInput(message)
 
 
+def _question_list() -> str:
+    """The questions, one per line: the name to give, then what it asks (from the registry)."""
+    width = max(len(q.cli) for q in REGISTRY)
+    return "questions:\n" + "\n".join(f"  {q.cli.ljust(width)}  {q.summary}" for q in REGISTRY)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mappa-rules", description="Reasoned decisions on MAPPA and sex offender notification law.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    explain = commands.add_parser("explain", help="answer one question about one case, with reasons")
-    explain.add_argument("question", choices=sorted(_questions()))
+    questions = sorted(q.cli for q in REGISTRY)
+    listed, raw = _question_list(), argparse.RawDescriptionHelpFormatter
+    explain = commands.add_parser("explain", help="answer one question about one case, with reasons", epilog=listed,
+                                  formatter_class=raw)
+    explain.add_argument("question", choices=questions, help="the question to answer (listed below)")
     explain.add_argument("case", nargs="?", help="case file (YAML or JSON); '-' or nothing reads standard input")
     explain.add_argument("--as-of", help="the date to answer for, YYYY-MM-DD (default: today)")
     explain.add_argument("--format", choices=["text", "json"], default="text")
     schema = commands.add_parser("schema", help="print the JSON Schema of a case or a decision")
     schema.add_argument("which", choices=["case", "decision"])
-    batch = commands.add_parser("batch", help="answer a question for each case of a JSON Lines file")
-    batch.add_argument("question", choices=sorted(_questions()))
+    batch = commands.add_parser("batch", help="answer a question for each case of a JSON Lines file", epilog=listed,
+                                formatter_class=raw)
+    batch.add_argument("question", choices=questions, help="the question to answer (listed below)")
     batch.add_argument("cases", nargs="?", help="JSON Lines file; '-' or nothing reads standard input")
     batch.add_argument("--as-of", help="the date to answer for, YYYY-MM-DD (default: today)")
     offences = commands.add_parser("offences", help="search or show the Schedule 3 / Schedule 15 offence catalogue")

@@ -28,7 +28,6 @@ import argparse
 import ast
 import posixpath
 import re
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -1224,7 +1223,7 @@ def _usage(parser: argparse.ArgumentParser) -> str:
 
 def _cli() -> str:
     from . import cli
-    from .questions import QUESTIONS
+    from .questions.registry import REGISTRY
 
     parser = cli.build_parser()
     body = [
@@ -1273,11 +1272,8 @@ def _cli() -> str:
             body += _table(["Argument", "Needed", "Meaning", "Choices", "Default"], rows)
     body += ["", "## Questions", ""]
     body += _table(
-        ["Question", "What it answers"],
-        [
-            [_code(name), _prose(_first_line(sys.modules[question.__module__].__doc__))]
-            for name, question in sorted(QUESTIONS.items())
-        ],
+        ["Question", "Id (module)", "What it asks"],
+        [[_code(q.cli), _code(q.id), _text(q.summary)] for q in REGISTRY],
     )
     return _page("Command-line reference", "mappa_rules/cli.py", body)
 
@@ -1286,11 +1282,6 @@ def _sentence(text: str) -> str:
     """A help string as a sentence: capital first letter, full stop."""
     text = _text(text.strip())
     return f"{text[:1].upper()}{text[1:]}." if text else ""
-
-
-def _first_line(doc: str | None) -> str:
-    lines = (doc or "").strip().splitlines()
-    return lines[0] if lines else ""
 
 
 # ----------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The questions the library answers, by name.
+"""The questions the library answers, by command-line name (see :mod:`.registry`, the one list of them).
 
 Each question module is imported only when its question is first asked, so that a command-line query does not
 pay for the modules of the other questions.
@@ -6,82 +6,38 @@ pay for the modules of the other questions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from datetime import date
-from importlib import import_module
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..decision import Decision
-from ..engine import RuleBook
-from ..facts import Case
-
-# These three modules share their function's name, so the functions are bound here, eagerly: a lazily
-# imported submodule would otherwise shadow its function as an attribute of this package.
-from .mappa.category import mappa_category
-from .mappa.level import mappa_level
-from .notification.period import notification_period
+from .registry import BY_CLI, REGISTRY, Question, QuestionFunction
 
 if TYPE_CHECKING:
-    from .notification.change import change_deadline
-    from .notification.initial import initial_deadline
-    from .notification.periodic import periodic
-    from .notification.review import review
-    from .notification.timeline import timeline
-    from .notification.travel import travel_notice
-    from .orders.check import civil_orders
-
-Question = Callable[[Case, date, RuleBook | None], Decision]
-
-_WHERE: dict[str, tuple[str, str]] = {
-    "notification-period": ("notification.period", "notification_period"),
-    "category": ("mappa.category", "mappa_category"),
-    "order": ("orders.check", "civil_orders"),
-    "level": ("mappa.level", "mappa_level"),
-    "initial-deadline": ("notification.initial", "initial_deadline"),
-    "change-deadline": ("notification.change", "change_deadline"),
-    "periodic": ("notification.periodic", "periodic"),
-    "travel-notice": ("notification.travel", "travel_notice"),
-    "review": ("notification.review", "review"),
-    "timeline": ("notification.timeline", "timeline"),
-}
+    from .registry import *  # noqa: F403 - the question functions, for type checkers
 
 
-class _Questions(Mapping[str, Question]):
-    """Question name -> function, importing the question's module on first use."""
+class _Questions(Mapping[str, QuestionFunction]):
+    """Command-line name -> the function that answers it, importing the question's module on first use."""
 
-    def __getitem__(self, name: str) -> Question:
-        module, function = _WHERE[name]
-        answer: Question = getattr(import_module(f"{__name__}.{module}"), function)
-        return answer
+    def __getitem__(self, name: str) -> QuestionFunction:
+        return BY_CLI[name].answer()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_WHERE)
+        return iter(BY_CLI)
 
     def __len__(self) -> int:
-        return len(_WHERE)
+        return len(BY_CLI)
 
 
-QUESTIONS: Mapping[str, Question] = _Questions()
+QUESTIONS: Mapping[str, QuestionFunction] = _Questions()
+
+_FUNCTIONS = {question.function: question for question in REGISTRY}
 
 
 def __getattr__(name: str) -> Any:
-    for module, function in _WHERE.values():
-        if function == name:
-            return getattr(import_module(f"{__name__}.{module}"), function)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        return _FUNCTIONS[name].answer()
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
-__all__ = [
-    "QUESTIONS",
-    "Question",
-    "change_deadline",
-    "civil_orders",
-    "initial_deadline",
-    "mappa_category",
-    "mappa_level",
-    "notification_period",
-    "periodic",
-    "review",
-    "timeline",
-    "travel_notice",
-]
+__all__ = ["QUESTIONS", "Question", "QuestionFunction", *_FUNCTIONS]

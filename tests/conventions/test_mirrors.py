@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from mappa_rules.questions import QUESTIONS
+from mappa_rules.questions.registry import REGISTRY
 from tests.conventions.sources import ROOT, ruleset_files
 
 NOT_YET_MIRRORED = {
@@ -60,9 +59,8 @@ def expected_mirrors() -> set[str]:
         if file.data.get("groups"):
             area, topic = parts
             expected |= {f"tests/law/{area}/test_{topic}.py", f"docs/rules/{area}/{topic}.md"}
-    for name in QUESTIONS:
-        question = sys.modules[QUESTIONS[name].__module__].QUESTION
-        area, topic = question.split(".")
+    for question in REGISTRY:
+        area, topic = question.id.split(".")
         expected |= {f"mappa_rules/questions/{area}/{topic}.py", f"tests/casebook/{area}/{topic}.yaml",
                      f"docs/casebook/{area}/{topic}.md"}
     return expected

@@ -108,4 +108,15 @@ def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
     return False
 
 
-__all__ = ["QUESTION", "mappa_category"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    v = decision.value
+    if decision.outcome is Outcome.YES:
+        return f"MAPPA Category {v['category']} on {decision.as_of}."
+    if decision.outcome is Outcome.NO:
+        return f"Not MAPPA-eligible on {decision.as_of} (none of Categories 1-3 applies)."
+    candidates = ", ".join(str(c) for c in v.get("candidates", []))
+    return f"The MAPPA category cannot be decided on these facts (possible: {candidates or 'none'})."
+
+
+__all__ = ["QUESTION", "headline", "mappa_category"]

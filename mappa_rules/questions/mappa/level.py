@@ -90,4 +90,13 @@ def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates:
         value["referral"] = referral
 
 
-__all__ = ["QUESTION", "mappa_level"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question: guidance, never a decision."""
+    if decision.outcome is Outcome.YES:
+        return f"Guidance (not a decision): MAPPA Level {decision.value['level']} on {decision.as_of}."
+    if decision.outcome is Outcome.NO:
+        return f"Guidance (not a decision): not managed under MAPPA on {decision.as_of}."
+    return "The MAPPA level guidance cannot be given on these facts."
+
+
+__all__ = ["QUESTION", "headline", "mappa_level"]

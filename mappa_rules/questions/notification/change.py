@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from ...decision import Decision, Outcome, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Change
@@ -232,4 +232,19 @@ def change_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> De
     return answer_change(case, as_of, builder)[0].build(builder)
 
 
-__all__ = ["QUESTION", "ChangeDuty", "answer_change", "change_deadline", "change_duties"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    if decision.outcome is Outcome.NO:
+        return "Nothing is to be notified for the listed changes."
+    if decision.outcome is Outcome.UNDETERMINED:
+        return "The change notification deadlines cannot all be decided on these facts."
+    parts = []
+    if "change_deadline" in decision.dates:
+        parts.append(f"the change must be notified by {show_value(decision.dates['change_deadline'])}")
+    if "non_occurrence_deadline" in decision.dates:
+        parts.append(f"its non-occurrence by {show_value(decision.dates['non_occurrence_deadline'])}")
+    return ("Notification due: " + " and ".join(parts) + ".") if parts else (
+        "A change must be notified once it happens (its days have not started to run).")
+
+
+__all__ = ["QUESTION", "ChangeDuty", "answer_change", "change_deadline", "change_duties", "headline"]

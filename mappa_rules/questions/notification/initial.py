@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from ...decision import Decision, Outcome, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Disposal
@@ -209,4 +209,20 @@ def initial_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> D
     return answer_initial(case, as_of, builder)[0].build(builder)
 
 
-__all__ = ["QUESTION", "InitialDuty", "answer_initial", "initial_deadline", "initial_duties"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    v = decision.value
+    if decision.outcome is Outcome.NO:
+        return "No initial notification is required (no relevant offender, or an earlier notification covers it)."
+    if decision.outcome is Outcome.UNDETERMINED:
+        return "The initial notification deadline cannot be decided on these facts."
+    duty = next(d for d in v["duties"] if d["disposal"] == v["controlling_disposal"])
+    if not v.get("running"):
+        return (f"An initial notification is required for {duty['disposal']}; its {duty['days']} days start to run "
+                "only when the person is released or returns to the UK.")
+    return (f"Initial notification due by {show_value(duty['deadline'])} for {duty['disposal']} "
+            f"({duty['days']} days beginning with {show_value(duty['begins'])}, time in custody, hospital or abroad "
+            "disregarded).")
+
+
+__all__ = ["QUESTION", "InitialDuty", "answer_initial", "headline", "initial_deadline", "initial_duties"]

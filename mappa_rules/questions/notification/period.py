@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from ...decision import Decision, Outcome, show_value
 from ...engine import DecisionBuilder, RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
@@ -85,4 +85,36 @@ def _decide(
     return builder.build(Outcome.YES, value, dates)
 
 
-__all__ = ["QUESTION", "notification_period"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    v = decision.value
+    if decision.outcome is Outcome.NO and v.get("subject_on_as_of"):
+        return (f"No disposal makes the person a relevant offender, but a civil order makes them subject on "
+                f"{decision.as_of}.")
+    if decision.outcome is Outcome.NO:
+        return "Not subject to the notification requirements (no disposal makes the person a relevant offender)."
+    on = {True: "subject", False: "not subject", None: "status unknown"}[v.get("subject_on_as_of")]
+    if decision.outcome is Outcome.UNDETERMINED:
+        status = {True: "subject to notification", False: "not subject to notification"}.get(
+            bool(v["subject_on_as_of"])) if v.get("subject_on_as_of") is not None else None
+        tail = f" On {decision.as_of} the person is {status} whichever applies." if status else ""
+        return f"The notification period cannot be decided on these facts.{tail}"
+    if v.get("indefinite"):
+        return f"Subject to notification indefinitely ({on} on {decision.as_of})."
+    last = decision.dates.get("period_last_day")
+    return f"Notification period {v.get('length')}, last day {show_value(last)} ({on} on {decision.as_of})."
+
+
+def detail_lines(decision: Decision) -> list[str]:
+    """The possible periods when the offender's age on the relevant date is unknown."""
+    candidates = [c for d in decision.value.get("disposals", []) for c in (d.get("candidates") or [])]
+    if not candidates:
+        return []
+    return ["Possible answers"] + [
+        f"  if {c['if']}: {c['length']}, last day {show_value(c['period_last_day'])}"
+        f" (subject on {decision.as_of}: {show_value(c['subject_on_as_of'])})"
+        for c in candidates
+    ]
+
+
+__all__ = ["QUESTION", "detail_lines", "headline", "notification_period"]

@@ -20,7 +20,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from ...decision import Decision, Outcome
+from ...decision import Decision, Outcome, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, NotificationGiven
@@ -174,4 +174,19 @@ def periodic(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
     return answer_periodic(case, as_of, builder)[0].build(builder)
 
 
-__all__ = ["QUESTION", "PeriodicStep", "answer_periodic", "periodic", "periodic_steps"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    v = decision.value
+    if decision.outcome is Outcome.NO:
+        return "No periodic notification is due: the notification requirements end before the next date."
+    if decision.outcome is Outcome.UNDETERMINED:
+        return "The next periodic notification date cannot be decided on these facts."
+    if not v.get("running"):
+        return ("The next periodic notification runs on until the end of the extension after the person is released "
+                "or returns to the UK.")
+    late = " - overdue" if v.get("overdue") else ""
+    return (f"Next periodic notification due by {show_value(v.get('due_by'))} ({v.get('period')} after the "
+            f"notification of {show_value(v.get('last_notification'))}){late}.")
+
+
+__all__ = ["QUESTION", "PeriodicStep", "answer_periodic", "headline", "periodic", "periodic_steps"]

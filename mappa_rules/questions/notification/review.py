@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from ...decision import Decision, Outcome, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, GroupResult, Scope
 from ...facts import Case, Disposal, ReviewApplication
@@ -255,4 +255,16 @@ def review(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
     return answer_review(case, as_of, builder)[0].build(builder)
 
 
-__all__ = ["QUESTION", "ReviewDates", "answer_review", "review", "review_dates"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    v = decision.value
+    if decision.outcome is Outcome.NO:
+        return "Not a qualifying relevant offender on this date, so no review of indefinite requirements (s.91A)."
+    if decision.outcome is Outcome.UNDETERMINED:
+        return "Whether, or from when, the person may apply for review cannot be decided on these facts."
+    following = v.get("further_qualifying_date") or v.get("earliest_application")
+    provisional = " (provisional: s.91B(7) unverified)" if v.get("provisional") else ""
+    return f"A qualifying relevant offender: may apply for review from {show_value(following)}{provisional}."
+
+
+__all__ = ["QUESTION", "ReviewDates", "answer_review", "headline", "review", "review_dates"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from ...decision import Decision, Outcome, show_value
 from ...engine import RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
@@ -183,4 +183,26 @@ def _review(case: Case, as_of: date, builder: DutyBuilder, items: list[Item]) ->
     return answer.outcome
 
 
-__all__ = ["QUESTION", "timeline"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    count = len(decision.value.get("items", []))
+    following = decision.dates.get("next_date")
+    tail = f" Next: {show_value(following)}." if following else " Nothing is upcoming."
+    if decision.outcome is Outcome.UNDETERMINED:
+        return f"Incomplete timeline ({count} dated step(s); some parts cannot be decided).{tail}"
+    return f"{count} dated step(s).{tail}"
+
+
+def detail_lines(decision: Decision) -> list[str]:
+    """The timeline's items, one per line: date, status, what, and the rule that gives it."""
+    lines = ["Timeline"]
+    for item in decision.value.get("items", []):
+        about = f" [{item['subject']}]" if item.get("subject") else ""
+        lines.append(f"  {show_value(item['date'])}  {item['status']:<8}  {item['what']}{about}  ({item['rule']})")
+    for item in decision.value.get("pending", []):
+        about = f" [{item['subject']}]" if item.get("subject") else ""
+        lines.append(f"  {'pending':<10}  {'':<8}  {item['what']}{about}  ({item['rule']})")
+    return lines
+
+
+__all__ = ["QUESTION", "detail_lines", "headline", "timeline"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from ...decision import Decision, Outcome, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Trip
@@ -149,4 +149,16 @@ def travel_notice(case: Case, as_of: date, book: RuleBook | None = None) -> Deci
     return answer_travel(case, as_of, builder)[0].build(builder)
 
 
-__all__ = ["QUESTION", "TravelDuty", "answer_travel", "travel_duties", "travel_notice"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    if decision.outcome is Outcome.NO:
+        return "None of the listed trips needs notice."
+    if decision.outcome is Outcome.UNDETERMINED:
+        return "The notice needed for the listed trips cannot all be decided on these facts."
+    if "travel_notice_by" in decision.dates:
+        return (f"Notice of {decision.value.get('next_trip')} is due by "
+                f"{show_value(decision.dates['travel_notice_by'])}.")
+    return "Notice is required for a listed trip."
+
+
+__all__ = ["QUESTION", "TravelDuty", "answer_travel", "headline", "travel_duties", "travel_notice"]

@@ -245,4 +245,15 @@ def civil_orders(case: Case, as_of: date, book: RuleBook | None = None) -> Decis
     return builder.build(outcome, value, dates)
 
 
-__all__ = ["QUESTION", "civil_orders"]
+def headline(decision: Decision) -> str:
+    """One sentence answering the question."""
+    v = decision.value
+    count = len(v.get("orders", []))
+    if decision.outcome is Outcome.YES:
+        return f"All {count} civil order(s) are within the statutory limits."
+    if decision.outcome is Outcome.NO:
+        return f"{len(v.get('findings', []))} finding(s): an order or term outside the statutory limits."
+    return "The civil orders cannot be fully checked on these facts."
+
+
+__all__ = ["QUESTION", "civil_orders", "headline"]
