@@ -18,7 +18,7 @@ from ..decision import Citation, Reason, Status, Warning, make_reason
 from .book import CompiledGroup, CompiledRule, RuleBook
 from .conditions import UNKNOWN
 
-__all__ = ["Gap", "GroupResult", "Scope", "ValueDef", "case_fact", "evaluate_group"]
+__all__ = ["Gap", "GroupResult", "Scope", "ValueDef", "evaluate_group"]
 
 T = TypeVar("T")
 
@@ -67,17 +67,6 @@ class GroupResult:
         for _, gaps in self.blocked:
             paths.extend(p for p in gaps if p not in paths)
         return paths
-
-
-def case_fact(section: str, field: str, doc: str) -> Callable[[Scope], Any]:
-    """A value read straight from ``case.<section>.<field>``; null becomes a gap naming that fact."""
-
-    def read(scope: Scope) -> Any:
-        value = getattr(getattr(scope.case, section), field)
-        return Gap((f"{section}.{field}",)) if value is None else value
-
-    read.__doc__ = f"{doc}: {section}.{field}."
-    return read
 
 
 class Scope:

@@ -11,12 +11,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("facts", ("mappa_rules.facts",)),
     ("conventions", ("mappa_rules.legal_time.conventions",)),
     ("offences", ("mappa_rules.offences",)),
-    ("vocabulary", ("mappa_rules.vocabulary", "mappa_rules.order_vocabulary", "mappa_rules.notification_vocabulary",
-                    "mappa_rules.management")),
+    ("vocabulary", ("mappa_rules.vocabulary",)),
     ("rulebook", ("mappa_rules.rulebook",)),
     ("questions", ("mappa_rules.questions",)),
-    ("presentation", ("mappa_rules.render", "mappa_rules.render_duties", "mappa_rules.cli", "mappa_rules.assessment",
-                      "mappa_rules.docgen")),
+    ("presentation", ("mappa_rules.render", "mappa_rules.cli", "mappa_rules.assessment", "mappa_rules.docgen")),
     ("package", ("mappa_rules",)),
 )
 """Lowest first. A module belongs to the layer of its longest matching prefix."""

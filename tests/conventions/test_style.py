@@ -8,7 +8,7 @@ from tests.conventions.sources import PACKAGE, ROOT, modules
 
 MAX_LINES = 400
 LONG_MODULES = {
-    "mappa_rules.docgen": 1384, "mappa_rules.facts": 678, "mappa_rules.vocabulary": 440,
+    "mappa_rules.docgen": 1384,
 }
 """Known violations, to be removed (issue 10): module -> its length when listed (it may only shrink)."""
 

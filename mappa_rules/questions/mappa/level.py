@@ -21,8 +21,8 @@ from ...engine.evaluator import Gap, Scope, evaluate_group
 from ...facts import Case
 from ...legal_time import Length, corresponding_day, corresponding_day_before, working_days_after
 from ...legal_time.conventions import conventions_at
-from ...management import LEVEL_VALUES
 from ...rulebook import default_rulebook
+from ...vocabulary.mappa import LEVEL_VALUES
 from .category import mappa_category
 
 QUESTION = "mappa.level"

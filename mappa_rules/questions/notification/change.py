@@ -26,8 +26,8 @@ from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Change
 from ...legal_time import DateRange, Length, days_before, last_day, qualifying_day
 from ...legal_time.conventions import MISSING_DAY, conventions_at, rely_on
-from ...notification_vocabulary import CHANGE_VALUES
 from ...rulebook import default_rulebook
+from ...vocabulary.notification import CHANGE_VALUES
 from .duties import (
     Answer,
     DutyBuilder,

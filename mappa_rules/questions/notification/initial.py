@@ -26,9 +26,9 @@ from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Disposal
 from ...legal_time import days_before, first_counted_day
 from ...legal_time.conventions import conventions_at
-from ...notification_vocabulary import INITIAL_VALUES
 from ...rulebook import default_rulebook
 from ...vocabulary import DISPOSAL_VALUES
+from ...vocabulary.notification import INITIAL_VALUES
 from .duties import (
     Answer,
     DutyBuilder,

@@ -26,8 +26,8 @@ from ...engine.evaluator import Gap, Scope
 from ...facts import Case, NotificationGiven
 from ...legal_time import Length, disregarded_days, last_day, last_day_after
 from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, rely_on
-from ...notification_vocabulary import PERIODIC_VALUES
 from ...rulebook import default_rulebook
+from ...vocabulary.notification import PERIODIC_VALUES
 from .duties import Answer, DutyBuilder, deadline_disregarding, disregarded, run_group, status_on_demand, touches
 
 QUESTION = "notification.periodic"

@@ -35,8 +35,8 @@ from ...legal_time import (
     last_day,
 )
 from ...legal_time.conventions import BEGINNING_WITH, MISSING_DAY, conventions_at, day_after_period, rely_on
-from ...notification_vocabulary import REVIEW_VALUES
 from ...rulebook import default_rulebook
+from ...vocabulary.notification import REVIEW_VALUES
 from .duties import Answer, DutyBuilder, length_of, notification_status, run_group, soa_citation, touches
 
 QUESTION = "notification.review"

@@ -26,8 +26,8 @@ from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Trip
 from ...legal_time import days_before, days_from_to
-from ...notification_vocabulary import TRIP_VALUES
 from ...rulebook import default_rulebook
+from ...vocabulary.notification import TRIP_VALUES
 from .duties import Answer, DutyBuilder, label, run_group, status_on_demand
 from .subject import NotificationStatus
 

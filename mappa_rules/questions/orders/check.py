@@ -25,8 +25,8 @@ from ...engine.evaluator import Gap, GroupResult, Scope, evaluate_group
 from ...facts import Case, Order
 from ...legal_time import Length
 from ...legal_time.conventions import day_after_period, period_last_day
-from ...order_vocabulary import ORDER_TERM_VALUES, TermSubject, order_path
 from ...rulebook import default_rulebook
+from ...vocabulary.orders import ORDER_TERM_VALUES, TermSubject, order_path
 from .ends import in_effect_on, order_last_day, term_last_day
 from .families import NOTIFICATION_KINDS, ONE_OFF_KINDS, TRANSITION_KINDS, OrderContext, family
 from .notification import order_notification

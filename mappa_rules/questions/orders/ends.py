@@ -14,7 +14,7 @@ from datetime import date
 from ...engine import Gap, Scope
 from ...facts import Order, OrderTerm
 from ...legal_time.conventions import period_last_day
-from ...order_vocabulary import FTP, order_path, term_path
+from ...vocabulary.orders import FTP, order_path, term_path
 
 __all__ = ["in_effect_on", "order_last_day", "term_last_day"]
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from ...engine import DecisionBuilder, Gap, Scope
 from ...facts import Case, Order
-from ...order_vocabulary import ORDER_VALUES, OrderSubject
+from ...vocabulary.orders import ORDER_VALUES, OrderSubject
 from ..notification.subject import subject_from_disposals
 
 __all__ = ["NOTIFICATION_KINDS", "ONE_OFF_KINDS", "TRANSITION_KINDS", "OrderContext", "family"]

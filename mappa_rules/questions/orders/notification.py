@@ -9,7 +9,7 @@ from typing import Any
 
 from ...engine import DecisionBuilder, Gap, evaluate_group
 from ...facts import Case, Order
-from ...order_vocabulary import order_path
+from ...vocabulary.orders import order_path
 from .ends import in_effect_on, order_last_day
 from .families import OrderContext
 

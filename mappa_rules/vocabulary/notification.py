@@ -1,37 +1,20 @@
 """Vocabularies of the notification-duty rule groups (scopes initial, change, periodic, trip and review).
 
-The subject of each scope is a mapping of values that the question machinery (``questions/duties.py`` and the
-question modules) works out from the case for one duty: a value, a
-:class:`~mappa_rules.engine.evaluator.Gap` naming the facts whose absence leaves it unknown, or a function
-computing one of these when a rule first reads it (so that a convention is warned about only when a rule relies
-on it). Each entry's text states the value's legal meaning; the loader
-rejects a rule that reads a name not listed for its scope.
+The subject of each scope is a mapping of values that the question machinery (``questions/notification/``) works
+out from the case for one duty: a value, a :class:`~mappa_rules.engine.Gap` naming the facts whose absence leaves
+it unknown, or a function computing one of these when a rule first reads it (so that a convention is warned about
+only when a rule relies on it). Each entry's text states the value's legal meaning; the loader rejects a rule that
+reads a name not listed for its scope.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from .values import Scopes, stated
 
-from .engine.evaluator import Scope, ValueDef
-
-__all__ = ["CHANGE_VALUES", "INITIAL_VALUES", "NOTIFICATION_VOCABULARIES", "PERIODIC_VALUES", "REVIEW_VALUES",
-           "TRIP_VALUES"]
+__all__ = ["CHANGE_VALUES", "INITIAL_VALUES", "PERIODIC_VALUES", "REVIEW_VALUES", "SCOPES", "TRIP_VALUES"]
 
 
-def _reader(name: str) -> Callable[[Scope], Any]:
-    def read(scope: Scope) -> Any:
-        value = scope.subject[name]
-        return value() if callable(value) else value
-
-    return read
-
-
-def _vocabulary(*entries: tuple[str, str]) -> Mapping[str, ValueDef]:
-    return {name: ValueDef(name, doc, _reader(name)) for name, doc in entries}
-
-
-INITIAL_VALUES = _vocabulary(
+INITIAL_VALUES = stated(
     ("relevant_date", "The date of the conviction, finding or caution (SOA 2003 s.82(6))."),
     ("clock_starts", "The first day of the initial period not disregarded under s.83(6) (custody, hospital, "
                      "abroad): the day the period starts to run."),
@@ -42,7 +25,7 @@ INITIAL_VALUES = _vocabulary(
                                    "that earlier disposal (s.83(2)(b))."),
 )
 
-CHANGE_VALUES = _vocabulary(
+CHANGE_VALUES = stated(
     ("event_kind", "The s.84(1) event: name, home_address, other_address, release, prescribed_change or "
                    "household_with_child."),
     ("event_date", "The day the event happened (for other_address, the day the qualifying period was completed)."),
@@ -61,7 +44,7 @@ CHANGE_VALUES = _vocabulary(
                           "(SI 2012/1876 reg 10)."),
 )
 
-PERIODIC_VALUES = _vocabulary(
+PERIODIC_VALUES = stated(
     ("trigger_date", "The day of the notification after which the applicable period runs (s.85(2))."),
     ("no_sole_or_main_residence", "The home address last notified was a place where the person can regularly be "
                                   "found, for want of a sole or main residence (ss.83(7)(b), 85(6))."),
@@ -70,13 +53,13 @@ PERIODIC_VALUES = _vocabulary(
                                    "sentence, detained in hospital or outside the UK (s.85(3)-(4))."),
 )
 
-TRIP_VALUES = _vocabulary(
+TRIP_VALUES = stated(
     ("departure_date", "The day of departure from the UK."),
     ("trip_days", "The length of the trip in days (declared convention travel.trip_days_inclusive)."),
     ("known_7_days_before", "The person knew the travel details at least 7 days before departure."),
 )
 
-REVIEW_VALUES = _vocabulary(
+REVIEW_VALUES = stated(
     ("indefinite", "On the date asked about the person is subject to indefinite notification requirements "
                    "(SOA 2003 s.91A(1))."),
     ("discharged_on_review", "An earlier review discharged the requirements and the offender has received notice "
@@ -88,7 +71,7 @@ REVIEW_VALUES = _vocabulary(
     ("determination_date", "The day of the refusal (s.91C)."),
 )
 
-NOTIFICATION_VOCABULARIES: Mapping[str, Mapping[str, ValueDef]] = {
+SCOPES: Scopes = {
     "initial": INITIAL_VALUES,
     "change": CHANGE_VALUES,
     "periodic": PERIODIC_VALUES,

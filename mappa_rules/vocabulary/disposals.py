@@ -1,44 +1,28 @@
-"""The vocabulary that rule conditions read: facts and values derived from them, by scope.
+"""The disposal vocabulary (scope ``disposal``): what the rules about one conviction, caution or finding read.
 
 Each value says, in its docstring, what it means in law. A value that cannot be known returns a
-:class:`~mappa_rules.engine.evaluator.Gap` naming the missing facts; it never falls back to a default. Legal
-quantities used here (how a detention and training order counts, whether an extended sentence counts whole,
-whether a suspended sentence counts) are dated parameters read through the scope, never constants.
+:class:`~mappa_rules.engine.Gap` naming the missing facts; it never falls back to a default. Whether an offence is
+listed in Schedule 3 or 15 comes from the offence catalogue when the case names the offence by its id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import date
+from collections.abc import Callable
 from typing import Any
 
-from .engine.evaluator import Gap, Scope, ValueDef, case_fact
-from .facts import Case, Disposal, Term
-from .legal_time import (
-    Length,
-    age_on,
-    corresponding_day,
-    covered_span,
-    halve,
-    length_in_months,
-    start_for_end,
-)
-from .legal_time.conventions import HALF_MODE, conventions_at, rely_on
-from .management import LEVEL_VALUES
-from .notification_vocabulary import NOTIFICATION_VOCABULARIES
-from .order_vocabulary import ORDER_TERM_VALUES, ORDER_VALUES
+from ..engine import Gap, Scope
+from ..facts import Disposal
+from ..legal_time import age_on
+from ..legal_time.conventions import conventions_at
+from ..offences import SCHEDULE_15, listing_answer, offence_catalogue
+from .sentences import disposal_path, measure, notification_term_months, sentence_term_months, term_length
+from .values import Scopes, subject, values
 
-__all__ = ["DISPOSAL_VALUES", "PERSON_VALUES", "VOCABULARIES", "disposal_path"]
-
-
-def disposal_path(case: Case, disposal: Disposal, field: str) -> str:
-    return f"disposals[{case.disposals.index(disposal)}].{field}"
+__all__ = ["DISPOSAL_VALUES", "SCOPES"]
 
 
 def _disposal(scope: Scope) -> Disposal:
-    subject = scope.subject
-    assert isinstance(subject, Disposal)
-    return subject
+    return subject(scope, Disposal)
 
 
 def _fact(field: str, *path: str) -> Callable[[Scope], Any]:
@@ -54,152 +38,6 @@ def _fact(field: str, *path: str) -> Callable[[Scope], Any]:
         return value
 
     return read
-
-
-def _term_length(scope: Scope, disposal: Disposal, for_notification: bool) -> Length | Gap | None:
-    """The custodial term of one disposal as a length; None if the disposal is not custodial."""
-    sentence = disposal.sentence
-    if sentence is None:
-        return Gap((disposal_path(scope.case, disposal, "sentence"),))
-    if sentence.kind == "imprisonment":
-        return sentence.term.length()
-    if sentence.kind == "extended_sentence":
-        rule = scope.param("sentence.extended_sentence_term")
-        if rule != "custodial_term_plus_extension":
-            raise LookupError(f"unsupported sentence.extended_sentence_term: {rule}")
-        c, e = sentence.custodial_term.length(), sentence.extension_period.length()
-        return Length(c.years + e.years, c.months + e.months, c.days + e.days)
-    if sentence.kind == "detention_and_training_order":
-        if not for_notification:
-            return sentence.term.length()
-        rule = scope.param("notification.dto_term")
-        if rule != "half_of_order":
-            raise LookupError(f"unsupported notification.dto_term: {rule}")
-        anchor = _anchor(scope, disposal)
-        if isinstance(anchor, Gap):
-            return anchor
-        rely_on(scope, HALF_MODE)
-        return halve(anchor, sentence.term.length(), conventions_at(scope))
-    return None
-
-
-def _anchor(scope: Scope, disposal: Disposal) -> date | Gap:
-    start = disposal.sentence_date or disposal.relevant_date
-    if start is None:
-        return Gap((disposal_path(scope.case, disposal, "relevant_date"),))
-    return start
-
-
-def _measure(scope: Scope, disposal: Disposal, length: Length) -> float | Gap:
-    if length.days == 0:
-        return float(length.total_months)
-    anchor = _anchor(scope, disposal)
-    if isinstance(anchor, Gap):
-        return anchor
-    scope.param("time.term_in_days_compared_on_calendar")
-    end, _ = corresponding_day(anchor, length, conventions_at(scope))
-    return length_in_months(anchor, end, conventions_at(scope))
-
-
-def sentence_term_months(scope: Scope) -> Any:
-    """The term of this disposal alone, in months (0 if not custodial): imprisonment and s.131 equivalents;
-    an extended sentence's whole term; a detention and training order's whole order."""
-    disposal = _disposal(scope)
-    length = _term_length(scope, disposal, for_notification=False)
-    if isinstance(length, Gap):
-        return length
-    return 0.0 if length is None else _measure(scope, disposal, length)
-
-
-def notification_term_months(scope: Scope) -> Any:
-    """The relevant term for SOA 2003 s.82, in months: s.131 equivalents, a DTO's detention period, an
-    extended sentence counted whole, and consecutive or partly concurrent terms for Schedule 3 offences
-    aggregated (s.82(3)-(4): X + Y - overlap); wholly concurrent terms are not added."""
-    disposal = _disposal(scope)
-    relation = getattr(disposal.sentence, "relation", None)
-    linked = _linked(scope.case, disposal)
-    if relation is None and len(linked) == 1:
-        length = _term_length(scope, disposal, for_notification=True)
-        if isinstance(length, Gap):
-            return length
-        return 0.0 if length is None else _measure(scope, disposal, length)
-    return _aggregate(scope, linked)
-
-
-def _linked(case: Case, disposal: Disposal) -> list[Disposal]:
-    """The disposals joined to this one by sentence relations (either direction), this one first."""
-    edges: dict[str, set[str]] = {}
-    for d in case.disposals:
-        relation = getattr(d.sentence, "relation", None)
-        if relation is not None:
-            edges.setdefault(d.id, set()).add(relation.to)
-            edges.setdefault(relation.to, set()).add(d.id)
-    seen, todo = [disposal.id], [disposal.id]
-    while todo:
-        for other in sorted(edges.get(todo.pop(), ())):
-            if other not in seen:
-                seen.append(other)
-                todo.append(other)
-    return [case.disposal(i) for i in seen]
-
-
-def _aggregate(scope: Scope, linked: list[Disposal]) -> Any:
-    case = scope.case
-    gaps: list[str] = []
-    lengths: dict[str, Length] = {}
-    for d in linked:
-        length = _term_length(scope, d, for_notification=True)
-        if isinstance(length, Gap):
-            gaps.extend(length.paths)
-        elif length is not None:
-            lengths[d.id] = length
-    roots = [d for d in linked if getattr(d.sentence, "relation", None) is None]
-    anchor = next((d.sentence_date or d.relevant_date for d in roots if d.sentence_date or d.relevant_date), None)
-    if anchor is None:
-        gaps.append(disposal_path(case, roots[0] if roots else linked[0], "relevant_date"))
-    if gaps:
-        return Gap(tuple(dict.fromkeys(gaps)))
-    assert anchor is not None
-    conventions = conventions_at(scope)
-    spans: dict[str, tuple[date, date]] = {}
-    pending = [d for d in linked if d.id in lengths]
-    while pending:
-        progressed = False
-        for d in list(pending):
-            relation = getattr(d.sentence, "relation", None)
-            if relation is None:
-                start = anchor
-            elif relation.to in spans:
-                other_start, other_end = spans[relation.to]
-                if relation.kind == "consecutive":
-                    start = other_end
-                elif relation.kind == "concurrent":
-                    start = other_start
-                else:
-                    overlap = relation.overlap
-                    assert isinstance(overlap, Term)
-                    back = overlap.length()
-                    # start = other_end - overlap, found by stepping back from the end by the overlap's length
-                    start = start_for_end(other_end, back, conventions)
-            elif relation.to not in lengths:
-                start = anchor
-            else:
-                continue
-            spans[d.id] = (start, corresponding_day(start, lengths[d.id], conventions)[0])
-            pending.remove(d)
-            progressed = True
-        if not progressed:
-            break
-    schedule3 = [
-        spans[d.id] for d in linked if d.id in spans and d.offence.schedule3 is not False
-    ]
-    if not schedule3:
-        return 0.0
-    unknown = [disposal_path(case, d, "offence.schedule3") for d in linked if d.offence.schedule3 is None]
-    if unknown and len(schedule3) > 1:
-        return Gap(tuple(unknown))
-    first, end = covered_span(schedule3)
-    return length_in_months(first, end, conventions)
 
 
 def _sentence_kind(scope: Scope) -> Any:
@@ -287,10 +125,10 @@ def _imprisonment_months(scope: Scope) -> Any:
         "notification.suspended_counts_as_imprisonment"
     ):
         return 0.0
-    length = _term_length(scope, disposal, for_notification=True)
+    length = term_length(scope, disposal, for_notification=True)
     if isinstance(length, Gap):
         return length
-    return 0.0 if length is None else _measure(scope, disposal, length)
+    return 0.0 if length is None else measure(scope, disposal, length)
 
 
 def _sentenced_to_imprisonment(scope: Scope) -> Any:
@@ -325,7 +163,7 @@ def _community_sentence_months(scope: Scope) -> Any:
     length = getattr(disposal.sentence, "length", None)
     if length is None:
         return Gap((disposal_path(scope.case, disposal, "sentence.length"),))
-    return _measure(scope, disposal, length.length())
+    return measure(scope, disposal, length.length())
 
 
 def _before_part2(scope: Scope) -> Any:
@@ -346,8 +184,6 @@ def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
         flag = getattr(offence, flag_field)
         if offence.offence_id is None:
             return Gap((disposal_path(scope.case, disposal, f"offence.{flag_field}"),)) if flag is None else flag
-        from .offences import SCHEDULE_15, listing_answer, offence_catalogue
-
         flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
         if not offence_catalogue(scope.book).known(offence.offence_id):
             scope.warn(f"offences.unknown_id.{offence.offence_id}",
@@ -372,11 +208,7 @@ def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
     return compute
 
 
-def _values(*defs: tuple[str, Callable[[Scope], Any]]) -> Mapping[str, ValueDef]:
-    return {name: ValueDef(name, (fn.__doc__ or name).strip(), fn) for name, fn in defs}
-
-
-DISPOSAL_VALUES = _values(
+DISPOSAL_VALUES = values(
     ("trigger", _fact("trigger")),
     ("relevant_date", _fact("relevant_date")),
     ("court", _fact("court")),
@@ -412,29 +244,4 @@ DISPOSAL_VALUES = _values(
     ("sexual_exploitation_purpose", _fact("sexual_exploitation_purpose", "offence")),
 )
 
-
-def _risk(field: str) -> Callable[[Scope], Any]:
-    return case_fact("risk", field, "The Responsible Authority's judgement")
-
-
-def _has_disposal(scope: Scope) -> Any:
-    """Whether the person has been convicted, cautioned or found to have done the act of any offence."""
-    return bool(scope.case.disposals)
-
-
-PERSON_VALUES = _values(
-    ("may_cause_serious_harm", _risk("may_cause_serious_harm")),
-    ("needs_multi_agency_management", _risk("needs_multi_agency_management")),
-    ("has_disposal", _has_disposal),
-    ("subject_to_notification", lambda scope: scope.subject.get("subject_to_notification")),
-    ("category2_disposal", lambda scope: scope.subject.get("category2_disposal")),
-)
-
-VOCABULARIES: Mapping[str, Mapping[str, ValueDef]] = {
-    "disposal": DISPOSAL_VALUES,
-    "person": PERSON_VALUES,
-    "order": ORDER_VALUES,
-    "order_term": ORDER_TERM_VALUES,
-    "level": LEVEL_VALUES,
-    **NOTIFICATION_VOCABULARIES,
-}
+SCOPES: Scopes = {"disposal": DISPOSAL_VALUES}

@@ -1,28 +1,29 @@
-"""Civil orders: the values their rules read, and when their terms and the orders themselves end.
+"""The civil-order vocabularies: scopes ``order`` (one order) and ``order_term`` (one prohibition or requirement of
+an order), read by the rules of ``rulesets/orders/``.
 
-Scopes ``order`` (one order) and ``order_term`` (one prohibition or requirement of an order). A SHPO, SRO or
-predecessor order specifies a period for each term: a fixed period or until further order (SA 2020 s.347; SOA
-2003 ss.103C, 107, 117, 122A, 123). The order has effect while any of its terms does, unless it ceased earlier
-(discharged, replaced, or an interim order whose main application was determined). Dates are computed with
-:mod:`mappa_rules.legal_time`; the start of a term's period and the "beginning with" reading are declared
-parameters, so every date that relies on them carries a warning.
+A SHPO, SRO or predecessor order specifies a period for each term: a fixed period or until further order (SA 2020
+s.347; SOA 2003 ss.103C, 107, 117, 122A, 123). Dates are computed with :mod:`mappa_rules.legal_time`; the
+"beginning with" reading is a declared parameter, so every date that relies on it carries a warning.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .engine.evaluator import Gap, Scope, ValueDef
-from .facts import Order, OrderTerm
-from .legal_time import Length, corresponding_day, length_in_months
-from .legal_time.conventions import conventions_at, day_after_period
+from ..engine import Gap, Scope
+from ..facts import Order, OrderTerm
+from ..legal_time import Length, corresponding_day, length_in_months
+from ..legal_time.conventions import conventions_at, day_after_period
+from .values import Scopes, subject, values
 
 __all__ = [
+    "FTP",
     "ORDER_TERM_VALUES",
     "ORDER_VALUES",
+    "SCOPES",
     "OrderSubject",
     "TermSubject",
     "order_path",
@@ -63,15 +64,11 @@ def term_path(index: int, term_index: int, field: str) -> str:
 
 
 def _order(scope: Scope) -> OrderSubject:
-    subject = scope.subject
-    assert isinstance(subject, OrderSubject)
-    return subject
+    return subject(scope, OrderSubject)
 
 
 def _term(scope: Scope) -> TermSubject:
-    subject = scope.subject
-    assert isinstance(subject, TermSubject)
-    return subject
+    return subject(scope, TermSubject)
 
 
 def _order_fact(field: str) -> Callable[[Scope], Any]:
@@ -195,11 +192,7 @@ def _term_months(scope: Scope) -> Any:
     return length_in_months(start, end, conventions)
 
 
-def _values(*defs: tuple[str, Callable[[Scope], Any]]) -> Mapping[str, ValueDef]:
-    return {name: ValueDef(name, (fn.__doc__ or name).strip(), fn) for name, fn in defs}
-
-
-ORDER_VALUES = _values(
+ORDER_VALUES = values(
     ("kind", _kind),
     ("route", _order_fact("route")),
     ("offence_listed", _order_fact("offence_listed")),
@@ -217,7 +210,7 @@ ORDER_VALUES = _values(
     ("switch_over_date", _switch_over_date),
 )
 
-ORDER_TERM_VALUES = _values(
+ORDER_TERM_VALUES = values(
     ("order_kind", _order_kind),
     ("made", _made),
     ("term_kind", lambda scope: _term(scope).term.kind),
@@ -225,3 +218,5 @@ ORDER_TERM_VALUES = _values(
     ("term_months", _term_months),
     ("takes_effect", _term_fact("takes_effect")),
 )
+
+SCOPES: Scopes = {"order": ORDER_VALUES, "order_term": ORDER_TERM_VALUES}

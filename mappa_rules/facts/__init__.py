@@ -1,0 +1,67 @@
+"""Facts: what is known about a case, as typed, strict pydantic models (the input contract), one module per area.
+
+Every field that the law needs but the caller may not know is optional, and ``None`` always means *unknown*,
+never a default. :class:`Case` gathers them all; its JSON Schema is the input contract
+(``mappa-rules schema case``).
+"""
+
+from .case import Case, Person
+from .common import Day, Term
+from .disposals import (
+    Absolute,
+    CautionDisposal,
+    CommunityOrder,
+    ConditionalDischarge,
+    Disposal,
+    ExtendedSentence,
+    Fine,
+    GuardianshipOrder,
+    HospitalOrder,
+    Imprisonment,
+    Ipp,
+    Life,
+    Offence,
+    OtherDisposal,
+    Relation,
+    Sentence,
+    TrainingOrder,
+)
+from .mappa import ManagementFacts, RiskFacts
+from .notification import Change, Interval, NotificationGiven, ReviewApplication, ReviewFacts, Stay, Trip
+from .orders import Order, OrderKind, OrderTerm
+
+__all__ = [
+    "Absolute",
+    "Case",
+    "CautionDisposal",
+    "Change",
+    "CommunityOrder",
+    "ConditionalDischarge",
+    "Day",
+    "Disposal",
+    "ExtendedSentence",
+    "Fine",
+    "GuardianshipOrder",
+    "HospitalOrder",
+    "Imprisonment",
+    "Interval",
+    "Ipp",
+    "Life",
+    "ManagementFacts",
+    "NotificationGiven",
+    "Offence",
+    "Order",
+    "OrderKind",
+    "OrderTerm",
+    "OtherDisposal",
+    "Person",
+    "Relation",
+    "ReviewApplication",
+    "ReviewFacts",
+    "RiskFacts",
+    "Sentence",
+    "Stay",
+    "Term",
+    "TrainingOrder",
+    "Trip",
+]

@@ -1,0 +1,83 @@
+"""A case: everything known about one person for the questions asked (the model the case JSON Schema comes from)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .common import Day, FactsModel
+from .disposals import Disposal
+from .mappa import ManagementFacts, RiskFacts
+from .notification import Change, Interval, NotificationGiven, ReviewFacts, Trip
+from .orders import Order
+
+__all__ = [
+    "Case",
+    "Person",
+]
+
+
+class Person(FactsModel):
+    date_of_birth: Day | None = None
+
+
+class Case(FactsModel):
+    """Everything known about one person for the questions asked."""
+
+    case_id: str | None = None
+    person: Person = Field(default_factory=Person)
+    disposals: list[Disposal] = Field(default_factory=list)
+    intervals: list[Interval] = Field(default_factory=list)
+    notifications: list[NotificationGiven] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list, description="Events to notify under SOA 2003 s.84.")
+    trips: list[Trip] = Field(default_factory=list, description="Journeys outside the UK (SOA 2003 s.86).")
+    review: ReviewFacts = Field(default_factory=ReviewFacts)
+    risk: RiskFacts = Field(default_factory=RiskFacts)
+    orders: list[Order] = Field(default_factory=list, description="Civil orders for sexual harm and s.96ZA notices.")
+    mappa: ManagementFacts = Field(default_factory=ManagementFacts)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Case:
+        ids = [d.id for d in self.disposals]
+        seen: set[str] = set()
+        for i, ident in enumerate(ids):
+            if ident in seen:
+                raise ValueError(f"disposals[{i}].id: {ident!r} is used twice")
+            seen.add(ident)
+        born = self.person.date_of_birth
+        for i, disposal in enumerate(self.disposals):
+            if born and disposal.relevant_date and disposal.relevant_date < born:
+                raise ValueError(
+                    f"disposals[{i}].relevant_date ({disposal.relevant_date}) is before person.date_of_birth ({born})"
+                )
+            if born and disposal.offence.offence_date and disposal.offence.offence_date < born:
+                raise ValueError(f"disposals[{i}].offence.offence_date is before person.date_of_birth ({born})")
+            relation = getattr(disposal.sentence, "relation", None)
+            if relation is not None:
+                if relation.to == disposal.id:
+                    raise ValueError(f"disposals[{i}].sentence.relation.to: a term cannot relate to itself")
+                if relation.to not in seen:
+                    raise ValueError(f"disposals[{i}].sentence.relation.to: no disposal has id {relation.to!r}")
+        self._check_relation_cycles()
+        orders: set[str] = set()
+        for i, order in enumerate(self.orders):
+            if order.id in orders:
+                raise ValueError(f"orders[{i}].id: {order.id!r} is used twice")
+            orders.add(order.id)
+        return self
+
+    def _check_relation_cycles(self) -> None:
+        links = {
+            d.id: rel.to for d in self.disposals if (rel := getattr(d.sentence, "relation", None)) is not None
+        }
+        for start in links:
+            node, steps = start, 0
+            while node in links:
+                node, steps = links[node], steps + 1
+                if node == start or steps > len(links):
+                    raise ValueError(f"disposals: the sentence relations starting at {start!r} form a cycle")
+
+    def disposal(self, ident: str) -> Disposal:
+        for d in self.disposals:
+            if d.id == ident:
+                return d
+        raise KeyError(ident)
