@@ -5,7 +5,7 @@ A ruleset file holds dated parameters and groups of rules::
     ruleset: notification.period
     title: ...
     parameters:
-      - id: notification.adult_age
+      - id: notification.period.adult_age
         title: ...
         citation: {instrument: Sexual Offences Act 2003, provision: s.82(2), url: ...}
         status: secondary

@@ -253,7 +253,7 @@ def days_before(day: date, days: int) -> date:
 def days_from_to(first: date, last: date, *, inclusive: bool) -> int:
     """The number of days from ``first`` to ``last``: counting both days when ``inclusive`` (a trip leaving and
     returning on the same day lasts 1 day), otherwise the days elapsed (declared convention
-    ``travel.trip_days_inclusive``)."""
+    ``notification.travel.trip_days_inclusive``)."""
     if last < first:
         raise ValueError("the last day is before the first")
     return (last - first).days + (1 if inclusive else 0)

@@ -26,10 +26,10 @@ __all__ = [
     "rely_on",
 ]
 
-BEGINNING_WITH = "time.beginning_with_convention"
-MISSING_DAY = "time.missing_corresponding_day"
-HALF_MODE = "time.half_period_mode"
-PARTIAL_DAY = "time.partial_day_disregard"
+BEGINNING_WITH = "time.conventions.beginning_with_convention"
+MISSING_DAY = "time.conventions.missing_corresponding_day"
+HALF_MODE = "time.conventions.half_period_mode"
+PARTIAL_DAY = "time.conventions.partial_day_disregard"
 
 
 def conventions_at(scope: Scope) -> TimeConventions:

@@ -98,7 +98,7 @@ def _pre_scheme(scope: Scope) -> Any:
     relevant = _disposal(scope).relevant_date
     if relevant is None:
         return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
-    return relevant < scope.param("notification.soa1997_commencement")
+    return relevant < scope.param("notification.period.soa1997_commencement")
 
 
 def _offender_age(scope: Scope) -> Any:
@@ -122,7 +122,7 @@ def _imprisonment_months(scope: Scope) -> Any:
     if disposal.trigger == "caution":
         return 0.0
     if getattr(disposal.sentence, "suspended", False) and not scope.param(
-        "notification.suspended_counts_as_imprisonment"
+        "notification.period.suspended_counts_as_imprisonment"
     ):
         return 0.0
     length = term_length(scope, disposal, for_notification=True)
@@ -171,7 +171,7 @@ def _before_part2(scope: Scope) -> Any:
     relevant = _disposal(scope).relevant_date
     if relevant is None:
         return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
-    return relevant < scope.param("notification.commencement")
+    return relevant < scope.param("notification.period.commencement")
 
 
 def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:

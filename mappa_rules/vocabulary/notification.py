@@ -55,7 +55,7 @@ PERIODIC_VALUES = stated(
 
 TRIP_VALUES = stated(
     ("departure_date", "The day of departure from the UK."),
-    ("trip_days", "The length of the trip in days (declared convention travel.trip_days_inclusive)."),
+    ("trip_days", "The length of the trip in days (declared convention notification.travel.trip_days_inclusive)."),
     ("known_7_days_before", "The person knew the travel details at least 7 days before departure."),
 )
 

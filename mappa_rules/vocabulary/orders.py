@@ -99,7 +99,7 @@ def _already_subject(scope: Scope) -> Any:
     if day is None:
         return Gap((order_path(subject.index, field), order_path(subject.index, "already_subject")))
     if field == "made":
-        scope.param("orders.already_subject_on_day_made")
+        scope.param("orders.regimes.already_subject_on_day_made")
     status = subject.subject_at(day)
     if isinstance(status, Gap):
         return Gap((*status.paths, order_path(subject.index, "already_subject")))
@@ -134,8 +134,8 @@ def _as_at(scope: Scope) -> Any:
 def _switch_over_date(scope: Scope) -> Any:
     """The day after the end of the period of 5 years beginning with 8 March 2015, from which surviving
     predecessor orders are varied and enforced as SHPOs or SROs (ASBCPA 2014 s.114(5))."""
-    start: date = scope.param("orders.transition.commencement")
-    years: int = scope.param("orders.transition.saving_years")
+    start: date = scope.param("orders.regimes.transition.commencement")
+    years: int = scope.param("orders.regimes.transition.saving_years")
     return day_after_period(scope, start, Length(years=years))
 
 
@@ -186,7 +186,7 @@ def _term_months(scope: Scope) -> Any:
     if start is None:
         return Gap((order_path(subject.index, "made"),))
 
-    scope.param("time.term_in_days_compared_on_calendar")
+    scope.param("time.conventions.term_in_days_compared_on_calendar")
     conventions = conventions_at(scope)
     end, _ = corresponding_day(start, length, conventions)
     return length_in_months(start, end, conventions)

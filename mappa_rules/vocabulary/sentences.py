@@ -33,17 +33,17 @@ def term_length(scope: Scope, disposal: Disposal, for_notification: bool) -> Len
     if sentence.kind == "imprisonment":
         return sentence.term.length()
     if sentence.kind == "extended_sentence":
-        rule = scope.param("sentence.extended_sentence_term")
+        rule = scope.param("notification.period.sentence.extended_sentence_term")
         if rule != "custodial_term_plus_extension":
-            raise LookupError(f"unsupported sentence.extended_sentence_term: {rule}")
+            raise LookupError(f"unsupported notification.period.sentence.extended_sentence_term: {rule}")
         c, e = sentence.custodial_term.length(), sentence.extension_period.length()
         return Length(c.years + e.years, c.months + e.months, c.days + e.days)
     if sentence.kind == "detention_and_training_order":
         if not for_notification:
             return sentence.term.length()
-        rule = scope.param("notification.dto_term")
+        rule = scope.param("notification.period.dto_term")
         if rule != "half_of_order":
-            raise LookupError(f"unsupported notification.dto_term: {rule}")
+            raise LookupError(f"unsupported notification.period.dto_term: {rule}")
         anchor = _anchor(scope, disposal)
         if isinstance(anchor, Gap):
             return anchor
@@ -64,7 +64,7 @@ def measure(scope: Scope, disposal: Disposal, length: Length) -> float | Gap:
     anchor = _anchor(scope, disposal)
     if isinstance(anchor, Gap):
         return anchor
-    scope.param("time.term_in_days_compared_on_calendar")
+    scope.param("time.conventions.term_in_days_compared_on_calendar")
     end, _ = corresponding_day(anchor, length, conventions_at(scope))
     return length_in_months(anchor, end, conventions_at(scope))
 

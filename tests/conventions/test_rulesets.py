@@ -6,13 +6,6 @@ from mappa_rules.decision import Status
 from mappa_rules.engine import RuleBook
 from tests.conventions.sources import ruleset_files
 
-NOT_YET_NAMED_BY_PATH = {
-    "mappa/category.yaml", "mappa/level.yaml", "notification/period.yaml", "notification/periodic.yaml",
-    "notification/review.yaml", "notification/travel.yaml", "orders/predecessor.yaml", "orders/regimes.yaml",
-    "orders/shpo.yaml", "orders/sro.yaml", "time/conventions.yaml",
-}
-"""Known violations, to be removed (issue 10)."""
-
 
 def test_every_rule_has_citation_in_force_dates_and_status(book: RuleBook) -> None:
     for rule in book.rules():
@@ -35,14 +28,17 @@ def test_a_ruleset_id_is_its_path_and_every_id_in_it_begins_with_it() -> None:
     ``orders.shpo.*``: an id in a decision, a log or a test names the file to open."""
     problems = []
     for file in ruleset_files():
-        if file.relative.as_posix() in NOT_YET_NAMED_BY_PATH:
-            continue
         if file.data["ruleset"] != file.path_id:
             problems.append(f"{file.relative}: ruleset {file.data['ruleset']!r}, expected {file.path_id!r}")
         problems += [f"{file.relative}: {i} does not begin with {file.path_id}." for i in file.ids()
                      if not i.startswith(file.path_id + ".")]
     assert not problems, "\n".join(problems)
-    still_listed = [f.relative.as_posix() for f in ruleset_files()
-                    if f.relative.as_posix() in NOT_YET_NAMED_BY_PATH and f.data["ruleset"] == f.path_id
-                    and all(i.startswith(f.path_id + ".") for i in f.ids())]
-    assert not still_listed, f"remove from NOT_YET_NAMED_BY_PATH: {still_listed}"
+
+
+def test_no_two_things_share_an_id() -> None:
+    """A rule, a group and a parameter never share an id: each is one anchor in the rule catalogue."""
+    seen: dict[str, str] = {}
+    for file in ruleset_files():
+        for ident in file.ids():
+            assert ident not in seen, f"{ident} is used in {seen[ident]} and {file.relative}"
+            seen[ident] = str(file.relative)

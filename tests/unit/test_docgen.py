@@ -140,7 +140,7 @@ def test_law_module_is_parsed_into_propositions(pages: dict[str, str]) -> None:
 def test_a_rule_is_exercised_by_the_examples_it_fires_in_and_the_tests_that_name_it(repo: Path) -> None:
     exercised = docgen.read_sources(repo).exercised()
     assert exercised["notification.period.life"] == ["tests/law/test_widgets.py::test_widgets_are_blue"]
-    assert exercised["notification.subject.relevant_offender"] == [
+    assert exercised["notification.period.subject.relevant_offender"] == [
         "tests/casebook/widgets.yaml: 1. An adult sentenced to 12 months on 20 April 2015 notifies for 10 years"
     ]
     assert exercised["notification.period.ipp"] == []
@@ -153,7 +153,7 @@ def test_worked_examples_are_run_and_told_in_plain_words(pages: dict[str, str]) 
     assert "* Disposal `a`: conviction on 2015-04-20; offence: Schedule 3 yes; sentence: imprisonment, term 12 " \
         "months." in page
     assert "**Answer: yes**" in page and "period last day 2025-04-19" in page
-    rule = "notification.subject.relevant_offender"
+    rule = "notification.period.subject.relevant_offender"
     assert f"[`{rule}`](rules/notification.md#{rule})" in page
     assert "**Answer: undetermined**" in page
     assert "* `risk.may_cause_serious_harm` (for " in page
@@ -198,7 +198,7 @@ def test_a_change_to_the_sources_makes_the_pages_stale(repo: Path) -> None:
     docgen.write_pages(repo)
     time = repo / "rulesets" / "time" / "conventions.yaml"
     notes = time.read_text(encoding="utf-8")
-    assert "open question 15" in notes  # in the notes of time.beginning_with_convention, shown only in the catalogue
+    assert "open question 15" in notes  # notes of time.conventions.beginning_with_convention (catalogue only)
     time.write_text(notes.replace("open question 15", "open question XV"), "utf-8")
     law = repo / "tests" / "law" / "test_widgets.py"
     law.write_text(law.read_text(encoding="utf-8").replace("Every widget is blue.", "Every widget is red."), "utf-8")

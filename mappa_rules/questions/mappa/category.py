@@ -40,17 +40,17 @@ def mappa_category(
     scope = Scope(book, as_of, PERSON_VALUES, case, facts, builder.warnings)
     eligible: dict[int, Any] = {}
     for number in (1, 2, 3):
-        result = evaluate_group(book.group(f"mappa.category{number}"), scope)
+        result = evaluate_group(book.group(f"mappa.category.cat{number}"), scope)
         builder.record(result)
-        verdict = scope.lookup(f"mappa.category{number}.eligible")
+        verdict = scope.lookup(f"mappa.category.cat{number}.eligible")
         eligible[number] = None if verdict is UNKNOWN else bool(verdict)
-    final = evaluate_group(book.group("mappa.category"), scope)
+    final = evaluate_group(book.group("mappa.category.result"), scope)
     builder.record(final)
     value: dict[str, Any] = {"categories": {str(k): v for k, v in eligible.items()}}
     if final.decided and final.fired is not None:
         category = int(final.outputs["category"])
         if sum(1 for v in eligible.values() if v) > 1:
-            scope.param("mappa.category_precedence")
+            scope.param("mappa.category.precedence")
         value.update(category=category or None, eligible=bool(category))
         return builder.build(Outcome.YES if category else Outcome.NO, value, {})
     candidates = [k for k, v in eligible.items() if v is not False]
@@ -88,7 +88,7 @@ def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
     unresolved = False
     for disposal in case.disposals:
         scope = Scope(book, as_of, DISPOSAL_VALUES, case, disposal, builder.warnings, builder.reasons)
-        qualifies = evaluate_group(book.group("mappa.category2.disposal"), scope)
+        qualifies = evaluate_group(book.group("mappa.category.cat2.disposal"), scope)
         if not builder.record(qualifies, disposal.id):
             gaps.extend(qualifies.missing())
             continue
@@ -98,7 +98,7 @@ def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
             continue
         if verdict is not True:
             continue
-        current = evaluate_group(book.group("mappa.category2.current"), scope)
+        current = evaluate_group(book.group("mappa.category.cat2.current"), scope)
         if not builder.record(current, disposal.id):
             gaps.extend(current.missing())
         elif current.outputs.get("current") is True:

@@ -43,7 +43,7 @@ def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decisi
     subject = {"category": Gap(tuple(m.fact for m in category.missing)) if number is None else number}
     scope = Scope(book, as_of, LEVEL_VALUES, case, subject, builder.warnings)
     two = evaluate_group(book.group("mappa.level.two"), scope)
-    level_result = evaluate_group(book.group("mappa.level"), scope)
+    level_result = evaluate_group(book.group("mappa.level.result"), scope)
     read = set(level_result.fired.when.names) if level_result.fired else set()
     read.update(name for rule, _ in level_result.blocked for name in rule.when.names)
     if TWO_MET in read:
@@ -71,7 +71,7 @@ def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates:
     facts = case.mappa
     conventions = conventions_at(scope)
     if level in (2, 3):
-        weeks = int(scope.param(f"mappa.level{level}.review_max_weeks"))
+        weeks = int(scope.param(f"mappa.level.level{level}.review_max_weeks"))
         review: dict[str, Any] = {"max_weeks": weeks, "next_review_by": None}
         if facts.last_review is not None:
             due, _ = corresponding_day(facts.last_review, Length(days=weeks * 7), conventions)
@@ -79,11 +79,11 @@ def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates:
         value["review"] = review
     referral: dict[str, Any] = {}
     if facts.sentenced_on is not None:
-        days = int(scope.param("mappa.identify_working_days"))
-        scope.param("mappa.working_days_convention")
+        days = int(scope.param("mappa.level.identify_working_days"))
+        scope.param("mappa.level.working_days_convention")
         referral["identify_by"] = dates["identify_by"] = working_days_after(facts.sentenced_on, days)
     if facts.expected_release is not None and level in (2, 3):
-        months = int(scope.param("mappa.prerelease_referral_months"))
+        months = int(scope.param("mappa.level.prerelease_referral_months"))
         refer_by = corresponding_day_before(facts.expected_release, Length(months=months), conventions)
         referral["refer_by"] = dates["refer_by"] = refer_by
     if referral:

@@ -40,7 +40,7 @@ from .duties import (
 from .subject import NotificationStatus
 
 QUESTION = "notification.change"
-COMMENCEMENT = "notification.commencement"
+COMMENCEMENT = "notification.period.commencement"
 DISREGARDS = "notification.change.s84_5_disregards"
 
 

@@ -40,8 +40,8 @@ from .duties import (
 from .subject import NotificationStatus
 
 QUESTION = "notification.initial"
-COMMENCEMENT = "notification.commencement"
-SOA1997_COMMENCEMENT = "notification.soa1997_commencement"
+COMMENCEMENT = "notification.period.commencement"
+SOA1997_COMMENCEMENT = "notification.period.soa1997_commencement"
 
 
 @dataclass
@@ -93,7 +93,7 @@ def _duty(
     commencement: date = book.parameter(COMMENCEMENT).value_at(as_of)
     subject_scope = Scope(book, max(disposal.relevant_date or as_of, commencement), DISPOSAL_VALUES, case, disposal,
                           builder.warnings)
-    subject = run_group(book, "notification.subject", subject_scope, builder, disposal.id)
+    subject = run_group(book, "notification.period.subject", subject_scope, builder, disposal.id)
     if not subject.decided:
         return duty
     duty.subject = bool(subject.outputs.get("subject", False))

@@ -4,13 +4,13 @@ Sexual Offences Act 2003 s.85: a relevant offender notifies again within the app
 initial, change or periodic notification (s.85(1)-(2)). The period is one year; from 13 August 2012 it is 7 days
 where the home address last notified is a place where the person can regularly be found, for want of a sole or
 main residence (s.85(5)-(6)). "After" excludes the day of the notification (parameter
-``periodic.after_excludes_trigger_day``). A period that would end while the person is in custody, in hospital or
-abroad continues until the end of 3 days beginning when that ends (s.85(3)-(4)).
+``notification.periodic.after_excludes_trigger_day``). A period that would end while the person is in custody,
+in hospital or abroad continues until the end of 3 days beginning when that ends (s.85(3)-(4)).
 
 Notifications of only the information prescribed from 13 August 2012 move the date only if the parameter
-``periodic.reset_on_s83_new_matters`` says so (Home Office FAQ: they do not). Notifications before 1 May 2004
-(Sex Offenders Act 1997) start no s.85 period. The duty binds a relevant offender, so the next date is checked
-against the notification period.
+``notification.periodic.reset_on_s83_new_matters`` says so (Home Office FAQ: they do not). Notifications before
+1 May 2004 (Sex Offenders Act 1997) start no s.85 period. The duty binds a relevant offender, so the next date is
+checked against the notification period.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from ...vocabulary.notification import PERIODIC_VALUES
 from .duties import Answer, DutyBuilder, deadline_disregarding, disregarded, run_group, status_on_demand, touches
 
 QUESTION = "notification.periodic"
-COMMENCEMENT = "notification.commencement"
-AFTER_EXCLUDES = "periodic.after_excludes_trigger_day"
-RESET_ON_NEW_MATTERS = "periodic.reset_on_s83_new_matters"
+COMMENCEMENT = "notification.period.commencement"
+AFTER_EXCLUDES = "notification.periodic.after_excludes_trigger_day"
+RESET_ON_NEW_MATTERS = "notification.periodic.reset_on_s83_new_matters"
 COUNTED_KINDS = ("initial", "change", "periodic")
 
 

@@ -163,12 +163,12 @@ def _qualifying_date(case: Case, disposal: Disposal, scope: Scope, builder: Duty
     qualifying = day_after_period(scope, relevant, Length(years=dates.years))
     dates.qualifying_date = qualifying
     young = period.fired.id == "notification.review.under_18_eight_years"
-    dates.provisional = young or qualifying < scope.param("review.first_qualifying_date")
+    dates.provisional = young or qualifying < scope.param("notification.review.first_qualifying_date")
     if dates.provisional:
-        scope.param("review.transitional_s91b7")
-    if touches(case, relevant, qualifying) and scope.param("review.custody_stops_clock"):
-        raise LookupError("review.custody_stops_clock: stopping the clock is not supported")
-    dates.earliest_application = max(qualifying, scope.param("review.scheme_commencement"))
+        scope.param("notification.review.transitional_s91b7")
+    if touches(case, relevant, qualifying) and scope.param("notification.review.custody_stops_clock"):
+        raise LookupError("notification.review.custody_stops_clock: stopping the clock is not supported")
+    dates.earliest_application = max(qualifying, scope.param("notification.review.scheme_commencement"))
     builder.explain(
         "notification.review.qualifying_date", "The qualifying date is the anniversary of the relevant notification",
         soa_citation("91B", "s.91B(2)"), scope.book.parameter(BEGINNING_WITH).status,
@@ -182,7 +182,7 @@ def _qualifying_date(case: Case, disposal: Disposal, scope: Scope, builder: Duty
 
 def _relevant_notification(case: Case, disposal: Disposal, scope: Scope) -> date | Gap:
     """The relevant notification: as supplied, or the first notification after release from custody for the
-    indefinite-period offence (parameter ``review.relevant_notification_rule``, unverified)."""
+    indefinite-period offence (parameter ``notification.review.relevant_notification_rule``, unverified)."""
     supplied = case.review.relevant_notification_date
     if supplied is not None:
         return supplied
@@ -195,8 +195,8 @@ def _relevant_notification(case: Case, disposal: Disposal, scope: Scope) -> date
     custody = next((b for b in blocks if b.last is None or b.last >= relevant), None)
     if custody is None or custody.last is None:
         return Gap((RN_FACT,))
-    if scope.param("review.relevant_notification_rule") != "first_notification_after_release":
-        raise LookupError("unsupported review.relevant_notification_rule")
+    if scope.param("notification.review.relevant_notification_rule") != "first_notification_after_release":
+        raise LookupError("unsupported notification.review.relevant_notification_rule")
     released = custody.last
     after = [n.date for n in case.notifications if n.date >= released]
     return min(after) if after else Gap((RN_FACT,))
@@ -208,14 +208,14 @@ def _application(case: Case, index: int, application: ReviewApplication, scope: 
     path = f"review.applications[{index}]"
     conventions = conventions_at(scope)
     if application.received is not None:
-        limit = length_of(scope.param("review.determination_limit"))
+        limit = length_of(scope.param("notification.review.determination_limit"))
         dates.determination_deadline, _ = last_day(application.received, limit, conventions)
     dates.pending = application.determination in (None, "pending")
     if application.determination != "refused":
         return
     if application.notice_received is not None:
-        dates.appeal_deadline, _ = last_day(application.notice_received, length_of(scope.param("review.appeal_limit")),
-                                            conventions)
+        limit = length_of(scope.param("notification.review.appeal_limit"))
+        dates.appeal_deadline, _ = last_day(application.notice_received, limit, conventions)
     decided_on, years = application.determination_date, application.further_period_years
     scope.subject.update(
         further_period_set=Gap((f"{path}.further_period_years",)) if years is None else years,
@@ -227,7 +227,7 @@ def _application(case: Case, index: int, application: ReviewApplication, scope: 
         return
     dates.further_rule = further.fired.id
     if further.outputs["longer"]:
-        scope.param("review.longer_period_appealable")
+        scope.param("notification.review.longer_period_appealable")
     if not further.outputs["valid"]:
         dates.decided = False
         return

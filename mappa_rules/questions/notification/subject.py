@@ -62,10 +62,10 @@ def evaluate_disposal(case: Case, disposal: Disposal, as_of: date, builder: Deci
     """Run ss.80-82 for one disposal, adding its reasons, missing facts and warnings to ``builder``."""
     book = builder.book
     result = DisposalPeriod(disposal)
-    commencement: date = book.parameter("notification.commencement").value_at(as_of)
+    commencement: date = book.parameter("notification.period.commencement").value_at(as_of)
     as_at = max(disposal.relevant_date or as_of, commencement)
     scope = Scope(book, as_at, DISPOSAL_VALUES, case, disposal, builder.warnings, builder.reasons)
-    subject = evaluate_group(book.group("notification.subject"), scope)
+    subject = evaluate_group(book.group("notification.period.subject"), scope)
     if not builder.record(subject, disposal.id):
         return result
     result.subject = bool(subject.outputs.get("subject", False))

@@ -175,10 +175,10 @@ def _review(case: Case, as_of: date, builder: DutyBuilder, items: list[Item]) ->
         items.append(Item(dates.further_qualifying_date, "review_further_qualifying_date", dates.further_rule, None,
                           "Further qualifying date: the person may apply again"))
     if dates.determination_deadline is not None:
-        items.append(Item(dates.determination_deadline, "review_determination_due", "review.determination_limit", None,
-                          "The chief officer's determination is due"))
+        items.append(Item(dates.determination_deadline, "review_determination_due",
+                          "notification.review.determination_limit", None, "The chief officer's determination is due"))
     if dates.appeal_deadline is not None:
-        items.append(Item(dates.appeal_deadline, "review_appeal_deadline", "review.appeal_limit", None,
+        items.append(Item(dates.appeal_deadline, "review_appeal_deadline", "notification.review.appeal_limit", None,
                           "Last day to appeal the refusal to a magistrates' court"))
     return answer.outcome
 

@@ -10,8 +10,8 @@ Sexual Offences Act 2003 s.86 and the travel regulations, by the date of departu
   14-day transition from 13 August 2012 whose details are unverified leaves those departures undetermined.
 
 Times of day are not modelled: a notice due some hours before departure is dated the day before (declared
-convention ``travel.hours_notice_day_before``). Only a relevant offender must give notice, so each trip is checked
-against the notification period on its departure date.
+convention ``notification.travel.hours_notice_day_before``). Only a relevant offender must give notice, so each
+trip is checked against the notification period on its departure date.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from .duties import Answer, DutyBuilder, label, run_group, status_on_demand
 from .subject import NotificationStatus
 
 QUESTION = "notification.travel"
-INCLUSIVE = "travel.trip_days_inclusive"
-HOURS_CONVENTION = "travel.hours_notice_day_before"
+INCLUSIVE = "notification.travel.trip_days_inclusive"
+HOURS_CONVENTION = "notification.travel.hours_notice_day_before"
 
 
 @dataclass

@@ -69,7 +69,7 @@ def _check_order(ctx: OrderContext, order: Order, index: int) -> _OrderCheck:
     _check_end(ctx, order, index, scope, check)
     _check_notification(ctx, order, index, scope, check)
     if order.kind in TRANSITION_KINDS and order.made is not None and ctx.as_of >= order.made:
-        transition = evaluate_group(book.group("orders.transition"), ctx.scope(order, index, ctx.as_of))
+        transition = evaluate_group(book.group("orders.predecessor.transition"), ctx.scope(order, index, ctx.as_of))
         builder.record(transition, order.id)
         check.value["transition"] = dict(transition.outputs) or None
     check.value["findings"] = check.findings
@@ -133,7 +133,7 @@ def _check_discharge(ctx: OrderContext, order: Order, index: int, scope: Scope, 
     discharge["without_consent_from"] = day
     check.dates[f"{order.id}.discharge_without_consent_from"] = day
     builder.explain(
-        "orders.dated.discharge", "The first day the order may be discharged without consent",
+        "orders.check.dated.discharge", "The first day the order may be discharged without consent",
         result.fired.citation, result.fired.status,
         "The period of {years} years beginning with {made} ends the day before {without_consent_from}, the first "
         "day on which the order may be discharged without consent.",
@@ -197,7 +197,7 @@ def _sro_duty(
 ) -> None:
     """The s.122F duty: names and home address within the stated days beginning with the date of service."""
     builder = ctx.builder
-    result = evaluate_group(builder.book.group("sro.notification.name_address"), scope)
+    result = evaluate_group(builder.book.group("orders.sro.notification.name_address"), scope)
     if not builder.record(result, order.id) or result.fired is None:
         check.undetermined.append("notification")
         return
@@ -210,12 +210,12 @@ def _sro_duty(
         builder.add_missing(order_path(index, "served"), result.fired.id)
         check.undetermined.append("notification")
         return
-    scope.param("sro.notification_disregards")
+    scope.param("orders.sro.notification_disregards")
     due = period_last_day(scope, order.served, Length(days=int(outputs["days"])))
     notification["name_address_due"] = due
     check.dates[f"{order.id}.name_address_due"] = due
     builder.explain(
-        "orders.dated.name_address", "Names and home address due",
+        "orders.check.dated.name_address", "Names and home address due",
         result.fired.citation, result.fired.status,
         "The period of {days} days beginning with the date of service ({served}) ends on {due}; custody, hospital "
         "and time abroad are not disregarded.",

@@ -26,11 +26,11 @@ def _term_start(scope: Scope, order: Order, index: int, term: OrderTerm, term_in
     if term.takes_effect is not None:
         return term.takes_effect
     if term.kind == FTP:
-        scope.param("orders.ftp_period_start")
+        scope.param("orders.regimes.ftp_period_start")
         return Gap((term_path(index, term_index, "takes_effect"),))
     if order.made is None:
         return Gap((order_path(index, "made"),))
-    scope.param("orders.term_start_default")
+    scope.param("orders.regimes.term_start_default")
     return order.made
 
 

@@ -24,7 +24,7 @@ TRANSITION_KINDS = frozenset({"sopo", "foreign_travel_order", "rsho"})
 """The "existing orders" of ASBCPA 2014 s.114(1)."""
 NOTIFICATION_KINDS = frozenset({"notification_order", "notification_notice", "interim_notification_order"})
 """Orders that impose no prohibitions or requirements (SOA 2003 ss.96ZA, 97-100)."""
-EARLIEST = "orders.predecessor_commencement"
+EARLIEST = "orders.regimes.predecessor_commencement"
 ONE_OFF_KINDS = frozenset({"notification_order", "notification_notice"})
 """Orders with no period of effect of their own: they apply Part 2 for the s.82 period (ss.96ZA, 98)."""
 
@@ -57,7 +57,7 @@ class OrderContext:
         return Scope(self.builder.book, day, ORDER_VALUES, self.case, subject, self.builder.warnings)
 
     def group(self, order: Order, name: str) -> str:
-        return f"{family(order.kind)}.{name}"
+        return f"orders.{family(order.kind)}.{name}"
 
     def gap(self, value: Gap, needed_for: str) -> None:
         for path in value.paths:

@@ -80,7 +80,7 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
             result.subject_on = effect
     if result.subject_on is not None:
         builder.explain(
-            "orders.dated.notification", "Subject to notification while the order has effect",
+            "orders.check.dated.notification", "Subject to notification while the order has effect",
             full.fired.citation, full.fired.status,
             "Subject from {subject_from} until the order ceases to have effect ({subject_until}); "
             "subject on {as_of}: {subject_on_as_of}.",

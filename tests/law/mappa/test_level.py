@@ -123,7 +123,7 @@ def test_level_2_and_3_reviews_fall_within_16_and_8_weeks(last: date, senior: bo
     weeks = 8 if senior else 16
     assert decision.value["level"] == (3 if senior else 2)
     assert decision.dates["next_review_by"] == last + timedelta(weeks=weeks)
-    assert f"mappa.level{3 if senior else 2}.review_max_weeks" in {w.code for w in decision.warnings}
+    assert f"mappa.level.level{3 if senior else 2}.review_max_weeks" in {w.code for w in decision.warnings}
 
 
 @given(st.dates(min_value=date(2026, 12, 1), max_value=date(2035, 12, 31)))

@@ -67,7 +67,8 @@ def test_the_deadline_never_falls_before_the_relevant_date(
 def test_each_disregarded_day_moves_the_deadline_by_one_day(relevant: date, offset: int, days: int, kind: str) -> None:
     """Each whole day in custody, in hospital or abroad within the period moves the deadline by exactly one day.
 
-    Citation: Sexual Offences Act 2003 s.83(6); declared convention time.partial_day_disregard. Status: verified.
+    Citation: Sexual Offences Act 2003 s.83(6); declared convention time.conventions.partial_day_disregard.
+    Status: verified.
     """
     start = relevant + timedelta(days=offset)
     interval = {"kind": kind, "start": start, "end": start + timedelta(days=days - 1)}

@@ -60,12 +60,12 @@ def test_after_excludes_the_day_of_the_notification(day: date) -> None:
     """The applicable period runs after the notification, so the next date is always later than the notification
     and the weekly period ends exactly 7 days later.
 
-    Citation: Sexual Offences Act 2003 s.85(1), (5)(a), (6); parameter periodic.after_excludes_trigger_day.
+    Citation: Sexual Offences Act 2003 s.85(1), (5)(a), (6); parameter notification.periodic.after_excludes_trigger_day.
     Status: derived.
     """
     decision = _ask([_notified(day, homeless=True)])
     assert decision.dates["periodic_due"] == day + timedelta(days=7)
-    assert "periodic.after_excludes_trigger_day" in [w.code for w in decision.warnings]
+    assert "notification.periodic.after_excludes_trigger_day" in [w.code for w in decision.warnings]
 
 
 @given(NOTIFIED, st.integers(1, 6), st.integers(0, 90))
@@ -73,7 +73,7 @@ def test_a_period_ending_in_custody_runs_to_the_third_day_after_release(day: dat
     """A weekly period that would end while the person is in custody continues to the end of 3 days beginning
     when the custody ends, the day of release disregarded as a part-day.
 
-    Citation: Sexual Offences Act 2003 s.85(3)-(4); declared convention time.partial_day_disregard.
+    Citation: Sexual Offences Act 2003 s.85(3)-(4); declared convention time.conventions.partial_day_disregard.
     Status: verified.
     """
     start = day + timedelta(days=into)
@@ -107,4 +107,4 @@ def test_new_prescribed_information_alone_does_not_move_the_date(day: date, late
     alone = _ask([_notified(day)])
     with_new = _ask([_notified(day), {"kind": "prescribed_information", "date": day + timedelta(days=later)}])
     assert with_new.dates["periodic_due"] == alone.dates["periodic_due"]
-    assert "periodic.reset_on_s83_new_matters" in [w.code for w in with_new.warnings]
+    assert "notification.periodic.reset_on_s83_new_matters" in [w.code for w in with_new.warnings]

@@ -67,7 +67,7 @@ def test_an_offender_under_18_never_waits_longer_than_an_adult(relevant: date, g
     assert young.dates["qualifying_date"] == _anniversary(notified, 8)
     assert young.dates["qualifying_date"] < adult.dates["qualifying_date"]
     assert young.value["provisional"] is True
-    assert "review.transitional_s91b7" in [w.code for w in young.warnings]
+    assert "notification.review.transitional_s91b7" in [w.code for w in young.warnings]
 
 
 @given(RELEVANT, NOTICE_GAP, st.integers(0, 17))
@@ -113,7 +113,8 @@ def test_without_the_relevant_notification_the_answer_is_undetermined(relevant: 
     """With no custody to date it from and no date supplied, the relevant notification is unknown: the answer is
     undetermined and names it.
 
-    Citation: Sexual Offences Act 2003 s.91B(2); parameter review.relevant_notification_rule. Status: unverified.
+    Citation: Sexual Offences Act 2003 s.91B(2); parameter notification.review.relevant_notification_rule.
+    Status: unverified.
     """
     decision = _ask(date(1950, 1, 1), relevant, None)
     assert decision.outcome is Outcome.UNDETERMINED

@@ -58,7 +58,7 @@ def test_a_foreign_travel_order_is_limited_to_6_months_and_later_to_5_years(made
     decision = _check(_order("foreign_travel_order", made, [term]), date(2026, 11, 21))
     maximum = 60 if made >= date(2009, 11, 12) else 6
     assert decision.value["orders"]["p1"]["terms"]["j"]["within_limits"] is (months <= maximum)
-    assert "fto.max_months" in {w.code for w in decision.warnings}
+    assert "orders.predecessor.fto.max_months" in {w.code for w in decision.warnings}
 
 
 @given(IN_FORCE, st.dates(min_value=date(2015, 3, 8), max_value=date(2030, 12, 31)),

@@ -85,7 +85,7 @@ def test_names_and_home_address_are_due_within_3_days_beginning_with_service_eve
     decision = _check(_sro(made, [{"id": "t", "kind": "prohibition", "duration": "until_further_order"}],
                            served=served), intervals=intervals)
     assert decision.value["orders"]["r1"]["notification"]["name_address_due"] == served + timedelta(days=2)
-    assert "sro.notification_disregards" in {w.code for w in decision.warnings}
+    assert "orders.sro.notification_disregards" in {w.code for w in decision.warnings}
 
 
 @given(MADE, st.integers(0, 3000), st.integers(-800, 800))

@@ -87,7 +87,7 @@ def test_29_february_conventions_are_reported() -> None:
     """A period of a year beginning with 29 February ends on 28 February (next-day rule) or 27 February
     (last-day rule), and the computation reports that the convention was needed.
 
-    Citation: declared convention time.missing_corresponding_day. Status: unverified.
+    Citation: declared convention time.conventions.missing_corresponding_day. Status: unverified.
     """
     leap = date(2024, 2, 29)
     assert last_day(leap, Length(years=1), TimeConventions(missing_day=MissingDayRule.NEXT_DAY)) == (
@@ -101,7 +101,7 @@ def test_29_february_conventions_are_reported() -> None:
 def test_half_of_years_never_longer_than_whole(start: date, years: int) -> None:
     """Half of a period is never longer than the period and, in calendar-months mode, is 6N months.
 
-    Citation: SOA 2003 s.82(2); declared convention time.half_period_mode. Status: unverified.
+    Citation: SOA 2003 s.82(2); declared convention time.conventions.half_period_mode. Status: unverified.
     """
     for mode in HalfMode:
         conv = TimeConventions(half_mode=mode)

@@ -59,7 +59,7 @@ def test_a_trip_counted_inclusively_is_one_day_longer(first: date, extra: int) -
     """Counting both the day of departure and the day of return makes a trip one day longer than the days elapsed;
     a same-day return is a 1-day trip.
 
-    Citation: declared convention travel.trip_days_inclusive. Status: unverified.
+    Citation: declared convention notification.travel.trip_days_inclusive. Status: unverified.
     """
     last = first + timedelta(days=extra)
     assert days_from_to(first, last, inclusive=True) == days_from_to(first, last, inclusive=False) + 1
