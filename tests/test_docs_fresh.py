@@ -25,7 +25,7 @@ def test_generated_pages_are_up_to_date() -> None:
 
 
 def test_every_rule_is_in_the_catalogue(sources: docgen.Sources) -> None:
-    catalogue = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "docs" / "rules").glob("*.md"))
+    catalogue = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "docs" / "rules").rglob("*.md"))
     absent = [rule.id for rule in sources.book.rules() if f"{{#{rule.id}}}" not in catalogue]
     assert not absent, f"rules missing from docs/rules/: {absent}"
 

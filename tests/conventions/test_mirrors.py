@@ -1,26 +1,17 @@
 """One sub-path per topic, in every tree: ``rulesets/<area>/<topic>.yaml``, its property tests at
 ``tests/law/<area>/test_<topic>.py`` and its rule page at ``docs/rules/<area>/<topic>.md``; a question
 ``<area>.<topic>`` at ``mappa_rules/questions/<area>/<topic>.py`` with its worked examples at
-``tests/casebook/<area>/<topic>.yaml`` and their page at ``docs/casebook/<area>/<topic>.md``."""
+``tests/casebook/<area>/<topic>.yaml``; a page of properties per law-test module and a page of worked examples per
+casebook file, at the same path under ``docs/``. A missing file fails with its name."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from mappa_rules.questions.registry import REGISTRY
 from tests.conventions.sources import ROOT, ruleset_files
 
-NOT_YET_MIRRORED = {
-    "docs/casebook/mappa/category.md", "docs/casebook/mappa/level.md", "docs/casebook/notification/change.md",
-    "docs/casebook/notification/initial.md", "docs/casebook/notification/period.md",
-    "docs/casebook/notification/periodic.md", "docs/casebook/notification/review.md",
-    "docs/casebook/notification/timeline.md", "docs/casebook/notification/travel.md",
-    "docs/casebook/orders/check.md", "docs/rules/mappa/category.md", "docs/rules/mappa/level.md",
-    "docs/rules/notification/change.md", "docs/rules/notification/initial.md", "docs/rules/notification/period.md",
-    "docs/rules/notification/periodic.md", "docs/rules/notification/review.md", "docs/rules/notification/travel.md",
-    "docs/rules/orders/predecessor.md", "docs/rules/orders/shpo.md", "docs/rules/orders/sro.md",
-}
-"""Known violations, to be removed (issue 10)."""
+LAW = ROOT / "tests" / "law"
+CASEBOOK = ROOT / "tests" / "casebook"
+
 
 def expected_mirrors() -> set[str]:
     """Every file the mirror convention asks for, as a path from the repository root."""
@@ -35,21 +26,23 @@ def expected_mirrors() -> set[str]:
             expected |= {f"tests/law/{area}/test_{topic}.py", f"docs/rules/{area}/{topic}.md"}
     for question in REGISTRY:
         area, topic = question.id.split(".")
-        expected |= {f"mappa_rules/questions/{area}/{topic}.py", f"tests/casebook/{area}/{topic}.yaml",
-                     f"docs/casebook/{area}/{topic}.md"}
+        expected |= {f"mappa_rules/questions/{area}/{topic}.py", f"tests/casebook/{area}/{topic}.yaml"}
+    for module in LAW.rglob("test_*.py"):
+        topic = module.relative_to(LAW).with_suffix("").as_posix().replace("test_", "", 1)
+        expected.add(f"docs/properties/{topic.replace('/test_', '/')}.md")
+    for examples in CASEBOOK.rglob("*.yaml"):
+        expected.add(f"docs/casebook/{examples.relative_to(CASEBOOK).with_suffix('').as_posix()}.md")
     return expected
 
 
 def test_every_topic_is_mirrored_in_rulesets_questions_tests_and_docs() -> None:
-    missing = sorted(p for p in expected_mirrors() if not (ROOT / p).is_file() and p not in NOT_YET_MIRRORED)
+    missing = sorted(p for p in expected_mirrors() if not (ROOT / p).is_file())
     assert not missing, "missing mirrors:\n" + "\n".join(missing)
-    done = sorted(p for p in NOT_YET_MIRRORED if (ROOT / p).is_file() or p not in expected_mirrors())
-    assert not done, f"remove from NOT_YET_MIRRORED: {done}"
 
 
 def test_tests_and_worked_examples_sit_in_an_area_folder() -> None:
-    areas = {f.relative.parts[0] for f in ruleset_files()} | {"offences", "time"}
+    areas = {f.relative.parts[0] for f in ruleset_files()} | {"offences"}
     stray = [p.relative_to(ROOT).as_posix()
-             for folder, pattern in ((ROOT / "tests" / "law", "test_*.py"), (ROOT / "tests" / "casebook", "*.yaml"))
-             for p in folder.rglob(pattern) if Path(p).relative_to(folder).parts[0] not in areas]
+             for folder, pattern in ((LAW, "test_*.py"), (CASEBOOK, "*.yaml"))
+             for p in folder.rglob(pattern) if p.relative_to(folder).parts[0] not in areas]
     assert not stray, f"not in an area folder: {stray}"
