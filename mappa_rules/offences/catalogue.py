@@ -18,11 +18,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .decision import Citation, Reason, Status, make_reason
-from .engine import RuleBook, RulesetError
-from .engine.conditions import UNKNOWN, Compiled, ConditionError, compile_condition
-from .engine.evaluator import Gap, Scope
-from .engine.schema import InForce
+from ..decision import Citation, Reason, Status, make_reason
+from ..engine import RuleBook, RulesetError
+from ..engine.conditions import UNKNOWN, Compiled, ConditionError, compile_condition
+from ..engine.evaluator import Gap, Scope
+from ..engine.schema import InForce
 
 OFFENCES = "offences"
 """The folder of the rulesets that holds the catalogue."""
