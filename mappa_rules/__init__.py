@@ -13,7 +13,7 @@ from .questions.registry import REGISTRY
 
 if TYPE_CHECKING:
     from .assessment import assess
-    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
+    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, TypedValue, Value, Warning
     from .engine import RuleBook, RulesetError
     from .facts import (
         Case,
@@ -62,6 +62,8 @@ _WHERE: dict[str, str] = {
     "RuleBook": ".engine",
     "RulesetError": ".engine",
     "Status": ".decision",
+    "TypedValue": ".decision",
+    "Value": ".decision",
     "Stay": ".facts",
     "Term": ".facts",
     "Trip": ".facts",
@@ -72,11 +74,11 @@ _WHERE: dict[str, str] = {
 }
 
 
-_QUESTION_FUNCTIONS = frozenset(q.function for q in REGISTRY)
+_FROM_REGISTRY = frozenset(q.function for q in REGISTRY) | frozenset(q.value for q in REGISTRY)
 
 
 def __getattr__(name: str) -> Any:
-    if name in _QUESTION_FUNCTIONS:
+    if name in _FROM_REGISTRY:
         return getattr(import_module(".questions", __name__), name)
     try:
         module = _WHERE[name]
@@ -111,9 +113,11 @@ __all__ = [
     "Stay",
     "Term",
     "Trip",
+    "TypedValue",
+    "Value",
     "Warning",
     "assess",
     "default_rulebook",
     "load_rulebook",
 ]
-__all__ += sorted(_QUESTION_FUNCTIONS)  # the questions, from the registry
+__all__ += sorted(_FROM_REGISTRY)  # the questions and their value models, from the registry

@@ -123,7 +123,9 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     if args.which == "case":
         schema = Case.model_json_schema(mode="validation")
     else:
-        schema = Decision.model_json_schema(mode="serialization")
+        from .questions import decision_json_schema
+
+        schema = decision_json_schema()
     out.write(json.dumps(schema, indent=2) + "\n")
     return EXIT_DECIDED
 

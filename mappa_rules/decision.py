@@ -1,19 +1,35 @@
 """Decisions: the output contract of every question.
 
 A :class:`Decision` is JSON-serialisable with stable field names. It says what was decided (``yes``, ``no`` or
-``undetermined``), the typed value, the key dates, the reasons in order (each with the rule, its citation, the
-facts it used and one sentence), the facts that would settle an undetermined answer, and warnings for any
-reliance on an unverified provision or a declared convention. The one-sentence explanations are rendered only
-when read or serialised, so batch work that never prints them does not pay for them.
+``undetermined``), the typed value (a :class:`TypedValue` model of the question's own), the key dates, the
+reasons in order (each with the rule, its citation, the facts it used and one sentence), the facts that would
+settle an undetermined answer, and warnings for any reliance on an unverified provision or a declared convention.
+The one-sentence explanations are rendered only when read or serialised, so batch work that never prints them does
+not pay for them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Generic, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    model_serializer,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+from typing_extensions import TypeVar
 
 SCHEMA_VERSION = "1.0"
 M = TypeVar("M", bound=BaseModel)
@@ -65,11 +81,24 @@ class Reason(BaseModel):
     facts: dict[str, Any] = Field(default_factory=dict, description="The facts and derived values the rule read.")
     subject: str | None = Field(default=None, description="What the rule was applied to, e.g. a disposal id.")
     _template: str = PrivateAttr(default="")
+    _text: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_back(cls, data: Any, handler: ModelWrapValidatorHandler[Reason]) -> Reason:
+        """A reason read back from a decision's JSON keeps the sentence it was written with."""
+        if not (isinstance(data, dict) and "explanation" in data):
+            return handler(data)
+        fields = dict(data)
+        text = fields.pop("explanation")
+        reason = handler(fields)
+        reason._text = str(text)
+        return reason
 
     @computed_field(description="One plain-English sentence saying why the rule applies.")  # type: ignore[prop-decorator]
     @property
     def explanation(self) -> str:
-        return render(self._template, self.facts)
+        return render(self._template, self.facts) if self._text is None else self._text
 
 
 class Missing(BaseModel):
@@ -92,8 +121,99 @@ class Warning(BaseModel):
     citation: Citation | None = None
 
 
-class Decision(BaseModel):
-    """A reasoned answer to one question about one case, as at a date."""
+class Value(BaseModel):
+    """A question's value: the typed answer a decision carries. It reads like the JSON it serialises to: a field left
+    out of the answer is left out of the JSON (and ``value["field"]`` raises KeyError), and ``value.get("field")``,
+    ``"field" in value`` and ``value["field"]`` work as they do on that JSON object.
+
+    This base reads any question's value (its fields are kept as extras); each question declares its own model,
+    a :class:`TypedValue`.
+    """
+
+    model_config = ConfigDict(extra="allow", serialize_by_alias=True, validate_by_name=True, validate_by_alias=True)
+
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _names: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        fields = cls.model_fields
+        cls._defaults = {name: f.default for name, f in fields.items() if not f.is_required()}
+        cls._names = {(f.serialization_alias or f.alias or name): name for name, f in fields.items()}
+
+    @classmethod
+    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:  # type: ignore[override]
+        """An answer from values the question itself worked out, without validation (as pydantic's
+        ``model_construct``, but without its per-call default resolution, which matters in batch work). The fields
+        given are the fields set: those left out are left out of the JSON."""
+        assert values.keys() <= cls.model_fields.keys(), sorted(values.keys() - cls.model_fields.keys())
+        obj = cls.__new__(cls)
+        defaults = cls._defaults
+        fields = {name: values[name] if name in values else defaults[name] for name in cls.model_fields}
+        object.__setattr__(obj, "__dict__", fields)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set)
+        object.__setattr__(obj, "__pydantic_extra__", None if cls.model_config.get("extra") == "forbid" else {})
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
+
+    @model_serializer(mode="wrap")
+    def _only_the_fields_set(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        chosen = self.__pydantic_fields_set__
+        if not isinstance(data, dict) or len(chosen) >= len(type(self).model_fields):
+            return data
+        names = type(self)._names
+        return {key: item for key, item in data.items() if names.get(key, key) in chosen or key not in names}
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """The schema of the fields (the serializer only leaves out the fields not set, which are not required)."""
+        if core_schema.get("type") == "model" and "serialization" in core_schema:
+            core_schema = {k: v for k, v in core_schema.items() if k != "serialization"}
+        return handler(core_schema)
+
+    def _name(self, key: str) -> str:
+        return type(self)._names.get(key, key)
+
+    def __getitem__(self, key: str) -> Any:
+        name = self._name(key)
+        if name in type(self).model_fields and name in self.__pydantic_fields_set__:
+            return getattr(self, name)
+        extra = self.__pydantic_extra__ or {}
+        if key in extra:
+            return extra[key]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (self._name(key) in self.__pydantic_fields_set__
+                                         or key in (self.__pydantic_extra__ or {}))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self.model_dump() == dict(other)
+        return super().__eq__(other)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key`` if the answer has it, else ``default`` (as on the JSON object)."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+class TypedValue(Value):
+    """The base of each question's own value model: its fields are declared, and nothing else is allowed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+V = TypeVar("V", bound=Value, covariant=True, default=Value)
+
+
+class Decision(BaseModel, Generic[V]):
+    """A reasoned answer to one question about one case, as at a date. ``Decision[NotificationPeriodValue]`` is the
+    decision of the question whose value model that is; ``Decision`` alone reads any decision."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -101,9 +221,7 @@ class Decision(BaseModel):
     question: str = Field(description="The question answered, e.g. 'notification.period'.")
     as_of: date = Field(description="The date the question was asked for.")
     outcome: Outcome
-    value: dict[str, Any] = Field(
-        default_factory=dict, description="The typed answer; its keys depend on the question."
-    )
+    value: V = Field(description="The typed answer: its fields depend on the question (see its value model).")
     dates: dict[str, date] = Field(default_factory=dict, description="Named key dates, e.g. 'period_last_day'.")
     reasons: list[Reason] = Field(default_factory=list)
     missing: list[Missing] = Field(default_factory=list)
@@ -158,7 +276,7 @@ def make_reason(
         Reason,
         {"rule_id": rule_id, "title": title, "citation": citation, "status": status, "facts": facts,
          "subject": subject},
-        {"_template": template},
+        {"_template": template, "_text": None},
     )
 
 

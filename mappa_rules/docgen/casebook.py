@@ -150,7 +150,7 @@ def _answer(decision: Decision, link: md.Linker) -> list[str]:
     lines = [f"**Answer: {decision.outcome.value}** - {md.text(headline(decision))}", ""]
     if decision.dates:
         lines.append("* Key dates: " + "; ".join(f"{md.text(k)} {v.isoformat()}" for k, v in decision.dates.items()))
-    lines += _bullets(decision.value, skip_unknown=True)
+    lines += _bullets(decision.value.model_dump(), skip_unknown=True)
     if decision.reasons:
         lines += ["", "**Reasons**", ""]
         for number, reason in enumerate(decision.reasons, start=1):

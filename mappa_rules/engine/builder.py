@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..decision import (
     SCHEMA_VERSION,
@@ -14,12 +14,26 @@ from ..decision import (
     Outcome,
     Reason,
     Status,
+    Value,
     Warning,
     make_reason,
     trusted,
 )
 from .book import RuleBook
 from .evaluator import GroupResult
+
+A = TypeVar("A", bound=Value)
+
+_DECISION_TYPES: dict[type[Value], type[Decision[Any]]] = {}
+
+
+def _decision_type(value: type[A]) -> type[Decision[A]]:
+    """``Decision[value]``, made once per value model."""
+    try:
+        return _DECISION_TYPES[value]
+    except KeyError:
+        made = _DECISION_TYPES[value] = Decision[value]  # type: ignore[valid-type]
+        return made
 
 
 @dataclass
@@ -61,8 +75,9 @@ class DecisionBuilder:
         """Add a reason that the question's own machinery produced (e.g. a date computation)."""
         self.reasons.append(make_reason(rule_id, title, citation, status, template, facts, subject))
 
-    def build(self, outcome: Outcome, value: dict[str, Any], dates: dict[str, date]) -> Decision:
-        return trusted(Decision, {
+    def build(self, outcome: Outcome, value: A, dates: dict[str, date]) -> Decision[A]:
+        """The decision, with the reasons and warnings gathered (and the missing facts, if it is undetermined)."""
+        return trusted(_decision_type(type(value)), {
             "schema_version": SCHEMA_VERSION,
             "question": self.question,
             "as_of": self.as_of,

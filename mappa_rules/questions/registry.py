@@ -2,8 +2,9 @@
 text renderer and the documentation read.
 
 A question's id is its path: ``notification.period`` is answered by :mod:`mappa_rules.questions.notification.period`,
-which defines the function named in the row and ``headline(decision)``, the sentence the text renderer opens with
-(and may define ``detail_lines(decision)``, lines shown after the key dates). Modules are imported only when their
+which defines the function named in the row, the model of its value named after the id
+(``NotificationPeriodValue``), and ``headline(decision)``, the sentence the text renderer opens with (it may define
+``detail_lines(decision)`` too, lines shown after the key dates). Modules are imported only when their
 question is first asked, so a command-line query pays for no other question's code. Adding a question is one row
 here (and, for type checkers, one import line below).
 """
@@ -18,18 +19,28 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the functions, as type checkers see them; tests/conventions/test_registry.py keeps this in step
-    from ..decision import Decision
+    from ..decision import Decision, TypedValue
     from ..engine import RuleBook
     from ..facts import Case
+    from .mappa.category import MappaCategoryValue as MappaCategoryValue
     from .mappa.category import mappa_category as mappa_category
+    from .mappa.level import MappaLevelValue as MappaLevelValue
     from .mappa.level import mappa_level as mappa_level
+    from .notification.change import NotificationChangeValue as NotificationChangeValue
     from .notification.change import change_deadline as change_deadline
+    from .notification.initial import NotificationInitialValue as NotificationInitialValue
     from .notification.initial import initial_deadline as initial_deadline
+    from .notification.period import NotificationPeriodValue as NotificationPeriodValue
     from .notification.period import notification_period as notification_period
+    from .notification.periodic import NotificationPeriodicValue as NotificationPeriodicValue
     from .notification.periodic import periodic as periodic
+    from .notification.review import NotificationReviewValue as NotificationReviewValue
     from .notification.review import review as review
+    from .notification.timeline import NotificationTimelineValue as NotificationTimelineValue
     from .notification.timeline import timeline as timeline
+    from .notification.travel import NotificationTravelValue as NotificationTravelValue
     from .notification.travel import travel_notice as travel_notice
+    from .orders.check import OrdersCheckValue as OrdersCheckValue
     from .orders.check import civil_orders as civil_orders
 
 
@@ -52,6 +63,11 @@ class Question:
         """The dotted name of the module that answers it."""
         return f"{__package__}.{self.id}"
 
+    @property
+    def value(self) -> str:
+        """The name of its value model, in its module: the id in CamelCase, then ``Value``."""
+        return "".join(part.title() for part in self.id.replace("_", ".").split(".")) + "Value"
+
     def load(self) -> ModuleType:
         """The question's module (imported on first use)."""
         return import_module(self.module)
@@ -60,6 +76,11 @@ class Question:
         """The function that answers it."""
         function: QuestionFunction = getattr(self.load(), self.function)
         return function
+
+    def value_model(self) -> type[TypedValue]:
+        """The model of its value."""
+        model: type[TypedValue] = getattr(self.load(), self.value)
+        return model
 
 
 REGISTRY: tuple[Question, ...] = (

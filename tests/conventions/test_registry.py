@@ -8,6 +8,7 @@ from importlib import import_module
 
 import mappa_rules
 from mappa_rules.cli import build_parser
+from mappa_rules.decision import TypedValue
 from mappa_rules.questions import QUESTIONS
 from mappa_rules.questions.registry import BY_CLI, BY_ID, REGISTRY
 from tests.conventions.sources import PACKAGE, modules
@@ -33,14 +34,17 @@ def test_every_row_names_a_module_at_its_path_that_answers_and_words_it() -> Non
         assert question.id == module.QUESTION
         assert callable(getattr(module, question.function)), question.function
         assert callable(module.headline), f"{question.module} has no headline(decision)"
+        value = getattr(module, question.value, None)
+        assert isinstance(value, type) and issubclass(value, TypedValue), f"{question.module} has no {question.value}"
         assert question.summary.strip() and len(question.summary) <= 100, question.id
 
 
 def test_the_package_and_the_command_line_follow_the_registry() -> None:
     assert list(QUESTIONS) == [q.cli for q in REGISTRY]
     for question in REGISTRY:
-        assert question.function in mappa_rules.__all__
+        assert question.function in mappa_rules.__all__ and question.value in mappa_rules.__all__
         assert getattr(mappa_rules, question.function) is QUESTIONS[question.cli]
+        assert getattr(mappa_rules, question.value) is question.value_model()
     for command in ("explain", "batch"):
         sub = next(a for a in build_parser()._actions if a.dest == "command").choices[command]
         choices = next(a for a in sub._actions if a.dest == "question").choices
@@ -48,10 +52,10 @@ def test_the_package_and_the_command_line_follow_the_registry() -> None:
         assert all(q.summary in (sub.epilog or "") for q in REGISTRY)
 
 
-def test_type_checkers_see_every_question_function() -> None:
+def test_type_checkers_see_every_question_function_and_value_model() -> None:
     """The registry's ``TYPE_CHECKING`` imports match its rows, so ``mappa_rules.notification_period`` is typed."""
     tree = ast.parse((PACKAGE / "questions" / "registry.py").read_text(encoding="utf-8"))
     block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
     imported = {(f"mappa_rules.questions.{node.module}", alias.name) for node in block.body
                 if isinstance(node, ast.ImportFrom) and node.level == 1 for alias in node.names}
-    assert imported == {(q.module, q.function) for q in REGISTRY}
+    assert imported == {(q.module, name) for q in REGISTRY for name in (q.function, q.value)}

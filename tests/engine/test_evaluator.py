@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from mappa_rules.decision import Outcome
+from mappa_rules.decision import Outcome, TypedValue
 from mappa_rules.engine import DecisionBuilder, GroupResult, RuleBook, Scope, evaluate_group
 from tests.engine.toy import PARCEL, load
 
@@ -83,18 +83,22 @@ def test_what_the_machinery_derives_is_remembered_once_per_scope(book: RuleBook)
     assert calls == [DAY]
 
 
+class Price(TypedValue):
+    price: int | None
+
+
 def test_the_builder_keeps_the_reasons_and_reports_missing_facts_only_when_undetermined(book: RuleBook) -> None:
     builder = DecisionBuilder("postage.price", DAY, book)
     _, band, price = _run(book, destination="home", fragile=True, declared_value=10)
     assert builder.record(band, "p") is False
     assert [(m.fact, m.needed_for) for m in builder.missing] == [("parcel.weight_kg", "postage.band.heavy")]
-    undetermined = builder.build(Outcome.UNDETERMINED, {"price": None}, {})
+    undetermined = builder.build(Outcome.UNDETERMINED, Price.model_construct(price=None), {})
     assert [m.fact for m in undetermined.missing] == ["parcel.weight_kg"]
     decided = DecisionBuilder("postage.price", DAY, book)
     _, band, price = _run(book, weight_kg=1, destination="home", fragile=False)
     decided.record(band, "p")
     decided.record(price, "p")
-    answer = decided.build(Outcome.YES, {"price": 8}, {"posted": DAY})
+    answer = decided.build(Outcome.YES, Price.model_construct(price=8), {"posted": DAY})
     assert [r.rule_id for r in answer.reasons] == ["postage.band.light", "postage.price.standard"]
     assert answer.missing == [] and answer.ruleset_version == book.version
-    assert answer.model_dump()["value"] == {"price": 8}
+    assert answer.model_dump()["value"] == {"price": 8} and answer.value.price == 8

@@ -11,21 +11,35 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue
 from ...engine import DecisionBuilder, RuleBook
 from ...engine.conditions import UNKNOWN
 from ...engine.evaluator import Gap, Scope, evaluate_group
 from ...facts import Case
 from ...rulebook import default_rulebook
 from ...vocabulary import DISPOSAL_VALUES, PERSON_VALUES
-from ..notification.period import notification_period
+from ..notification.period import NotificationPeriodValue, notification_period
 
 QUESTION = "mappa.category"
 
 
+class MappaCategoryValue(TypedValue):
+    """The MAPPA category on the as-at date, with what each category gave."""
+
+    categories: dict[str, bool | None] = Field(
+        description="For Category 1, 2 and 3 ('1', '2', '3'): whether it applies; null if undetermined.")
+    category: int | None = Field(description="The category recorded (the lowest that applies); null if none.")
+    eligible: bool | None = Field(description="Some category applies; null if undetermined.")
+    candidates: list[int] | None = Field(
+        default=None, description="Present when undetermined: the categories that may still apply.")
+
+
 def mappa_category(
-    case: Case, as_of: date, book: RuleBook | None = None, notification: Decision | None = None
-) -> Decision:
+    case: Case, as_of: date, book: RuleBook | None = None,
+    notification: Decision[NotificationPeriodValue] | None = None,
+) -> Decision[MappaCategoryValue]:
     """Answer ``mappa.category`` for ``case`` as at ``as_of``.
 
     ``notification`` may pass in the ``notification.period`` decision for the same case and date, already
@@ -52,14 +66,14 @@ def mappa_category(
         if sum(1 for v in eligible.values() if v) > 1:
             scope.param("mappa.category.precedence")
         value.update(category=category or None, eligible=bool(category))
-        return builder.build(Outcome.YES if category else Outcome.NO, value, {})
+        return builder.build(Outcome.YES if category else Outcome.NO, MappaCategoryValue.model_construct(**value), {})
     candidates = [k for k, v in eligible.items() if v is not False]
     value.update(category=None, eligible=True if any(eligible.values()) else None, candidates=candidates)
-    return builder.build(Outcome.UNDETERMINED, value, {})
+    return builder.build(Outcome.UNDETERMINED, MappaCategoryValue.model_construct(**value), {})
 
 
 def _notification_status(
-    case: Case, as_of: date, builder: DecisionBuilder, notification: Decision | None
+    case: Case, as_of: date, builder: DecisionBuilder, notification: Decision[NotificationPeriodValue] | None
 ) -> Any:
     """Subject to notification on ``as_of``: True, False, or a gap naming what would decide it.
 
@@ -73,7 +87,7 @@ def _notification_status(
     builder.reasons.extend(notification.reasons)
     for warning in notification.warnings:
         builder.warnings.setdefault(warning.code, warning)
-    status = notification.value.get("subject_on_as_of")
+    status = notification.value.subject_on_as_of
     if status is None:
         for missing in notification.missing:
             builder.add_missing(missing.fact, missing.needed_for)
@@ -108,15 +122,15 @@ def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
     return False
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[MappaCategoryValue]) -> str:
     """One sentence answering the question."""
     v = decision.value
     if decision.outcome is Outcome.YES:
-        return f"MAPPA Category {v['category']} on {decision.as_of}."
+        return f"MAPPA Category {v.category} on {decision.as_of}."
     if decision.outcome is Outcome.NO:
         return f"Not MAPPA-eligible on {decision.as_of} (none of Categories 1-3 applies)."
-    candidates = ", ".join(str(c) for c in v.get("candidates", []))
+    candidates = ", ".join(str(c) for c in v.candidates or [])
     return f"The MAPPA category cannot be decided on these facts (possible: {candidates or 'none'})."
 
 
-__all__ = ["QUESTION", "headline", "mappa_category"]
+__all__ = ["QUESTION", "MappaCategoryValue", "headline", "mappa_category"]

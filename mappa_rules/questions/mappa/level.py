@@ -15,7 +15,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue
 from ...engine import DecisionBuilder, RuleBook
 from ...engine.evaluator import Gap, Scope, evaluate_group
 from ...facts import Case
@@ -29,14 +31,44 @@ QUESTION = "mappa.level"
 TWO_MET = "mappa.level.two.met"
 
 
-def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+class LevelReview(TypedValue):
+    """How often a Level 2 or 3 case is reviewed (MAPPA Guidance, unverified parameter)."""
+
+    max_weeks: int = Field(description="The longest interval between reviews, in weeks.")
+    next_review_by: date | None = Field(description="The next review is due by this day, from the last review.")
+
+
+class LevelReferral(TypedValue):
+    """Referral timings (MAPPA Guidance, unverified parameters)."""
+
+    identify_by: date | None = Field(default=None, description="Identified as MAPPA-eligible by this working day.")
+    refer_by: date | None = Field(default=None, description="Referred for Level 2 or 3 by this day before release.")
+
+
+class MappaLevelValue(TypedValue):
+    """Guidance on the level of management: always the Responsible Authority's decision, never the library's."""
+
+    guidance: bool = Field(description="Always true: this is guidance.")
+    final_decision: bool = Field(description="Always false: the level is the Responsible Authority's decision.")
+    category: int | None = Field(description="The MAPPA category the guidance starts from.")
+    current_level: int | None = Field(description="The level the case is managed at now, as stated.")
+    level: int | None = Field(description="The level the guidance points to; null if undetermined or none.")
+    leaves_mappa: bool | None = Field(description="The case leaves MAPPA.")
+    change: str | None = Field(
+        default=None, description="When decided: leave, set_at_screening, escalate, step_down or unchanged.")
+    triggers: list[str] | None = Field(default=None, description="When escalating: the criteria that are met.")
+    review: LevelReview | None = Field(default=None, description="For Level 2 or 3: the review interval.")
+    referral: LevelReferral | None = Field(default=None, description="Referral timings, where the facts give them.")
+
+
+def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[MappaLevelValue]:
     """Answer ``mappa.level`` for ``case`` as at ``as_of``."""
     book = book or default_rulebook()
     builder = DecisionBuilder(QUESTION, as_of, book)
     category = mappa_category(case, as_of, book)
     builder.reasons.extend(category.reasons)
     builder.warnings.update({w.code: w for w in category.warnings})
-    number = (category.value.get("category") or 0) if category.decided else None
+    number = (category.value.category or 0) if category.decided else None
     if number is None:
         for missing in category.missing:
             builder.add_missing(missing.fact, missing.needed_for)
@@ -52,7 +84,7 @@ def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decisi
                              "current_level": case.mappa.current_level}
     if not builder.record(level_result) or level_result.fired is None:
         value.update(level=None, leaves_mappa=None)
-        return builder.build(Outcome.UNDETERMINED, value, {})
+        return builder.build(Outcome.UNDETERMINED, MappaLevelValue.model_construct(**value), {})
     level = int(level_result.outputs["level"])
     value.update(level=level or None, leaves_mappa=bool(level_result.outputs["leaves_mappa"]))
     change = evaluate_group(book.group("mappa.level.change"), scope)
@@ -63,7 +95,7 @@ def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decisi
     dates: dict[str, date] = {}
     if level:
         _timings(scope, case, level, value, dates)
-    return builder.build(Outcome.YES if level else Outcome.NO, value, dates)
+    return builder.build(Outcome.YES if level else Outcome.NO, MappaLevelValue.model_construct(**value), dates)
 
 
 def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates: dict[str, date]) -> None:
@@ -72,11 +104,11 @@ def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates:
     conventions = conventions_at(scope)
     if level in (2, 3):
         weeks = int(scope.param(f"mappa.level.level{level}.review_max_weeks"))
-        review: dict[str, Any] = {"max_weeks": weeks, "next_review_by": None}
+        due = None
         if facts.last_review is not None:
             due, _ = corresponding_day(facts.last_review, Length(days=weeks * 7), conventions)
-            review["next_review_by"] = dates["next_review_by"] = due
-        value["review"] = review
+            dates["next_review_by"] = due
+        value["review"] = LevelReview.model_construct(max_weeks=weeks, next_review_by=due)
     referral: dict[str, Any] = {}
     if facts.sentenced_on is not None:
         days = int(scope.param("mappa.level.identify_working_days"))
@@ -87,16 +119,16 @@ def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates:
         refer_by = corresponding_day_before(facts.expected_release, Length(months=months), conventions)
         referral["refer_by"] = dates["refer_by"] = refer_by
     if referral:
-        value["referral"] = referral
+        value["referral"] = LevelReferral.model_construct(**referral)
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[MappaLevelValue]) -> str:
     """One sentence answering the question: guidance, never a decision."""
     if decision.outcome is Outcome.YES:
-        return f"Guidance (not a decision): MAPPA Level {decision.value['level']} on {decision.as_of}."
+        return f"Guidance (not a decision): MAPPA Level {decision.value.level} on {decision.as_of}."
     if decision.outcome is Outcome.NO:
         return f"Guidance (not a decision): not managed under MAPPA on {decision.as_of}."
     return "The MAPPA level guidance cannot be given on these facts."
 
 
-__all__ = ["QUESTION", "headline", "mappa_level"]
+__all__ = ["QUESTION", "LevelReferral", "LevelReview", "MappaLevelValue", "headline", "mappa_level"]

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome, show_value
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Change
@@ -42,6 +44,32 @@ from .subject import NotificationStatus
 QUESTION = "notification.change"
 COMMENCEMENT = "notification.period.commencement"
 DISREGARDS = "notification.change.s84_5_disregards"
+
+
+class ChangeDutyValue(TypedValue):
+    """What one s.84(1) event requires (SOA 2003 s.84; SI 2012/1876 reg 10)."""
+
+    change: str = Field(description="The change's id, or its path in the case.")
+    kind: str = Field(description="The kind of event.")
+    event_date: date | None = Field(description="The day it happened (for other_address, the qualifying day).")
+    notifiable: bool | str | None = Field(description="The event is to be notified ('unresolved' where unsettled).")
+    rule: str | None = Field(description="The rule that decided whether it is notifiable.")
+    subject_on_event_date: bool | None = Field(description="The person was a relevant offender on that day.")
+    notify_event: bool | None = Field(description="The event itself must be notified under s.84(1).")
+    deadline: date | None = Field(description="The last day to notify it.")
+    running: bool | None = Field(description="The period is running (false while custody stops the clock).")
+    non_occurrence_deadline: date | None = Field(
+        description="After an advance notice of an event that did not happen: the last day to say so (s.84(4)).")
+    if_not_occurred_by: date | None = Field(description="The last day of the advance-notice window.")
+    deadline_if_no_advance_notice: date | None = Field(
+        description="When it is unknown whether notice was given in advance: the deadline if it was not.")
+
+
+class NotificationChangeValue(TypedValue):
+    """By when each listed change must be notified."""
+
+    changes: list[ChangeDutyValue] = Field(description="The duty for each listed change, in the case's order.")
+    due: bool | None = Field(default=None, description="Present when changes are listed: something is to be notified.")
 
 
 @dataclass
@@ -74,21 +102,14 @@ class ChangeDuty:
         return bool(self.decided and self.notifiable is True and self.subject
                     and (self.s84_1_duty or self.non_occurrence_deadline is not None))
 
-    def as_value(self) -> dict[str, Any]:
-        return {
-            "change": self.label,
-            "kind": self.change.kind,
-            "event_date": self.event_date,
-            "notifiable": self.notifiable,
-            "rule": self.rule,
-            "subject_on_event_date": self.subject,
-            "notify_event": self.s84_1_duty,
-            "deadline": self.deadline,
-            "running": self.running,
-            "non_occurrence_deadline": self.non_occurrence_deadline,
-            "if_not_occurred_by": self.if_not_occurred_by,
-            "deadline_if_no_advance_notice": self.deadline_if_no_advance_notice,
-        }
+    def as_value(self) -> ChangeDutyValue:
+        return ChangeDutyValue.model_construct(
+            change=self.label, kind=self.change.kind, event_date=self.event_date, notifiable=self.notifiable,
+            rule=self.rule, subject_on_event_date=self.subject, notify_event=self.s84_1_duty, deadline=self.deadline,
+            running=self.running, non_occurrence_deadline=self.non_occurrence_deadline,
+            if_not_occurred_by=self.if_not_occurred_by,
+            deadline_if_no_advance_notice=self.deadline_if_no_advance_notice,
+        )
 
 
 def change_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[ChangeDuty]:
@@ -206,13 +227,16 @@ def _advance_values(scope: Scope, values: dict[str, Any], change: Change, path: 
         values["occurred_by_window_end"] = Gap((f"{path}.date",))
 
 
-def answer_change(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer, list[ChangeDuty]]:
+def answer_change(
+    case: Case, as_of: date, builder: DutyBuilder
+) -> tuple[Answer[NotificationChangeValue], list[ChangeDuty]]:
     """The outcome, value and dates of ``notification.change``, with the duty for each change."""
     duties = change_duties(case, as_of, builder)
     value: dict[str, Any] = {"changes": [d.as_value() for d in duties]}
+    made = NotificationChangeValue.model_construct
     if not duties:
         builder.add_missing("changes", QUESTION)
-        return Answer(Outcome.UNDETERMINED, value), duties
+        return Answer(Outcome.UNDETERMINED, made(**value)), duties
     due = [d for d in duties if d.due]
     value["due"] = bool(due)
     dates: dict[str, date] = {}
@@ -222,17 +246,17 @@ def answer_change(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer
     if latest is not None and latest.non_occurrence_deadline is not None:
         dates["non_occurrence_deadline"] = latest.non_occurrence_deadline
     if not all(d.decided for d in duties):
-        return Answer(Outcome.UNDETERMINED, value, dates), duties
-    return Answer(Outcome.YES if due else Outcome.NO, value, dates), duties
+        return Answer(Outcome.UNDETERMINED, made(**value), dates), duties
+    return Answer(Outcome.YES if due else Outcome.NO, made(**value), dates), duties
 
 
-def change_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+def change_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationChangeValue]:
     """Answer ``notification.change`` for ``case`` as at ``as_of``."""
     builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
     return answer_change(case, as_of, builder)[0].build(builder)
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[NotificationChangeValue]) -> str:
     """One sentence answering the question."""
     if decision.outcome is Outcome.NO:
         return "Nothing is to be notified for the listed changes."
@@ -247,4 +271,13 @@ def headline(decision: Decision) -> str:
         "A change must be notified once it happens (its days have not started to run).")
 
 
-__all__ = ["QUESTION", "ChangeDuty", "answer_change", "change_deadline", "change_duties", "headline"]
+__all__ = [
+    "QUESTION",
+    "ChangeDuty",
+    "ChangeDutyValue",
+    "NotificationChangeValue",
+    "answer_change",
+    "change_deadline",
+    "change_duties",
+    "headline",
+]

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Generic, TypeVar
 
-from ...decision import Citation, Decision, Outcome
+from ...decision import Citation, Decision, Outcome, TypedValue
 from ...engine import DecisionBuilder, RuleBook
 from ...engine.evaluator import GroupResult, Scope, evaluate_group
 from ...facts import Case
@@ -93,15 +93,18 @@ def status_on_demand(case: Case, as_of: date, builder: DutyBuilder) -> Callable[
     return get
 
 
+V = TypeVar("V", bound=TypedValue)
+
+
 @dataclass
-class Answer:
+class Answer(Generic[V]):
     """A question's outcome, value and key dates, before they are assembled into a decision."""
 
     outcome: Outcome
-    value: dict[str, Any]
+    value: V
     dates: dict[str, date] = field(default_factory=dict)
 
-    def build(self, builder: DecisionBuilder) -> Decision:
+    def build(self, builder: DecisionBuilder) -> Decision[V]:
         return builder.build(self.outcome, self.value, self.dates)
 
 

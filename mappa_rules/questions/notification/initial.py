@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome, show_value
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Disposal
@@ -44,6 +46,31 @@ COMMENCEMENT = "notification.period.commencement"
 SOA1997_COMMENCEMENT = "notification.period.soa1997_commencement"
 
 
+class InitialDutyValue(TypedValue):
+    """The initial notification duty one disposal gives (SOA 2003 s.83; Sex Offenders Act 1997 s.2)."""
+
+    disposal: str = Field(description="The disposal's id in the case.")
+    relevant_date: date | None = Field(description="The date of the conviction, finding or caution.")
+    subject: bool | None = Field(description="The disposal makes the person a relevant offender.")
+    required: bool | None = Field(description="An initial notification is required (no s.83(2) exception).")
+    rule: str | None = Field(description="The rule that gave the number of days.")
+    days: int | None = Field(description="The days to notify within.")
+    begins: date | None = Field(description="The first day of the period.")
+    running: bool | None = Field(description="The period is running (false while custody stops the clock).")
+    deadline: date | None = Field(description="The last day to notify, once the period runs.")
+    note: str | None = Field(description="Why there is no deadline yet, when the clock has not started.")
+
+
+class NotificationInitialValue(TypedValue):
+    """By when the initial notification must be made, disposal by disposal."""
+
+    duties: list[InitialDutyValue] = Field(description="The duty for each disposal, in the case's order.")
+    required: bool | None = Field(default=None, description="Present when there are disposals: a duty is required.")
+    running: bool | None = Field(default=None, description="The controlling duty's period is running.")
+    controlling_disposal: str | None = Field(
+        default=None, description="The latest disposal that requires an initial notification.")
+
+
 @dataclass
 class InitialDuty:
     """The initial notification duty for one disposal; ``None`` fields are undetermined."""
@@ -61,21 +88,14 @@ class InitialDuty:
     def decided(self) -> bool:
         return self.subject is False or self.required is False or (self.required is True and self.running is not None)
 
-    def as_value(self) -> dict[str, Any]:
-        return {
-            "disposal": self.disposal.id,
-            "relevant_date": self.disposal.relevant_date,
-            "subject": self.subject,
-            "required": self.required,
-            "rule": self.rule,
-            "days": self.days,
-            "begins": self.begins,
-            "running": self.running,
-            "deadline": self.deadline,
-            "note": None if self.running is not False else (
+    def as_value(self) -> InitialDutyValue:
+        return InitialDutyValue.model_construct(
+            disposal=self.disposal.id, relevant_date=self.disposal.relevant_date, subject=self.subject,
+            required=self.required, rule=self.rule, days=self.days, begins=self.begins, running=self.running,
+            deadline=self.deadline, note=None if self.running is not False else (
                 f"The {self.days} days have not begun: they start to run when the person is released from custody or "
                 "hospital or returns to the UK (s.83(6))."),
-        }
+        )
 
 
 def initial_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[InitialDuty]:
@@ -184,13 +204,16 @@ def _notified_for_earlier_event(case: Case, disposal: Disposal, status: Notifica
     return any(n.kind == "initial" and any(s <= n.date < relevant for s in starts) for n in case.notifications)
 
 
-def answer_initial(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer, list[InitialDuty]]:
+def answer_initial(
+    case: Case, as_of: date, builder: DutyBuilder
+) -> tuple[Answer[NotificationInitialValue], list[InitialDuty]]:
     """The outcome, value and dates of ``notification.initial``, with the duty for each disposal."""
     duties = initial_duties(case, as_of, builder)
     value: dict[str, Any] = {"duties": [d.as_value() for d in duties]}
+    made = NotificationInitialValue.model_construct
     if not duties:
         builder.add_missing("disposals", QUESTION)
-        return Answer(Outcome.UNDETERMINED, value), duties
+        return Answer(Outcome.UNDETERMINED, made(**value)), duties
     required = [d for d in duties if d.required]
     latest = max(required, key=lambda d: d.disposal.relevant_date or date.min, default=None)
     value.update(required=bool(required), running=None if latest is None else latest.running,
@@ -199,30 +222,39 @@ def answer_initial(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answe
     if latest is not None and latest.deadline is not None:
         dates["initial_deadline"] = latest.deadline
     if not all(d.decided for d in duties):
-        return Answer(Outcome.UNDETERMINED, value, dates), duties
-    return Answer(Outcome.YES if required else Outcome.NO, value, dates), duties
+        return Answer(Outcome.UNDETERMINED, made(**value), dates), duties
+    return Answer(Outcome.YES if required else Outcome.NO, made(**value), dates), duties
 
 
-def initial_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+def initial_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationInitialValue]:
     """Answer ``notification.initial`` for ``case`` as at ``as_of``."""
     builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
     return answer_initial(case, as_of, builder)[0].build(builder)
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[NotificationInitialValue]) -> str:
     """One sentence answering the question."""
     v = decision.value
     if decision.outcome is Outcome.NO:
         return "No initial notification is required (no relevant offender, or an earlier notification covers it)."
     if decision.outcome is Outcome.UNDETERMINED:
         return "The initial notification deadline cannot be decided on these facts."
-    duty = next(d for d in v["duties"] if d["disposal"] == v["controlling_disposal"])
-    if not v.get("running"):
-        return (f"An initial notification is required for {duty['disposal']}; its {duty['days']} days start to run "
+    duty = next(d for d in v.duties if d.disposal == v.controlling_disposal)
+    if not v.running:
+        return (f"An initial notification is required for {duty.disposal}; its {duty.days} days start to run "
                 "only when the person is released or returns to the UK.")
-    return (f"Initial notification due by {show_value(duty['deadline'])} for {duty['disposal']} "
-            f"({duty['days']} days beginning with {show_value(duty['begins'])}, time in custody, hospital or abroad "
+    return (f"Initial notification due by {show_value(duty.deadline)} for {duty.disposal} "
+            f"({duty.days} days beginning with {show_value(duty.begins)}, time in custody, hospital or abroad "
             "disregarded).")
 
 
-__all__ = ["QUESTION", "InitialDuty", "answer_initial", "headline", "initial_deadline", "initial_duties"]
+__all__ = [
+    "QUESTION",
+    "InitialDuty",
+    "InitialDutyValue",
+    "NotificationInitialValue",
+    "answer_initial",
+    "headline",
+    "initial_deadline",
+    "initial_duties",
+]

@@ -20,7 +20,9 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from ...decision import Decision, Outcome, show_value
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, NotificationGiven
@@ -35,6 +37,34 @@ COMMENCEMENT = "notification.period.commencement"
 AFTER_EXCLUDES = "notification.periodic.after_excludes_trigger_day"
 RESET_ON_NEW_MATTERS = "notification.periodic.reset_on_s83_new_matters"
 COUNTED_KINDS = ("initial", "change", "periodic")
+
+
+class PeriodicStepValue(TypedValue):
+    """The applicable period after one notification, and when the next was due (SOA 2003 s.85)."""
+
+    notified: date = Field(description="The day of the notification.")
+    kind: str = Field(description="initial, change, periodic or prescribed_information.")
+    rule: str | None = Field(description="The rule that gave the applicable period.")
+    period: str | None = Field(description="The applicable period, e.g. '1 year' or '7 days'.")
+    period_last_day: date | None = Field(description="Its last day before any extension.")
+    extended: bool | None = Field(description="Extended because it ended while the person was detained or abroad.")
+    running: bool | None = Field(description="The period is running (false while custody stops the clock).")
+    due_by: date | None = Field(description="The last day for the next notification.")
+    next_notification: date | None = Field(description="The next notification given, if any.")
+    on_time: bool | None = Field(description="That next notification was on time.")
+
+
+class NotificationPeriodicValue(TypedValue):
+    """By when the next periodic notification is due, with each notification's period."""
+
+    history: list[PeriodicStepValue] = Field(description="Each notification that starts a period, oldest first.")
+    last_notification: date | None = Field(default=None, description="The latest such notification.")
+    period: str | None = Field(default=None, description="The period applicable after it.")
+    running: bool | None = Field(default=None, description="That period is running.")
+    extended: bool | None = Field(default=None, description="That period was extended.")
+    subject_when_due: bool | None = Field(default=None, description="Still a relevant offender on the due day.")
+    due_by: date | None = Field(default=None, description="The last day for the next periodic notification.")
+    overdue: bool | None = Field(default=None, description="The as-at date is after that day.")
 
 
 @dataclass
@@ -61,19 +91,13 @@ class PeriodicStep:
             return None
         return self.next_notification <= self.due
 
-    def as_value(self) -> dict[str, Any]:
-        return {
-            "notified": self.trigger.date,
-            "kind": self.trigger.kind,
-            "rule": self.rule,
-            "period": None if self.length is None else str(self.length),
-            "period_last_day": self.period_last_day,
-            "extended": self.extended,
-            "running": self.running,
-            "due_by": self.due,
-            "next_notification": self.next_notification,
-            "on_time": self.on_time,
-        }
+    def as_value(self) -> PeriodicStepValue:
+        return PeriodicStepValue.model_construct(
+            notified=self.trigger.date, kind=self.trigger.kind, rule=self.rule,
+            period=None if self.length is None else str(self.length), period_last_day=self.period_last_day,
+            extended=self.extended, running=self.running, due_by=self.due, next_notification=self.next_notification,
+            on_time=self.on_time,
+        )
 
 
 def periodic_steps(case: Case, as_of: date, builder: DutyBuilder) -> list[PeriodicStep]:
@@ -145,48 +169,60 @@ def _step(case: Case, notification: NotificationGiven, index: int, builder: Duty
     return step
 
 
-def answer_periodic(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer, list[PeriodicStep]]:
+def answer_periodic(
+    case: Case, as_of: date, builder: DutyBuilder
+) -> tuple[Answer[NotificationPeriodicValue], list[PeriodicStep]]:
     """The outcome, value and dates of ``notification.periodic``, with each notification's period."""
     steps = periodic_steps(case, as_of, builder)
     value: dict[str, Any] = {"history": [s.as_value() for s in steps]}
+    made = NotificationPeriodicValue.model_construct
     if not steps:
         builder.add_missing("notifications", QUESTION)
-        return Answer(Outcome.UNDETERMINED, value), steps
+        return Answer(Outcome.UNDETERMINED, made(**value)), steps
     latest = steps[-1]
     dates: dict[str, date] = {"last_notification": latest.trigger.date}
     value.update(last_notification=latest.trigger.date, period=None if latest.length is None else str(latest.length),
                  running=latest.running, extended=latest.extended)
     if not latest.decided:
-        return Answer(Outcome.UNDETERMINED, value, dates), steps
+        return Answer(Outcome.UNDETERMINED, made(**value), dates), steps
     subject = status_on_demand(case, as_of, builder)().subject_on(latest.due or as_of)
     value["subject_when_due"] = subject
     if subject is False:
-        return Answer(Outcome.NO, value, dates), steps
+        return Answer(Outcome.NO, made(**value), dates), steps
     if latest.due is not None:
         dates["periodic_due"] = latest.due
         value.update(due_by=latest.due, overdue=as_of > latest.due)
-    return Answer(Outcome.YES if subject else Outcome.UNDETERMINED, value, dates), steps
+    return Answer(Outcome.YES if subject else Outcome.UNDETERMINED, made(**value), dates), steps
 
 
-def periodic(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+def periodic(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationPeriodicValue]:
     """Answer ``notification.periodic`` for ``case`` as at ``as_of``."""
     builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
     return answer_periodic(case, as_of, builder)[0].build(builder)
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[NotificationPeriodicValue]) -> str:
     """One sentence answering the question."""
     v = decision.value
     if decision.outcome is Outcome.NO:
         return "No periodic notification is due: the notification requirements end before the next date."
     if decision.outcome is Outcome.UNDETERMINED:
         return "The next periodic notification date cannot be decided on these facts."
-    if not v.get("running"):
+    if not v.running:
         return ("The next periodic notification runs on until the end of the extension after the person is released "
                 "or returns to the UK.")
-    late = " - overdue" if v.get("overdue") else ""
-    return (f"Next periodic notification due by {show_value(v.get('due_by'))} ({v.get('period')} after the "
-            f"notification of {show_value(v.get('last_notification'))}){late}.")
+    late = " - overdue" if v.overdue else ""
+    return (f"Next periodic notification due by {show_value(v.due_by)} ({v.period} after the "
+            f"notification of {show_value(v.last_notification)}){late}.")
 
 
-__all__ = ["QUESTION", "PeriodicStep", "answer_periodic", "headline", "periodic", "periodic_steps"]
+__all__ = [
+    "QUESTION",
+    "NotificationPeriodicValue",
+    "PeriodicStep",
+    "PeriodicStepValue",
+    "answer_periodic",
+    "headline",
+    "periodic",
+    "periodic_steps",
+]

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome, show_value
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, GroupResult, Scope
 from ...facts import Case, Disposal, ReviewApplication
@@ -42,6 +44,25 @@ from .duties import Answer, DutyBuilder, length_of, notification_status, run_gro
 QUESTION = "notification.review"
 RN_FACT = "review.relevant_notification_date"
 CUSTODY_KINDS = frozenset({"remanded_in_custody", "serving_sentence", "service_detention", "hospital"})
+
+
+class NotificationReviewValue(TypedValue):
+    """Whether the person may apply for review of indefinite requirements, and when (SOA 2003 ss.91A-91F). The
+    dates are present once the person is a qualifying relevant offender."""
+
+    qualifying: bool | None = Field(description="A qualifying relevant offender on the as-at date (s.91A).")
+    relevant_notification_date: date | None = Field(default=None, description="The relevant notification.")
+    relevant_notification_derived: bool | None = Field(
+        default=None, description="Worked out from custody and notifications rather than supplied.")
+    years: int | None = Field(default=None, description="15, or 8 if under 18 on the relevant date (s.91B(2)).")
+    qualifying_date: date | None = Field(default=None, description="The qualifying date (s.91B(2)).")
+    provisional: bool | None = Field(default=None, description="Provisional: the s.91B(7) transition may apply.")
+    earliest_application: date | None = Field(default=None, description="The first day an application may be made.")
+    further_qualifying_date: date | None = Field(default=None, description="After a refusal (ss.91B(4)-(6), 91C).")
+    determination_deadline: date | None = Field(default=None, description="The chief officer's deadline.")
+    appeal_deadline: date | None = Field(default=None, description="The last day to appeal a refusal (s.91E).")
+    application_pending: bool | None = Field(default=None, description="An application awaits determination.")
+    may_apply_on_as_of: bool | None = Field(default=None, description="An application may be made on the as-at date.")
 
 
 @dataclass
@@ -67,6 +88,7 @@ class ReviewDates:
         return self.further_qualifying_date or self.earliest_application
 
     def as_value(self, as_of: date) -> dict[str, Any]:
+        """The fields of the answer these dates give."""
         following = self.next_application
         return {
             "relevant_notification_date": self.relevant_notification,
@@ -237,34 +259,35 @@ def _application(case: Case, index: int, application: ReviewApplication, scope: 
     dates.further_qualifying_date = following
 
 
-def answer_review(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer, ReviewDates]:
+def answer_review(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer[NotificationReviewValue], ReviewDates]:
     """The outcome, value and dates of ``notification.review``, with the review dates."""
     qualifying, dates = review_dates(case, as_of, builder)
     value: dict[str, Any] = {"qualifying": qualifying}
+    made = NotificationReviewValue.model_construct
     if qualifying is None:
-        return Answer(Outcome.UNDETERMINED, value), dates
+        return Answer(Outcome.UNDETERMINED, made(**value)), dates
     if not qualifying:
-        return Answer(Outcome.NO, value), dates
+        return Answer(Outcome.NO, made(**value)), dates
     value.update(dates.as_value(as_of))
-    return Answer(Outcome.YES if dates.decided else Outcome.UNDETERMINED, value, dates.key_dates()), dates
+    return Answer(Outcome.YES if dates.decided else Outcome.UNDETERMINED, made(**value), dates.key_dates()), dates
 
 
-def review(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+def review(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationReviewValue]:
     """Answer ``notification.review`` for ``case`` as at ``as_of``."""
     builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
     return answer_review(case, as_of, builder)[0].build(builder)
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[NotificationReviewValue]) -> str:
     """One sentence answering the question."""
     v = decision.value
     if decision.outcome is Outcome.NO:
         return "Not a qualifying relevant offender on this date, so no review of indefinite requirements (s.91A)."
     if decision.outcome is Outcome.UNDETERMINED:
         return "Whether, or from when, the person may apply for review cannot be decided on these facts."
-    following = v.get("further_qualifying_date") or v.get("earliest_application")
-    provisional = " (provisional: s.91B(7) unverified)" if v.get("provisional") else ""
+    following = v.further_qualifying_date or v.earliest_application
+    provisional = " (provisional: s.91B(7) unverified)" if v.provisional else ""
     return f"A qualifying relevant offender: may apply for review from {show_value(following)}{provisional}."
 
 
-__all__ = ["QUESTION", "ReviewDates", "answer_review", "headline", "review", "review_dates"]
+__all__ = ["QUESTION", "NotificationReviewValue", "ReviewDates", "answer_review", "headline", "review", "review_dates"]

@@ -14,14 +14,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ...decision import Citation, Missing, Reason
+from pydantic import Field
+
+from ...decision import Citation, Missing, Reason, TypedValue
 from ...engine import DecisionBuilder, Gap, Scope, evaluate_group
 from ...facts import Case, Disposal
 from ...legal_time import Length, halve, last_day
 from ...legal_time.conventions import BEGINNING_WITH, conventions_at, half_of, period_last_day
 from ...vocabulary import DISPOSAL_VALUES
 
-__all__ = ["DisposalPeriod", "NotificationStatus", "evaluate_disposal", "subject_from_disposals"]
+__all__ = ["DisposalPeriod", "NotificationStatus", "PeriodCandidate", "evaluate_disposal", "subject_from_disposals"]
+
+
+class PeriodCandidate(TypedValue):
+    """One of the two periods a disposal may give when the offender's age on the relevant date is unknown."""
+
+    if_: str = Field(alias="if", description="'18 or over' or 'under 18' (on the relevant date).")
+    length: str = Field(description="The period, e.g. '10 years', or '5 years' halved.")
+    period_last_day: date = Field(description="Its last day.")
+    subject_on_as_of: bool = Field(description="Whether the person would be subject on the as-at date.")
 
 
 @dataclass
@@ -36,26 +47,11 @@ class DisposalPeriod:
     halved: bool | None = None
     last_day: date | None = None
     subject_on: bool | None = None
-    candidates: list[dict[str, Any]] = field(default_factory=list)
+    candidates: list[PeriodCandidate] = field(default_factory=list)
 
     @property
     def decided(self) -> bool:
         return self.subject is False or (self.indefinite is True) or self.last_day is not None
-
-    def as_value(self) -> dict[str, Any]:
-        d = self.disposal
-        return {
-            "disposal": d.id,
-            "relevant_date": d.relevant_date,
-            "subject": self.subject,
-            "row": self.row,
-            "indefinite": self.indefinite,
-            "length": None if self.length is None else str(self.length),
-            "halved": self.halved,
-            "period_last_day": self.last_day,
-            "subject_on_as_of": self.subject_on,
-            "candidates": self.candidates or None,
-        }
 
 
 def evaluate_disposal(case: Case, disposal: Disposal, as_of: date, builder: DecisionBuilder) -> DisposalPeriod:
@@ -97,8 +93,8 @@ def evaluate_disposal(case: Case, disposal: Disposal, as_of: date, builder: Deci
         end, _ = last_day(relevant, length, conventions_at(scope))
         on = relevant <= as_of <= end
         options.append(on)
-        result.candidates.append({"if": "under 18" if halved else "18 or over", "length": str(length),
-                                  "period_last_day": end, "subject_on_as_of": on})
+        result.candidates.append(PeriodCandidate.model_construct(
+            if_="under 18" if halved else "18 or over", length=str(length), period_last_day=end, subject_on_as_of=on))
     result.subject_on = options[0] if options[0] == options[1] else None
     return result
 
@@ -226,5 +222,5 @@ def _period_on(period: DisposalPeriod, day: date) -> bool | None:
         return True
     if period.last_day is not None:
         return day <= period.last_day
-    ends = {day <= c["period_last_day"] for c in period.candidates}
+    ends = {day <= c.period_last_day for c in period.candidates}
     return ends.pop() if len(ends) == 1 else None

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from ...decision import Decision, Outcome, show_value
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
@@ -29,6 +30,25 @@ from .travel import answer_travel
 QUESTION = "notification.timeline"
 
 
+class TimelineItem(TypedValue):
+    """One dated (or pending) step of the timeline."""
+
+    day: date | None = Field(alias="date", description="The day; null while the clock is stopped (pending).")
+    kind: str = Field(description="What kind of step, e.g. initial_notification, periodic_notification.")
+    status: str | None = Field(description="past, due (on the as-at date) or upcoming; null when pending.")
+    rule: str = Field(description="The rule or parameter that gives the date.")
+    subject: str | None = Field(description="The disposal, change, trip or notification it is about.")
+    what: str = Field(description="The step in words.")
+
+
+class NotificationTimelineValue(TypedValue):
+    """Every date the notification duties give for one case, in date order."""
+
+    items: list[TimelineItem] = Field(description="The dated steps, in date order.")
+    pending: list[TimelineItem] = Field(description="The steps whose clock has not started.")
+    parts: dict[str, str] = Field(description="The outcome of each question the timeline gathers, by its CLI name.")
+
+
 @dataclass(frozen=True)
 class Item:
     """One dated (or pending) step of the timeline."""
@@ -39,15 +59,15 @@ class Item:
     subject: str | None
     what: str
 
-    def as_value(self, as_of: date) -> dict[str, Any]:
+    def as_value(self, as_of: date) -> TimelineItem:
         status = None
         if self.day is not None:
             status = "past" if self.day < as_of else ("due" if self.day == as_of else "upcoming")
-        return {"date": self.day, "kind": self.kind, "status": status, "rule": self.rule, "subject": self.subject,
-                "what": self.what}
+        return TimelineItem.model_construct(day=self.day, kind=self.kind, status=status, rule=self.rule,
+                                            subject=self.subject, what=self.what)
 
 
-def timeline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+def timeline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationTimelineValue]:
     """Answer ``notification.timeline`` for ``case`` as at ``as_of``."""
     builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
     parts: dict[str, Outcome] = {}
@@ -64,11 +84,10 @@ def timeline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
         parts["review"] = _review(case, as_of, builder, items)
     dated = sorted((i for i in items if i.day is not None), key=lambda i: (i.day or date.min, i.kind))
     pending = [i for i in items if i.day is None]
-    value: dict[str, Any] = {
-        "items": [i.as_value(as_of) for i in dated],
-        "pending": [i.as_value(as_of) for i in pending],
-        "parts": {k: v.value for k, v in parts.items()},
-    }
+    value = NotificationTimelineValue.model_construct(
+        items=[i.as_value(as_of) for i in dated], pending=[i.as_value(as_of) for i in pending],
+        parts={k: v.value for k, v in parts.items()},
+    )
     dates: dict[str, date] = {}
     following = next((i.day for i in dated if i.day is not None and i.day >= as_of), None)
     if following is not None:
@@ -183,9 +202,9 @@ def _review(case: Case, as_of: date, builder: DutyBuilder, items: list[Item]) ->
     return answer.outcome
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[NotificationTimelineValue]) -> str:
     """One sentence answering the question."""
-    count = len(decision.value.get("items", []))
+    count = len(decision.value.items)
     following = decision.dates.get("next_date")
     tail = f" Next: {show_value(following)}." if following else " Nothing is upcoming."
     if decision.outcome is Outcome.UNDETERMINED:
@@ -193,16 +212,16 @@ def headline(decision: Decision) -> str:
     return f"{count} dated step(s).{tail}"
 
 
-def detail_lines(decision: Decision) -> list[str]:
+def detail_lines(decision: Decision[NotificationTimelineValue]) -> list[str]:
     """The timeline's items, one per line: date, status, what, and the rule that gives it."""
     lines = ["Timeline"]
-    for item in decision.value.get("items", []):
-        about = f" [{item['subject']}]" if item.get("subject") else ""
-        lines.append(f"  {show_value(item['date'])}  {item['status']:<8}  {item['what']}{about}  ({item['rule']})")
-    for item in decision.value.get("pending", []):
-        about = f" [{item['subject']}]" if item.get("subject") else ""
-        lines.append(f"  {'pending':<10}  {'':<8}  {item['what']}{about}  ({item['rule']})")
+    for item in decision.value.items:
+        about = f" [{item.subject}]" if item.subject else ""
+        lines.append(f"  {show_value(item.day)}  {item.status:<8}  {item.what}{about}  ({item.rule})")
+    for item in decision.value.pending:
+        about = f" [{item.subject}]" if item.subject else ""
+        lines.append(f"  {'pending':<10}  {'':<8}  {item.what}{about}  ({item.rule})")
     return lines
 
 
-__all__ = ["QUESTION", "detail_lines", "headline", "timeline"]
+__all__ = ["QUESTION", "NotificationTimelineValue", "TimelineItem", "detail_lines", "headline", "timeline"]

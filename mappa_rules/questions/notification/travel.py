@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome, show_value
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Trip
@@ -34,6 +36,26 @@ from .subject import NotificationStatus
 QUESTION = "notification.travel"
 INCLUSIVE = "notification.travel.trip_days_inclusive"
 HOURS_CONVENTION = "notification.travel.hours_notice_day_before"
+
+
+class TravelDutyValue(TypedValue):
+    """The notice one trip abroad requires (SOA 2003 s.86 and the travel regulations)."""
+
+    trip: str = Field(description="The trip's id, or its path in the case.")
+    departure: date | None = Field(description="The day of departure.")
+    notifiable: bool | str | None = Field(description="The trip must be notified ('unresolved' where unsettled).")
+    rule: str | None = Field(description="The rule that decided it.")
+    subject_on_departure: bool | None = Field(description="The person is a relevant offender on departure.")
+    notice: str | None = Field(description="How long before departure, in words.")
+    latest_day: date | None = Field(description="The latest day to give notice.")
+
+
+class NotificationTravelValue(TypedValue):
+    """Whether each trip abroad must be notified, and by when."""
+
+    trips: list[TravelDutyValue] = Field(description="Each listed trip, in the case's order.")
+    notice_required: bool | None = Field(default=None, description="Present when trips are listed: notice is due.")
+    next_trip: str | None = Field(default=None, description="The trip whose notice is due next.")
 
 
 @dataclass
@@ -65,16 +87,11 @@ class TravelDuty:
             return f"at least {self.hours_before} hours before departure"
         return None
 
-    def as_value(self) -> dict[str, Any]:
-        return {
-            "trip": self.label,
-            "departure": self.trip.departure,
-            "notifiable": self.notifiable,
-            "rule": self.rule,
-            "subject_on_departure": self.subject,
-            "notice": self.notice(),
-            "latest_day": self.latest_day,
-        }
+    def as_value(self) -> TravelDutyValue:
+        return TravelDutyValue.model_construct(
+            trip=self.label, departure=self.trip.departure, notifiable=self.notifiable, rule=self.rule,
+            subject_on_departure=self.subject, notice=self.notice(), latest_day=self.latest_day,
+        )
 
 
 def travel_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[TravelDuty]:
@@ -123,13 +140,16 @@ def _duty(case: Case, index: int, trip: Trip, as_of: date, builder: DutyBuilder,
     return duty
 
 
-def answer_travel(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer, list[TravelDuty]]:
+def answer_travel(
+    case: Case, as_of: date, builder: DutyBuilder
+) -> tuple[Answer[NotificationTravelValue], list[TravelDuty]]:
     """The outcome, value and dates of ``notification.travel``, with the notice each trip requires."""
     duties = travel_duties(case, as_of, builder)
     value: dict[str, Any] = {"trips": [d.as_value() for d in duties]}
+    made = NotificationTravelValue.model_construct
     if not duties:
         builder.add_missing("trips", QUESTION)
-        return Answer(Outcome.UNDETERMINED, value), duties
+        return Answer(Outcome.UNDETERMINED, made(**value)), duties
     due = [d for d in duties if d.due]
     value["notice_required"] = bool(due)
     dates: dict[str, date] = {}
@@ -139,26 +159,35 @@ def answer_travel(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer
         dates["travel_notice_by"] = chosen.latest_day
         value["next_trip"] = chosen.label
     if not all(d.decided for d in duties):
-        return Answer(Outcome.UNDETERMINED, value, dates), duties
-    return Answer(Outcome.YES if due else Outcome.NO, value, dates), duties
+        return Answer(Outcome.UNDETERMINED, made(**value), dates), duties
+    return Answer(Outcome.YES if due else Outcome.NO, made(**value), dates), duties
 
 
-def travel_notice(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+def travel_notice(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationTravelValue]:
     """Answer ``notification.travel`` for ``case`` as at ``as_of``."""
     builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
     return answer_travel(case, as_of, builder)[0].build(builder)
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[NotificationTravelValue]) -> str:
     """One sentence answering the question."""
     if decision.outcome is Outcome.NO:
         return "None of the listed trips needs notice."
     if decision.outcome is Outcome.UNDETERMINED:
         return "The notice needed for the listed trips cannot all be decided on these facts."
     if "travel_notice_by" in decision.dates:
-        return (f"Notice of {decision.value.get('next_trip')} is due by "
+        return (f"Notice of {decision.value.next_trip} is due by "
                 f"{show_value(decision.dates['travel_notice_by'])}.")
     return "Notice is required for a listed trip."
 
 
-__all__ = ["QUESTION", "TravelDuty", "answer_travel", "headline", "travel_duties", "travel_notice"]
+__all__ = [
+    "QUESTION",
+    "NotificationTravelValue",
+    "TravelDuty",
+    "TravelDutyValue",
+    "answer_travel",
+    "headline",
+    "travel_duties",
+    "travel_notice",
+]

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome
+from pydantic import Field
+
+from ...decision import Decision, Outcome, TypedValue
 from ...engine import DecisionBuilder, RuleBook
 from ...engine.evaluator import Gap, GroupResult, Scope, evaluate_group
 from ...facts import Case, Order
@@ -32,19 +34,102 @@ from .families import NOTIFICATION_KINDS, ONE_OFF_KINDS, TRANSITION_KINDS, Order
 from .notification import order_notification
 
 QUESTION = "orders.check"
+
+
+class Finding(TypedValue):
+    """An order that could not have been made as described, or a term outside the statutory limits."""
+
+    term: str | None = Field(description="The term's id, or null for the order as a whole.")
+    rule: str = Field(description="The rule that found it.")
+    finding: str = Field(description="The finding in one sentence, naming the limit.")
+
+
+class OrderFinding(Finding):
+    """A finding, with the order it is about."""
+
+    order: str = Field(description="The order's id in the case.")
+
+
+class TermCheck(TypedValue):
+    """One prohibition or requirement of an order: within the limits, and when it ends."""
+
+    kind: str = Field(description="prohibition, requirement or foreign_travel_prohibition.")
+    within_limits: bool | None = Field(description="The term is within the statutory limits; null if undetermined.")
+    limit: str | None = Field(description="The limit that applies, in words.")
+    until_further_order: bool | None = Field(description="The term has effect until further order.")
+    last_day: date | None = Field(description="The last day of a fixed term.")
+
+
+class DischargeCheck(TypedValue):
+    """When the order may be discharged without the consent of the person and the chief officer."""
+
+    restricted: bool | None = Field(description="Discharge without consent is restricted for a period.")
+    years: int | None = Field(description="The years from the making during which it is restricted.")
+    without_consent_from: date | None = Field(description="The first day it may be discharged without consent.")
+
+
+class OrderNotificationCheck(TypedValue):
+    """What the order means for notification, and any duty of its own (an SRO's names and address)."""
+
+    full_notification: bool | str | None = Field(description="The order brings the full notification requirements.")
+    subject_from: date | None = Field(description="The day the requirements apply from.")
+    subject_until: date | None = Field(description="The last day the order has effect, if known and fixed.")
+    until_further_order: bool | None = Field(description="The order has effect until further order.")
+    subject_on_as_of: bool | None = Field(description="Subject on the as-at date because of this order.")
+    relevant_date_rule: str | None = Field(
+        default=None, description="With full notification: the relevant date (unchanged, service or breach).")
+    relevant_date: date | None = Field(default=None, description="That relevant date, when it is a new one.")
+    initial_duty: bool | None = Field(default=None, description="SRO: names and home address must be notified.")
+    change_duty: bool | str | None = Field(
+        default=None, description="SRO: changes must be notified ('while_not_subject': only while not subject to "
+        "the full requirements).")
+    within_days: int | None = Field(default=None, description="SRO: the days to notify within.")
+    name_address_due: date | None = Field(default=None, description="SRO: the last day to notify.")
+
+
+class OrderTransition(TypedValue):
+    """How a surviving predecessor order is governed on the as-at date (ASBCPA 2014 s.114)."""
+
+    stage: str = Field(description="original, saved, as_shpo or as_sro.")
+    may_extend: bool = Field(description="Whether the order may still be varied to extend it as made.")
+
+
+class OrderCheck(TypedValue):
+    """The answer for one order. An order that could not have been made as described has only its findings."""
+
+    kind: str = Field(description="The kind of order.")
+    family: str = Field(description="The ruleset family that governs it: shpo, sro or predecessor.")
+    available: bool | None = Field(description="The order could have been made as described.")
+    provision: str | None = Field(default=None, description="Present when decided: the power it was made under.")
+    terms: dict[str, TermCheck] | None = Field(default=None, description="Each term, by id.")
+    discharge: DischargeCheck | None = Field(default=None, description="Discharge without consent.")
+    until_further_order: bool | None = Field(default=None, description="The order has effect until further order.")
+    last_day: date | None = Field(default=None, description="The last day the order has effect.")
+    in_effect_on_as_of: bool | None = Field(default=None, description="The order has effect on the as-at date.")
+    notification: OrderNotificationCheck | None = Field(default=None, description="What it means for notification.")
+    transition: OrderTransition | None = Field(
+        default=None, description="For a SOPO, foreign travel order or RSHO made by the as-at date: the transition.")
+    findings: list[Finding] = Field(description="What is outside the limits, for this order.")
+
+
+class OrdersCheckValue(TypedValue):
+    """Each civil order checked against the statutory limits, with every finding."""
+
+    orders: dict[str, OrderCheck] = Field(description="Each order, by id.")
+    findings: list[OrderFinding] = Field(description="Every finding, order by order.")
 @dataclass
 class _OrderCheck:
     """The answer for one order, built part by part; ``undetermined`` collects the parts left open."""
 
     value: dict[str, Any]
     dates: dict[str, date] = field(default_factory=dict)
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     undetermined: list[str] = field(default_factory=list)
 
 
 def _finding(check: _OrderCheck, result: GroupResult, subject: str, term: str | None) -> None:
     reason = result.reason(subject)
-    check.findings.append({"term": term, "rule": reason.rule_id, "finding": reason.explanation})
+    check.findings.append(Finding.model_construct(term=term, rule=reason.rule_id, finding=reason.explanation))
 
 
 def _check_order(ctx: OrderContext, order: Order, index: int) -> _OrderCheck:
@@ -71,7 +156,8 @@ def _check_order(ctx: OrderContext, order: Order, index: int) -> _OrderCheck:
     if order.kind in TRANSITION_KINDS and order.made is not None and ctx.as_of >= order.made:
         transition = evaluate_group(book.group("orders.predecessor.transition"), ctx.scope(order, index, ctx.as_of))
         builder.record(transition, order.id)
-        check.value["transition"] = dict(transition.outputs) or None
+        outputs = transition.outputs
+        check.value["transition"] = OrderTransition.model_construct(**outputs) if outputs else None
     check.value["findings"] = check.findings
     return check
 
@@ -79,7 +165,7 @@ def _check_order(ctx: OrderContext, order: Order, index: int) -> _OrderCheck:
 def _check_terms(ctx: OrderContext, order: Order, index: int, check: _OrderCheck) -> None:
     builder = ctx.builder
     group = builder.book.group(ctx.group(order, "term"))
-    terms: dict[str, Any] = {}
+    terms: dict[str, TermCheck] = {}
     if not order.terms and order.kind not in NOTIFICATION_KINDS:
         builder.add_missing(order_path(index, "terms"), group.id)
         check.undetermined.append("terms")
@@ -102,13 +188,11 @@ def _check_terms(ctx: OrderContext, order: Order, index: int, check: _OrderCheck
             check.undetermined.append(f"terms.{term.id}.last_day")
         elif end is not None:
             check.dates[f"{order.id}/{term.id}.last_day"] = end
-        terms[term.id] = {
-            "kind": term.kind,
-            "within_limits": within,
-            "limit": result.outputs.get("limit"),
-            "until_further_order": None if isinstance(end, Gap) else end is None,
-            "last_day": end if isinstance(end, date) else None,
-        }
+        terms[term.id] = TermCheck.model_construct(
+            kind=term.kind, within_limits=within, limit=result.outputs.get("limit"),
+            until_further_order=None if isinstance(end, Gap) else end is None,
+            last_day=end if isinstance(end, date) else None,
+        )
     check.value["terms"] = terms
 
 
@@ -167,8 +251,10 @@ def _check_end(ctx: OrderContext, order: Order, index: int, scope: Scope, check:
 def _check_notification(ctx: OrderContext, order: Order, index: int, scope: Scope, check: _OrderCheck) -> None:
     builder = ctx.builder
     status = order_notification(ctx, order, index, check_availability=False)
-    notification: dict[str, Any] = status.as_value()
-    del notification["order"], notification["kind"]
+    notification: dict[str, Any] = {
+        "full_notification": status.full, "subject_from": status.subject_from, "subject_until": status.last_day,
+        "until_further_order": status.until_further_order, "subject_on_as_of": status.subject_on,
+    }
     check.value["notification"] = notification
     if status.full is None or (status.full is True and status.subject_on is None):
         check.undetermined.append("notification")
@@ -224,18 +310,30 @@ def _sro_duty(
     )
 
 
-def civil_orders(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
+def _order_value(value: dict[str, Any]) -> OrderCheck:
+    """The answer for one order, from the parts gathered while checking it."""
+    parts = {k: v for k, v in value.items() if k != "order"}
+    if "discharge" in parts:
+        parts["discharge"] = DischargeCheck.model_construct(**parts["discharge"])
+    if "notification" in parts:
+        parts["notification"] = OrderNotificationCheck.model_construct(**parts["notification"])
+    return OrderCheck.model_construct(**parts)
+
+
+def civil_orders(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[OrdersCheckValue]:
     """Answer ``orders.check`` for every civil order of ``case`` as at ``as_of``."""
     book = book or default_rulebook()
     builder = DecisionBuilder(QUESTION, as_of, book)
     if not case.orders:
         builder.add_missing("orders", QUESTION)
-        return builder.build(Outcome.UNDETERMINED, {"orders": {}, "findings": []}, {})
+        return builder.build(Outcome.UNDETERMINED, OrdersCheckValue.model_construct(orders={}, findings=[]), {})
     ctx = OrderContext(case, as_of, builder)
     checks = [_check_order(ctx, order, i) for i, order in enumerate(case.orders)]
-    findings = [dict(f, order=c.value["order"]) for c in checks for f in c.findings]
+    findings = [OrderFinding.model_construct(term=f.term, rule=f.rule, finding=f.finding, order=c.value["order"])
+                for c in checks for f in c.findings]
     dates = {k: v for c in checks for k, v in c.dates.items()}
-    value = {"orders": {c.value.pop("order"): c.value for c in checks}, "findings": findings}
+    value = OrdersCheckValue.model_construct(
+        orders={c.value["order"]: _order_value(c.value) for c in checks}, findings=findings)
     if findings:
         outcome = Outcome.NO
     elif any(c.undetermined for c in checks):
@@ -245,15 +343,26 @@ def civil_orders(case: Case, as_of: date, book: RuleBook | None = None) -> Decis
     return builder.build(outcome, value, dates)
 
 
-def headline(decision: Decision) -> str:
+def headline(decision: Decision[OrdersCheckValue]) -> str:
     """One sentence answering the question."""
     v = decision.value
-    count = len(v.get("orders", []))
     if decision.outcome is Outcome.YES:
-        return f"All {count} civil order(s) are within the statutory limits."
+        return f"All {len(v.orders)} civil order(s) are within the statutory limits."
     if decision.outcome is Outcome.NO:
-        return f"{len(v.get('findings', []))} finding(s): an order or term outside the statutory limits."
+        return f"{len(v.findings)} finding(s): an order or term outside the statutory limits."
     return "The civil orders cannot be fully checked on these facts."
 
 
-__all__ = ["QUESTION", "civil_orders", "headline"]
+__all__ = [
+    "QUESTION",
+    "DischargeCheck",
+    "Finding",
+    "OrderCheck",
+    "OrderFinding",
+    "OrderNotificationCheck",
+    "OrderTransition",
+    "OrdersCheckValue",
+    "TermCheck",
+    "civil_orders",
+    "headline",
+]

@@ -5,15 +5,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from pydantic import Field
+
+from ...decision import TypedValue
 from ...engine import DecisionBuilder, Gap, evaluate_group
 from ...facts import Case, Order
 from ...vocabulary.orders import order_path
 from .ends import in_effect_on, order_last_day
 from .families import OrderContext
 
-__all__ = ["OrderNotification", "order_notification", "order_notifications"]
+__all__ = ["OrderNotification", "OrderNotificationValue", "order_notification", "order_notifications"]
+
+
+class OrderNotificationValue(TypedValue):
+    """What one civil order means for the notification requirements on the as-at date."""
+
+    order: str = Field(description="The order's id in the case.")
+    kind: str = Field(description="The kind of order (shpo, sro, sopo, ...).")
+    full_notification: bool | str | None = Field(
+        description="Whether the order brings the full notification requirements ('via_disposal': only through "
+        "the conviction it was made on); null if undetermined.")
+    subject_from: date | None = Field(description="The day the requirements apply from (made, or breach).")
+    subject_until: date | None = Field(description="The last day the order has effect, if known and fixed.")
+    until_further_order: bool | None = Field(description="The order has effect until further order.")
+    subject_on_as_of: bool | None = Field(description="Subject on the as-at date because of this order.")
 
 
 @dataclass
@@ -27,16 +43,12 @@ class OrderNotification:
     until_further_order: bool | None = None
     subject_on: bool | None = None
 
-    def as_value(self) -> dict[str, Any]:
-        return {
-            "order": self.order.id,
-            "kind": self.order.kind,
-            "full_notification": self.full,
-            "subject_from": self.subject_from,
-            "subject_until": self.last_day,
-            "until_further_order": self.until_further_order,
-            "subject_on_as_of": self.subject_on,
-        }
+    def as_value(self) -> OrderNotificationValue:
+        return OrderNotificationValue.model_construct(
+            order=self.order.id, kind=self.order.kind, full_notification=self.full, subject_from=self.subject_from,
+            subject_until=self.last_day, until_further_order=self.until_further_order,
+            subject_on_as_of=self.subject_on,
+        )
 
 
 def order_notification(ctx: OrderContext, order: Order, index: int, check_availability: bool) -> OrderNotification:
