@@ -8,15 +8,12 @@ from typing import Any, TypeVar
 
 from ..decision import (
     SCHEMA_VERSION,
-    Citation,
     Decision,
     Missing,
     Outcome,
     Reason,
-    Status,
     Value,
     Warning,
-    make_reason,
     trusted,
 )
 from .book import RuleBook
@@ -62,18 +59,10 @@ class DecisionBuilder:
         if not any(m.fact == path for m in self.missing):
             self.missing.append(Missing(fact=path, needed_for=needed_for))
 
-    def explain(
-        self,
-        rule_id: str,
-        title: str,
-        citation: Citation,
-        status: Status,
-        template: str,
-        facts: dict[str, Any],
-        subject: str | None = None,
-    ) -> None:
-        """Add a reason that the question's own machinery produced (e.g. a date computation)."""
-        self.reasons.append(make_reason(rule_id, title, citation, status, template, facts, subject))
+    def explain(self, reason: Reason) -> None:
+        """Add a reason that the question's own machinery produced (a date it worked out, say), made with
+        :func:`mappa_rules.decision.make_reason`."""
+        self.reasons.append(reason)
 
     def build(self, outcome: Outcome, value: A, dates: dict[str, date]) -> Decision[A]:
         """The decision, with the reasons and warnings gathered (and the missing facts, if it is undetermined)."""

@@ -59,3 +59,12 @@ def test_type_checkers_see_every_question_function_and_value_model() -> None:
     imported = {(f"mappa_rules.questions.{node.module}", alias.name) for node in block.body
                 if isinstance(node, ast.ImportFrom) and node.level == 1 for alias in node.names}
     assert imported == {(q.module, name) for q in REGISTRY for name in (q.function, q.value)}
+
+
+def test_the_timeline_gathers_every_question_that_gives_dated_steps() -> None:
+    """A question module that defines ``timeline_steps`` is a part of the timeline, under its command-line name."""
+    from mappa_rules.questions.notification.timeline import PARTS
+
+    giving = [q.cli for q in REGISTRY if hasattr(q.load(), "timeline_steps")]
+    assert [name for name, _ in PARTS] == giving
+    assert all(steps is BY_CLI[name].load().timeline_steps for name, steps in PARTS)

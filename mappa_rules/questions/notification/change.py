@@ -28,12 +28,14 @@ from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Change
 from ...legal_time import DateRange, Length, days_before, last_day, qualifying_day
 from ...legal_time.conventions import MISSING_DAY, conventions_at, rely_on
-from ...rulebook import default_rulebook
 from ...vocabulary.notification import CHANGE_VALUES
 from .duties import (
     Answer,
     DutyBuilder,
+    Step,
+    answer_each,
     deadline_disregarding,
+    decide,
     label,
     run_group,
     status_on_demand,
@@ -232,28 +234,45 @@ def answer_change(
 ) -> tuple[Answer[NotificationChangeValue], list[ChangeDuty]]:
     """The outcome, value and dates of ``notification.change``, with the duty for each change."""
     duties = change_duties(case, as_of, builder)
-    value: dict[str, Any] = {"changes": [d.as_value() for d in duties]}
-    made = NotificationChangeValue.model_construct
-    if not duties:
-        builder.add_missing("changes", QUESTION)
-        return Answer(Outcome.UNDETERMINED, made(**value)), duties
-    due = [d for d in duties if d.due]
-    value["due"] = bool(due)
-    dates: dict[str, date] = {}
-    latest = max(due, key=lambda d: d.event_date or d.change.expected_date or date.min, default=None)
-    if latest is not None and latest.deadline is not None:
-        dates["change_deadline"] = latest.deadline
-    if latest is not None and latest.non_occurrence_deadline is not None:
-        dates["non_occurrence_deadline"] = latest.non_occurrence_deadline
-    if not all(d.decided for d in duties):
-        return Answer(Outcome.UNDETERMINED, made(**value), dates), duties
-    return Answer(Outcome.YES if due else Outcome.NO, made(**value), dates), duties
+
+    def conclude(value: dict[str, Any], dates: dict[str, date]) -> bool:
+        due = [d for d in duties if d.due]
+        value["due"] = bool(due)
+        latest = max(due, key=lambda d: d.event_date or d.change.expected_date or date.min, default=None)
+        if latest is not None and latest.deadline is not None:
+            dates["change_deadline"] = latest.deadline
+        if latest is not None and latest.non_occurrence_deadline is not None:
+            dates["non_occurrence_deadline"] = latest.non_occurrence_deadline
+        return bool(due)
+
+    return answer_each(builder, "changes", "changes", duties, NotificationChangeValue, conclude), duties
 
 
 def change_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationChangeValue]:
     """Answer ``notification.change`` for ``case`` as at ``as_of``."""
-    builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
-    return answer_change(case, as_of, builder)[0].build(builder)
+    return decide(QUESTION, as_of, book, lambda builder: answer_change(case, as_of, builder)[0])
+
+
+def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
+    """For the timeline: the deadline of each listed change to be notified (none when no change is listed)."""
+    if not case.changes:
+        return None
+    steps: list[Step] = []
+    answer, duties = answer_change(case, as_of, builder)
+    for duty in duties:
+        if not duty.due or duty.rule is None:
+            continue
+        kind = duty.change.kind.replace("_", " ")
+        if duty.s84_1_duty:
+            what = (f"Notify the {kind} change of {duty.event_date}" if duty.running
+                    else f"Notify the {kind} change within {duty.days} days of when it happens, disregarding detention")
+            steps.append(Step(duty.deadline, "change_notification", duty.rule, duty.label, what))
+        if duty.non_occurrence_deadline is not None:
+            steps.append(Step(duty.non_occurrence_deadline, "non_occurrence_notification",
+                              "notification.change.advance_not_occurred", duty.label,
+                              f"Notify that the {kind} expected on {duty.change.expected_date} did not happen"))
+    return answer.outcome, steps
+
 
 
 def headline(decision: Decision[NotificationChangeValue]) -> str:
@@ -280,4 +299,5 @@ __all__ = [
     "change_deadline",
     "change_duties",
     "headline",
+    "timeline_steps",
 ]

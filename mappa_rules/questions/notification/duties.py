@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from ...decision import Citation, Decision, Outcome, TypedValue
 from ...engine import DecisionBuilder, RuleBook
@@ -21,6 +21,7 @@ from ...engine.evaluator import GroupResult, Scope, evaluate_group
 from ...facts import Case
 from ...legal_time import DateRange, Length, last_day_disregarding
 from ...legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on
+from ...rulebook import default_rulebook
 from .subject import NotificationStatus, evaluate_disposal
 
 SOA_2003 = "Sexual Offences Act 2003"
@@ -94,6 +95,7 @@ def status_on_demand(case: Case, as_of: date, builder: DutyBuilder) -> Callable[
 
 
 V = TypeVar("V", bound=TypedValue)
+D = TypeVar("D", bound="Duty")
 
 
 @dataclass
@@ -106,6 +108,51 @@ class Answer(Generic[V]):
 
     def build(self, builder: DecisionBuilder) -> Decision[V]:
         return builder.build(self.outcome, self.value, self.dates)
+
+
+class Duty(Protocol):
+    """What one item of a list (a disposal, a change, a trip) requires, as each duty question works it out."""
+
+    @property
+    def decided(self) -> bool: ...
+
+    def as_value(self) -> TypedValue: ...
+
+
+def answer_each(
+    builder: DutyBuilder, listed: str, key: str, duties: Sequence[D], value: type[V],
+    conclude: Callable[[dict[str, Any], dict[str, date]], bool],
+) -> Answer[V]:
+    """The answer of a question asked of each item of the case's list ``listed`` (disposals, changes, trips), their
+    values under ``key``: undetermined, naming the list, when it is empty; undetermined while any item is;
+    otherwise yes if ``conclude`` (which adds the question's own fields and key dates) finds something due."""
+    fields: dict[str, Any] = {key: [d.as_value() for d in duties]}
+    if not duties:
+        builder.add_missing(listed, builder.question)
+        return Answer(Outcome.UNDETERMINED, cast(V, value.model_construct(**fields)))
+    dates: dict[str, date] = {}
+    due = conclude(fields, dates)
+    outcome = (Outcome.YES if due else Outcome.NO) if all(d.decided for d in duties) else Outcome.UNDETERMINED
+    return Answer(outcome, cast(V, value.model_construct(**fields)), dates)
+
+
+def decide(
+    question: str, as_of: date, book: RuleBook | None, answer: Callable[[DutyBuilder], Answer[V]]
+) -> Decision[V]:
+    """A duty question's decision: its answer, with the reasons, missing facts and warnings gathered on the way."""
+    builder = DutyBuilder(question, as_of, book or default_rulebook())
+    return answer(builder).build(builder)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One dated (or pending: no day yet) step a duty gives, for the timeline."""
+
+    day: date | None
+    kind: str
+    rule: str
+    subject: str | None
+    what: str
 
 
 def label(prefix: str, index: int, ident: str | None) -> str:

@@ -28,13 +28,15 @@ from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Disposal
 from ...legal_time import days_before, first_counted_day
 from ...legal_time.conventions import conventions_at
-from ...rulebook import default_rulebook
 from ...vocabulary import DISPOSAL_VALUES
 from ...vocabulary.notification import INITIAL_VALUES
 from .duties import (
     Answer,
     DutyBuilder,
+    Step,
+    answer_each,
     deadline_disregarding,
+    decide,
     disregarded,
     notification_status,
     run_group,
@@ -209,27 +211,37 @@ def answer_initial(
 ) -> tuple[Answer[NotificationInitialValue], list[InitialDuty]]:
     """The outcome, value and dates of ``notification.initial``, with the duty for each disposal."""
     duties = initial_duties(case, as_of, builder)
-    value: dict[str, Any] = {"duties": [d.as_value() for d in duties]}
-    made = NotificationInitialValue.model_construct
-    if not duties:
-        builder.add_missing("disposals", QUESTION)
-        return Answer(Outcome.UNDETERMINED, made(**value)), duties
-    required = [d for d in duties if d.required]
-    latest = max(required, key=lambda d: d.disposal.relevant_date or date.min, default=None)
-    value.update(required=bool(required), running=None if latest is None else latest.running,
-                 controlling_disposal=None if latest is None else latest.disposal.id)
-    dates: dict[str, date] = {}
-    if latest is not None and latest.deadline is not None:
-        dates["initial_deadline"] = latest.deadline
-    if not all(d.decided for d in duties):
-        return Answer(Outcome.UNDETERMINED, made(**value), dates), duties
-    return Answer(Outcome.YES if required else Outcome.NO, made(**value), dates), duties
+
+    def conclude(value: dict[str, Any], dates: dict[str, date]) -> bool:
+        required = [d for d in duties if d.required]
+        latest = max(required, key=lambda d: d.disposal.relevant_date or date.min, default=None)
+        value.update(required=bool(required), running=None if latest is None else latest.running,
+                     controlling_disposal=None if latest is None else latest.disposal.id)
+        if latest is not None and latest.deadline is not None:
+            dates["initial_deadline"] = latest.deadline
+        return bool(required)
+
+    return answer_each(builder, "disposals", "duties", duties, NotificationInitialValue, conclude), duties
 
 
 def initial_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationInitialValue]:
     """Answer ``notification.initial`` for ``case`` as at ``as_of``."""
-    builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
-    return answer_initial(case, as_of, builder)[0].build(builder)
+    return decide(QUESTION, as_of, book, lambda builder: answer_initial(case, as_of, builder)[0])
+
+
+def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
+    """For the timeline: the initial notification deadline of each disposal that requires one."""
+    steps: list[Step] = []
+    answer, duties = answer_initial(case, as_of, builder)
+    for duty in duties:
+        if not duty.required or duty.rule is None:
+            continue
+        what = (f"Initial notification due ({duty.days} days beginning with {duty.begins}, time in custody, "
+                "in hospital or abroad disregarded)" if duty.running
+                else f"Initial notification: the {duty.days} days start to run on release or return to the UK")
+        steps.append(Step(duty.deadline, "initial_notification", duty.rule, duty.disposal.id, what))
+    return answer.outcome, steps
+
 
 
 def headline(decision: Decision[NotificationInitialValue]) -> str:
@@ -257,4 +269,5 @@ __all__ = [
     "headline",
     "initial_deadline",
     "initial_duties",
+    "timeline_steps",
 ]

@@ -22,6 +22,7 @@ from ...engine import DecisionBuilder, RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
 from ..orders.notification import OrderNotification, OrderNotificationValue, order_notifications
+from .duties import DutyBuilder, Step, notification_status
 from .subject import DisposalPeriod, PeriodCandidate, evaluate_disposal
 
 QUESTION = "notification.period"
@@ -130,6 +131,26 @@ def _disposal_value(p: DisposalPeriod) -> DisposalPeriodValue:
     )
 
 
+def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
+    """For the timeline: the last day of the notification period, when every disposal's period is known and none is
+    indefinite."""
+    steps: list[Step] = []
+    status = notification_status(case, as_of, builder)
+    status.adopt(builder)
+    periods = [p for p in status.periods if p.subject]
+    if not status.periods or not all(p.decided for p in status.periods):
+        return Outcome.UNDETERMINED, steps
+    if not periods or any(p.indefinite for p in periods):
+        return Outcome.YES if periods else Outcome.NO, steps
+    last = max(periods, key=lambda p: p.last_day or date.min)
+    rows = {r.id for r in builder.book.group("notification.period.row").rules}
+    rule = next(r.rule_id for r in status.reasons if r.rule_id in rows and r.subject == last.disposal.id)
+    steps.append(Step(last.last_day, "notification_period_ends", rule, last.disposal.id,
+                      f"Last day of the notification period ({last.length})"))
+    return Outcome.YES, steps
+
+
+
 def headline(decision: Decision[NotificationPeriodValue]) -> str:
     """One sentence answering the question."""
     v = decision.value
@@ -163,5 +184,11 @@ def detail_lines(decision: Decision[NotificationPeriodValue]) -> list[str]:
 
 
 __all__ = [
-    "QUESTION", "DisposalPeriodValue", "NotificationPeriodValue", "detail_lines", "headline", "notification_period",
+    "QUESTION",
+    "DisposalPeriodValue",
+    "NotificationPeriodValue",
+    "detail_lines",
+    "headline",
+    "notification_period",
+    "timeline_steps",
 ]

@@ -28,9 +28,18 @@ from ...engine.evaluator import Gap, Scope
 from ...facts import Case, NotificationGiven
 from ...legal_time import Length, disregarded_days, last_day, last_day_after
 from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, rely_on
-from ...rulebook import default_rulebook
 from ...vocabulary.notification import PERIODIC_VALUES
-from .duties import Answer, DutyBuilder, deadline_disregarding, disregarded, run_group, status_on_demand, touches
+from .duties import (
+    Answer,
+    DutyBuilder,
+    Step,
+    deadline_disregarding,
+    decide,
+    disregarded,
+    run_group,
+    status_on_demand,
+    touches,
+)
 
 QUESTION = "notification.periodic"
 COMMENCEMENT = "notification.period.commencement"
@@ -197,8 +206,29 @@ def answer_periodic(
 
 def periodic(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationPeriodicValue]:
     """Answer ``notification.periodic`` for ``case`` as at ``as_of``."""
-    builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
-    return answer_periodic(case, as_of, builder)[0].build(builder)
+    return decide(QUESTION, as_of, book, lambda builder: answer_periodic(case, as_of, builder)[0])
+
+
+def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
+    """For the timeline: periodic notifications missed, and the next one due (none when no notification is listed)."""
+    if not case.notifications:
+        return None
+    found: list[Step] = []
+    answer, periods = answer_periodic(case, as_of, builder)
+    for step in periods[:-1]:
+        if step.on_time is False and step.rule is not None:
+            found.append(Step(step.due, "periodic_notification_missed", step.rule,
+                              f"notification of {step.trigger.date}",
+                              f"Periodic notification was due ({step.length} after {step.trigger.date}); the next "
+                              f"was given on {step.next_notification}"))
+    latest = periods[-1] if periods else None
+    if latest is not None and answer.outcome is Outcome.YES and latest.rule is not None:
+        what = (f"Periodic notification due ({latest.length} after {latest.trigger.date})" if latest.running
+                else "Periodic notification: the period runs on until after release or return to the UK")
+        found.append(Step(latest.due, "periodic_notification", latest.rule, f"notification of {latest.trigger.date}",
+                          what))
+    return answer.outcome, found
+
 
 
 def headline(decision: Decision[NotificationPeriodicValue]) -> str:
@@ -225,4 +255,5 @@ __all__ = [
     "headline",
     "periodic",
     "periodic_steps",
+    "timeline_steps",
 ]

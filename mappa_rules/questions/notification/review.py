@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ...decision import Decision, Outcome, TypedValue, show_value
+from ...decision import Decision, Outcome, TypedValue, make_reason, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, GroupResult, Scope
 from ...facts import Case, Disposal, ReviewApplication
@@ -37,9 +37,8 @@ from ...legal_time import (
     last_day,
 )
 from ...legal_time.conventions import BEGINNING_WITH, MISSING_DAY, conventions_at, day_after_period, rely_on
-from ...rulebook import default_rulebook
 from ...vocabulary.notification import REVIEW_VALUES
-from .duties import Answer, DutyBuilder, length_of, notification_status, run_group, soa_citation, touches
+from .duties import Answer, DutyBuilder, Step, decide, length_of, notification_status, run_group, soa_citation, touches
 
 QUESTION = "notification.review"
 RN_FACT = "review.relevant_notification_date"
@@ -191,7 +190,7 @@ def _qualifying_date(case: Case, disposal: Disposal, scope: Scope, builder: Duty
     if touches(case, relevant, qualifying) and scope.param("notification.review.custody_stops_clock"):
         raise LookupError("notification.review.custody_stops_clock: stopping the clock is not supported")
     dates.earliest_application = max(qualifying, scope.param("notification.review.scheme_commencement"))
-    builder.explain(
+    builder.explain(make_reason(
         "notification.review.qualifying_date", "The qualifying date is the anniversary of the relevant notification",
         soa_citation("91B", "s.91B(2)"), scope.book.parameter(BEGINNING_WITH).status,
         "The day after the end of {years} years beginning with the relevant notification of {relevant_notification} "
@@ -199,7 +198,7 @@ def _qualifying_date(case: Case, disposal: Disposal, scope: Scope, builder: Duty
         {"years": dates.years, "relevant_notification": relevant, "qualifying_date": qualifying,
          "earliest_application": dates.earliest_application},
         disposal.id,
-    )
+    ))
 
 
 def _relevant_notification(case: Case, disposal: Disposal, scope: Scope) -> date | Gap:
@@ -274,8 +273,33 @@ def answer_review(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer
 
 def review(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationReviewValue]:
     """Answer ``notification.review`` for ``case`` as at ``as_of``."""
-    builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
-    return answer_review(case, as_of, builder)[0].build(builder)
+    return decide(QUESTION, as_of, book, lambda builder: answer_review(case, as_of, builder)[0])
+
+
+def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
+    """For the timeline: the review dates (none when the case has no disposal)."""
+    if not case.disposals:
+        return None
+    steps: list[Step] = []
+    answer, dates = answer_review(case, as_of, builder)
+    if answer.outcome is Outcome.NO:
+        return answer.outcome, steps
+    if dates.qualifying_date is not None and dates.rule is not None:
+        when = dates.earliest_application or dates.qualifying_date
+        steps.append(Step(when, "review_qualifying_date", dates.rule, None,
+                          "Qualifying date: the person may apply for review of the indefinite requirements"
+                          + (" (provisional)" if dates.provisional else "")))
+    if dates.further_qualifying_date is not None and dates.further_rule is not None:
+        steps.append(Step(dates.further_qualifying_date, "review_further_qualifying_date", dates.further_rule, None,
+                          "Further qualifying date: the person may apply again"))
+    if dates.determination_deadline is not None:
+        steps.append(Step(dates.determination_deadline, "review_determination_due",
+                          "notification.review.determination_limit", None, "The chief officer's determination is due"))
+    if dates.appeal_deadline is not None:
+        steps.append(Step(dates.appeal_deadline, "review_appeal_deadline", "notification.review.appeal_limit", None,
+                          "Last day to appeal the refusal to a magistrates' court"))
+    return answer.outcome, steps
+
 
 
 def headline(decision: Decision[NotificationReviewValue]) -> str:
@@ -290,4 +314,13 @@ def headline(decision: Decision[NotificationReviewValue]) -> str:
     return f"A qualifying relevant offender: may apply for review from {show_value(following)}{provisional}."
 
 
-__all__ = ["QUESTION", "NotificationReviewValue", "ReviewDates", "answer_review", "headline", "review", "review_dates"]
+__all__ = [
+    "QUESTION",
+    "NotificationReviewValue",
+    "ReviewDates",
+    "answer_review",
+    "headline",
+    "review",
+    "review_dates",
+    "timeline_steps",
+]

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ...decision import Citation, Missing, Reason, TypedValue
+from ...decision import Citation, Missing, Reason, TypedValue, make_reason
 from ...engine import DecisionBuilder, Gap, Scope, evaluate_group
 from ...facts import Case, Disposal
 from ...legal_time import Length, halve, last_day
@@ -122,7 +122,7 @@ def _dated(
     result.last_day = end
     result.subject_on = relevant <= as_of <= end
     parameter = scope.book.parameter(BEGINNING_WITH)
-    builder.explain(
+    builder.explain(make_reason(
         BEGINNING_WITH,
         "The period begins with the relevant date and ends on the day before the corresponding anniversary",
         Citation(instrument="Sexual Offences Act 2003", provision="s.82(1), (6)",
@@ -131,7 +131,7 @@ def _dated(
         "A period of {length} beginning with {relevant_date} ends on {period_last_day}.",
         {"length": str(length), "relevant_date": relevant, "period_last_day": end},
         disposal.id,
-    )
+    ))
     return length
 
 

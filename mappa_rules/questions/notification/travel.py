@@ -28,9 +28,8 @@ from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Trip
 from ...legal_time import days_before, days_from_to
-from ...rulebook import default_rulebook
 from ...vocabulary.notification import TRIP_VALUES
-from .duties import Answer, DutyBuilder, label, run_group, status_on_demand
+from .duties import Answer, DutyBuilder, Step, answer_each, decide, label, run_group, status_on_demand
 from .subject import NotificationStatus
 
 QUESTION = "notification.travel"
@@ -145,28 +144,37 @@ def answer_travel(
 ) -> tuple[Answer[NotificationTravelValue], list[TravelDuty]]:
     """The outcome, value and dates of ``notification.travel``, with the notice each trip requires."""
     duties = travel_duties(case, as_of, builder)
-    value: dict[str, Any] = {"trips": [d.as_value() for d in duties]}
-    made = NotificationTravelValue.model_construct
-    if not duties:
-        builder.add_missing("trips", QUESTION)
-        return Answer(Outcome.UNDETERMINED, made(**value)), duties
-    due = [d for d in duties if d.due]
-    value["notice_required"] = bool(due)
-    dates: dict[str, date] = {}
-    upcoming = [d for d in due if d.latest_day is not None and d.latest_day >= as_of]
-    chosen = min(upcoming, key=lambda d: d.latest_day or date.max, default=None) or (due[-1] if due else None)
-    if chosen is not None and chosen.latest_day is not None:
-        dates["travel_notice_by"] = chosen.latest_day
-        value["next_trip"] = chosen.label
-    if not all(d.decided for d in duties):
-        return Answer(Outcome.UNDETERMINED, made(**value), dates), duties
-    return Answer(Outcome.YES if due else Outcome.NO, made(**value), dates), duties
+
+    def conclude(value: dict[str, Any], dates: dict[str, date]) -> bool:
+        due = [d for d in duties if d.due]
+        value["notice_required"] = bool(due)
+        upcoming = [d for d in due if d.latest_day is not None and d.latest_day >= as_of]
+        chosen = min(upcoming, key=lambda d: d.latest_day or date.max, default=None) or (due[-1] if due else None)
+        if chosen is not None and chosen.latest_day is not None:
+            dates["travel_notice_by"] = chosen.latest_day
+            value["next_trip"] = chosen.label
+        return bool(due)
+
+    return answer_each(builder, "trips", "trips", duties, NotificationTravelValue, conclude), duties
 
 
 def travel_notice(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationTravelValue]:
     """Answer ``notification.travel`` for ``case`` as at ``as_of``."""
-    builder = DutyBuilder(QUESTION, as_of, book or default_rulebook())
-    return answer_travel(case, as_of, builder)[0].build(builder)
+    return decide(QUESTION, as_of, book, lambda builder: answer_travel(case, as_of, builder)[0])
+
+
+def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
+    """For the timeline: the latest day to give notice of each trip to be notified (none when no trip is listed)."""
+    if not case.trips:
+        return None
+    steps: list[Step] = []
+    answer, duties = answer_travel(case, as_of, builder)
+    for duty in duties:
+        if duty.due and duty.rule is not None:
+            steps.append(Step(duty.latest_day, "travel_notice", duty.rule, duty.label,
+                              f"Notice of the trip departing {duty.trip.departure} ({duty.notice()})"))
+    return answer.outcome, steps
+
 
 
 def headline(decision: Decision[NotificationTravelValue]) -> str:
@@ -188,6 +196,7 @@ __all__ = [
     "TravelDutyValue",
     "answer_travel",
     "headline",
+    "timeline_steps",
     "travel_duties",
     "travel_notice",
 ]

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ...decision import Decision, Outcome, TypedValue
+from ...decision import Decision, Outcome, TypedValue, make_reason
 from ...engine import DecisionBuilder, RuleBook
 from ...engine.evaluator import Gap, GroupResult, Scope, evaluate_group
 from ...facts import Case, Order
@@ -216,14 +216,14 @@ def _check_discharge(ctx: OrderContext, order: Order, index: int, scope: Scope, 
     day = day_after_period(scope, order.made, Length(years=years))
     discharge["without_consent_from"] = day
     check.dates[f"{order.id}.discharge_without_consent_from"] = day
-    builder.explain(
+    builder.explain(make_reason(
         "orders.check.dated.discharge", "The first day the order may be discharged without consent",
         result.fired.citation, result.fired.status,
         "The period of {years} years beginning with {made} ends the day before {without_consent_from}, the first "
         "day on which the order may be discharged without consent.",
         {"years": years, "made": order.made, "without_consent_from": day},
         order.id,
-    )
+    ))
 
 
 def _check_end(ctx: OrderContext, order: Order, index: int, scope: Scope, check: _OrderCheck) -> None:
@@ -300,14 +300,14 @@ def _sro_duty(
     due = period_last_day(scope, order.served, Length(days=int(outputs["days"])))
     notification["name_address_due"] = due
     check.dates[f"{order.id}.name_address_due"] = due
-    builder.explain(
+    builder.explain(make_reason(
         "orders.check.dated.name_address", "Names and home address due",
         result.fired.citation, result.fired.status,
         "The period of {days} days beginning with the date of service ({served}) ends on {due}; custody, hospital "
         "and time abroad are not disregarded.",
         {"days": outputs["days"], "served": order.served, "due": due},
         order.id,
-    )
+    ))
 
 
 def _order_value(value: dict[str, Any]) -> OrderCheck:

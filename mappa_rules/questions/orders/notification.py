@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import Field
 
-from ...decision import TypedValue
+from ...decision import TypedValue, make_reason
 from ...engine import DecisionBuilder, Gap, evaluate_group
 from ...facts import Case, Order
 from ...vocabulary.orders import order_path
@@ -91,7 +91,7 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
         else:
             result.subject_on = effect
     if result.subject_on is not None:
-        builder.explain(
+        builder.explain(make_reason(
             "orders.check.dated.notification", "Subject to notification while the order has effect",
             full.fired.citation, full.fired.status,
             "Subject from {subject_from} until the order ceases to have effect ({subject_until}); "
@@ -99,7 +99,7 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
             {"subject_from": start, "as_of": ctx.as_of, "subject_on_as_of": result.subject_on,
              "subject_until": "until further order" if result.until_further_order else result.last_day},
             order.id,
-        )
+        ))
     return result
 
 
