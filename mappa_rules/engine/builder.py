@@ -14,12 +14,11 @@ from ..decision import (
     Outcome,
     Reason,
     Status,
-    Warning,
     make_reason,
     trusted,
 )
 from .book import RuleBook
-from .evaluator import GroupResult
+from .evaluator import GroupResult, Ledger
 
 
 @dataclass
@@ -29,7 +28,7 @@ class DecisionBuilder:
     question: str
     as_of: date
     book: RuleBook
-    warnings: dict[str, Warning] = field(default_factory=dict)
+    warnings: Ledger = field(default_factory=Ledger)
     reasons: list[Reason] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
 
@@ -57,9 +56,10 @@ class DecisionBuilder:
         template: str,
         facts: dict[str, Any],
         subject: str | None = None,
+        citations: list[Citation] | None = None,
     ) -> None:
         """Add a reason that the question's own machinery produced (e.g. a date computation)."""
-        self.reasons.append(make_reason(rule_id, title, citation, status, template, facts, subject))
+        self.reasons.append(make_reason(rule_id, title, citation, status, template, facts, subject, citations))
 
     def build(self, outcome: Outcome, value: dict[str, Any], dates: dict[str, date]) -> Decision:
         return trusted(Decision, {
@@ -72,5 +72,6 @@ class DecisionBuilder:
             "reasons": self.reasons,
             "missing": self.missing if outcome is Outcome.UNDETERMINED else [],
             "warnings": list(self.warnings.values()),
+            "relied_on": self.warnings.reliances(),
             "ruleset_version": self.book.version,
         })
