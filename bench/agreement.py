@@ -43,7 +43,8 @@ def key_handwritten(answers: dict[str, handwritten.Answer]) -> dict[str, Any]:
 
 def compare(cases: list[Case], as_of: date) -> tuple[int, Counter[str], list[tuple[int, str, Any, Any]]]:
     """(cases agreeing on every key, disagreements by key, the first few disagreements)."""
-    agree, by_key, samples = 0, Counter[str](), []
+    agree, by_key = 0, Counter[str]()
+    samples: list[tuple[int, str, Any, Any]] = []
     for i, case in enumerate(cases):
         lib, hand = key_library(assess(case, as_of)), key_handwritten(handwritten.assess(case, as_of))
         wrong = [k for k in lib if lib[k] != hand[k]]

@@ -42,7 +42,7 @@ def _month(day: date) -> tuple[int, int]:
 
 def _define() -> Any:
     """Register the ruleset with durable_rules (once) and return its host."""
-    from durable.lang import get_host, m, pri, ruleset, when_all
+    from durable.lang import get_host, m, pri, ruleset, when_all  # type: ignore[import-untyped]
 
     def record(kind: str, verdict: bool | None) -> Any:
         def action(c: Any) -> None:
@@ -246,7 +246,7 @@ def categorise(case: Any, as_of: date) -> int | str | None:
 
 def available() -> bool:
     try:
-        import durable.lang  # noqa: F401
+        import durable.lang  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         return False
     return True

@@ -131,7 +131,8 @@ class OffenceFacts:
     __slots__ = ("_cache", "case", "d")
 
     def __init__(self, case: Any, d: Any) -> None:
-        self.case, self.d, self._cache = case, d, {}
+        self.case, self.d = case, d
+        self._cache: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         cache_ = self._cache
