@@ -39,7 +39,13 @@ from typing import Any
 
 import yaml
 
-AS_OF = date(2026, 11, 21)
+try:
+    from . import mix_records as records
+except ImportError:  # imported as a sibling module by a script in this directory (compare_decisions.py)
+    import mix_records as records  # type: ignore[no-redef,import-not-found]
+
+AS_OF = records.AS_OF
+pick, iso, between = records.pick, records.iso, records.between
 ROOT = Path(__file__).resolve().parents[1]
 DISPOSAL_COUNTS = ((1, 68), (2, 20), (3, 8), (4, 3), (6, 1))
 SENTENCES = (
@@ -47,21 +53,12 @@ SENTENCES = (
     ("hospital_order", 6), ("guardianship_order", 1), ("community_order", 13), ("fine", 7),
     ("conditional_discharge", 6), ("absolute_discharge", 2), ("caution", 11), ("other", 1), (None, 3),
 )
-ORDER_KINDS = (
-    ("shpo", 40), ("interim_shpo", 5), ("sro", 18), ("interim_sro", 3), ("sopo", 12), ("interim_sopo", 2),
-    ("rsho", 5), ("interim_rsho", 1), ("foreign_travel_order", 4), ("notification_order", 4),
-    ("interim_notification_order", 2), ("notification_notice", 4),
-)
 BOUNDARY_MONTHS = (1, 3, 5, 6, 7, 9, 11, 12, 13, 18, 24, 29, 30, 31, 36, 48, 60, 96, 120)
 CONDITION_FACTS = (
     "victim_age", "offender_age", "intended_victim_age", "images_showed_person_under_16",
     "purpose_sexual_gratification", "burglary_intent", "aggravated_vehicle_taking_caused_death",
     "charged_as_arson", "involves_murder", "sexual_exploitation_purpose",
 )
-
-
-def _pick(rng: random.Random, table: tuple[tuple[Any, int], ...]) -> Any:
-    return rng.choices([v for v, _ in table], weights=[w for _, w in table])[0]
 
 
 def offences_dir() -> Path:
@@ -85,13 +82,6 @@ def catalogue() -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _day(d: date) -> str:
-    return d.isoformat()
-
-
-def _between(rng: random.Random, first: date, last: date) -> date:
-    return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
-
 
 def _term(rng: random.Random, months: int) -> dict[str, int]:
     """A term of about ``months``, written the way sentences are pronounced (sometimes in weeks or days)."""
@@ -114,7 +104,7 @@ def _offence(rng: random.Random, born: date | None, relevant: date | None) -> di
     offence: dict[str, Any] = {}
     if rng.random() < 0.85:
         earliest = max(latest - timedelta(days=3 * 365), born + timedelta(days=10 * 366) if born else date(1980, 1, 1))
-        offence["offence_date"] = _day(_between(rng, min(earliest, latest), latest))
+        offence["offence_date"] = iso(between(rng, min(earliest, latest), latest))
     if rng.random() < 0.45:
         sch3 = rng.random() < 0.55
         entries = catalogue()["soa2003.sch3" if sch3 else "cja2003.sch15"]
@@ -132,10 +122,10 @@ def _offence(rng: random.Random, born: date | None, relevant: date | None) -> di
         if rng.random() < 0.7:
             offence.update(murder=False, s327_4a=False)
         return offence
-    offence["schedule3"] = _pick(rng, ((True, 45), (False, 45), (None, 10)))
-    offence["schedule15"] = _pick(rng, (("part_1", 30), ("part_2", 20), ("part_3", 3), ("not_listed", 42), (None, 5)))
-    offence["murder"] = _pick(rng, ((False, 90), (True, 2), (None, 8)))
-    offence["s327_4a"] = _pick(rng, ((False, 88), (True, 4), (None, 8)))
+    offence["schedule3"] = pick(rng, ((True, 45), (False, 45), (None, 10)))
+    offence["schedule15"] = pick(rng, (("part_1", 30), ("part_2", 20), ("part_3", 3), ("not_listed", 42), (None, 5)))
+    offence["murder"] = pick(rng, ((False, 90), (True, 2), (None, 8)))
+    offence["s327_4a"] = pick(rng, ((False, 88), (True, 4), (None, 8)))
     if rng.random() < 0.1:
         offence["terrorism"] = rng.random() < 0.3
     if rng.random() < 0.3:
@@ -171,7 +161,7 @@ def _sentence(rng: random.Random, kind: str | None, young: bool) -> dict[str, An
         return {"kind": kind, "custodial_term": _term(rng, rng.choice((12, 24, 36, 60, 96))),
                 "extension_period": {"years": rng.randint(1, 8)}}
     if kind == "hospital_order":
-        return {"kind": kind, "restriction_order": _pick(rng, ((True, 45), (False, 45), (None, 10)))}
+        return {"kind": kind, "restriction_order": pick(rng, ((True, 45), (False, 45), (None, 10)))}
     if kind == "community_order":
         return {"kind": kind, **({"length": _term(rng, rng.choice((6, 12, 18, 24, 36)))} if rng.random() < 0.8 else {})}
     if kind == "conditional_discharge":
@@ -193,36 +183,36 @@ def _disposals(rng: random.Random, count: int, born: date | None) -> list[dict[s
             relevant = sitting
         else:
             lower = date(1994, 1, 1) if born is None else max(date(1994, 1, 1), born + timedelta(days=10 * 366))
-            relevant = _between(rng, min(lower, AS_OF), AS_OF)
+            relevant = between(rng, min(lower, AS_OF), AS_OF)
         sitting = relevant or sitting
         young = born is not None and relevant is not None and (relevant - born).days < 18 * 365
-        kind = _pick(rng, SENTENCES)
-        trigger = "caution" if kind == "caution" else _pick(
+        kind = pick(rng, SENTENCES)
+        trigger = "caution" if kind == "caution" else pick(
             rng, (("conviction", 97), ("insanity_finding", 2), ("disability_finding", 1)))
         disposal: dict[str, Any] = {"id": ident, "trigger": trigger,
-                                    "relevant_date": _day(relevant) if relevant else None,
+                                    "relevant_date": iso(relevant) if relevant else None,
                                     "offence": _offence(rng, born, relevant)}
         if rng.random() < 0.97:
-            disposal["court"] = _pick(rng, (("england_wales", 92), ("scotland", 3), ("northern_ireland", 2),
+            disposal["court"] = pick(rng, (("england_wales", 92), ("scotland", 3), ("northern_ireland", 2),
                                             ("outside_uk", 3)))
         sentence = _sentence(rng, None if kind == "caution" and rng.random() < 0.3 else kind, young)
         if sentence is not None:
             disposal["sentence"] = sentence
         if relevant is not None:
             if relevant < date(1997, 9, 1):
-                disposal["dealt_with_status_1997"] = _pick(rng, ((True, 50), (False, 40), (None, 10)))
+                disposal["dealt_with_status_1997"] = pick(rng, ((True, 50), (False, 40), (None, 10)))
             if sentence is not None and rng.random() < 0.3:
-                disposal["sentence_date"] = _day(relevant + timedelta(days=rng.randint(0, 60)))
+                disposal["sentence_date"] = iso(relevant + timedelta(days=rng.randint(0, 60)))
             if kind in ("imprisonment", "detention_and_training_order", "extended_sentence", "hospital_order",
                         "guardianship_order", "life", "ipp") and rng.random() < 0.85:
                 years = rng.choice((1, 2, 3, 5, 8, 12))
-                disposal["supervision_end"] = _day(relevant + timedelta(days=years * 365 + rng.randint(0, 200)))
+                disposal["supervision_end"] = iso(relevant + timedelta(days=years * 365 + rng.randint(0, 200)))
                 if rng.random() < 0.5:
-                    disposal["release_date"] = _day(relevant + timedelta(days=years * 120))
+                    disposal["release_date"] = iso(relevant + timedelta(days=years * 120))
         if kind in ("imprisonment", "detention_and_training_order", "extended_sentence") and sentence is not None:
             if custodial and rng.random() < 0.5:
                 to = rng.choice(custodial)
-                relation: dict[str, Any] = {"to": to, "kind": _pick(
+                relation: dict[str, Any] = {"to": to, "kind": pick(
                     rng, (("consecutive", 50), ("concurrent", 35), ("partly_concurrent", 15)))}
                 if relation["kind"] == "partly_concurrent":
                     relation["overlap"] = {"months": rng.choice((1, 2, 3))}
@@ -232,174 +222,38 @@ def _disposals(rng: random.Random, count: int, born: date | None) -> list[dict[s
     return out
 
 
-def _order(rng: random.Random, index: int, first_relevant: date | None) -> dict[str, Any]:
-    kind = _pick(rng, ORDER_KINDS)
-    if kind in ("shpo", "interim_shpo", "sro", "interim_sro", "notification_notice"):
-        made = _between(rng, date(2014, 6, 1), AS_OF)
-    elif kind in ("notification_order", "interim_notification_order"):
-        made = _between(rng, date(2005, 1, 1), AS_OF)
-    else:
-        made = _between(rng, date(2003, 6, 1), date(2016, 6, 1))
-    order: dict[str, Any] = {"id": f"o{index + 1}", "kind": kind, "made": _day(made)}
-    route = _pick(rng, (("conviction", 45), ("application", 40), ("finding", 5), (None, 10)))
-    if route is not None:
-        order["route"] = route
-    if route in ("conviction", "finding"):
-        order["offence_listed"] = _pick(rng, (("schedule3", 70), ("schedule5", 15), ("not_listed", 5), (None, 10)))
-        if route == "conviction" and rng.random() < 0.9:
-            conviction = first_relevant if first_relevant and first_relevant <= made else made - timedelta(days=30)
-            order["conviction_date"] = _day(conviction)
-    elif route == "application" and rng.random() < 0.8:
-        order["application_date"] = _day(made - timedelta(days=rng.randint(0, 200)))
-    if rng.random() < 0.85:
-        order["served"] = _day(made + timedelta(days=rng.randint(0, 10)))
-    if kind not in ("notification_order", "notification_notice", "interim_notification_order"):
-        terms = []
-        for j in range(rng.choice((1, 1, 2, 3))):
-            term: dict[str, Any] = {"id": f"t{j + 1}", "kind": _pick(
-                rng, (("prohibition", 70), ("requirement", 10), ("foreign_travel_prohibition", 20)))}
-            style = rng.random()
-            if style < 0.35:
-                term["duration"] = "until_further_order"
-            elif style < 0.9:
-                term["period"] = {"years": rng.choice((1, 2, 3, 5, 6, 10))}
-                if rng.random() < 0.5:
-                    term["duration"] = "fixed_period"
-            if rng.random() < 0.3 or (term["kind"] == "foreign_travel_prohibition" and rng.random() < 0.7):
-                term["takes_effect"] = _day(made + timedelta(days=rng.randint(0, 30)))
-            terms.append(term)
-        order["terms"] = terms
-    if rng.random() < 0.12:
-        order["ceased_on"] = _day(made + timedelta(days=rng.randint(30, 2000)))
-    if kind in ("sro", "interim_sro", "rsho", "interim_rsho"):
-        breached = _pick(rng, ((True, 35), (False, 50), (None, 15)))
-        if breached is not None:
-            order["breached"] = breached
-        if breached:
-            order["breach_date"] = _day(made + timedelta(days=rng.randint(20, 900)))
-        if kind == "sro" and rng.random() < 0.7:
-            order["replaces_interim"] = rng.random() < 0.3
-    if rng.random() < 0.4:
-        order["already_subject"] = rng.random() < 0.5
-    return order
-
-
-def _notifications(rng: random.Random, start: date) -> list[dict[str, Any]]:
-    out = [{"kind": "initial", "date": _day(start), "no_sole_or_main_residence": rng.random() < 0.1}]
-    day = start
-    for _ in range(rng.randint(0, 6)):
-        day += timedelta(days=rng.choice((300, 360, 364, 365, 366, 380, 500)))
-        if day > AS_OF:
-            break
-        kind = _pick(rng, (("periodic", 70), ("change", 20), ("prescribed_information", 10)))
-        out.append({"kind": kind, "date": _day(day), **({"no_sole_or_main_residence": False}
-                                                       if rng.random() < 0.5 else {})})
-    return out
-
-
-def _changes(rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for j in range(rng.choice((1, 1, 2))):
-        kind = _pick(rng, (("home_address", 35), ("name", 10), ("other_address", 20), ("release", 15),
-                           ("prescribed_change", 10), ("household_with_child", 10)))
-        change: dict[str, Any] = {"id": f"ch{j + 1}", "kind": kind}
-        when = _between(rng, AS_OF - timedelta(days=40), AS_OF + timedelta(days=20))
-        if kind == "other_address" and rng.random() < 0.6:
-            first = when - timedelta(days=20)
-            change["stays"] = [{"first": _day(first), "last": _day(first + timedelta(days=rng.choice((2, 5, 8))))},
-                               {"first": _day(when), "last": _day(when + timedelta(days=3))}]
-        elif rng.random() < 0.85:
-            change["date"] = _day(when)
-        else:
-            change["occurred"] = rng.choice((False, None))
-        if rng.random() < 0.3:
-            change["notified_in_advance"] = True
-            if rng.random() < 0.7:
-                change["expected_date"] = _day(when + timedelta(days=rng.randint(-3, 3)))
-        if kind == "household_with_child":
-            change.update(child_resides_or_stays=rng.random() < 0.8, public_access=rng.random() < 0.2,
-                          at_least_12_hours=_pick(rng, ((True, 60), (False, 20), (None, 20))))
-        out.append(change)
-    return out
-
-
-def _trips(rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for j in range(rng.choice((1, 1, 2))):
-        departure = _between(rng, AS_OF - timedelta(days=60), AS_OF + timedelta(days=60))
-        trip: dict[str, Any] = {"id": f"trip{j + 1}", "departure": _day(departure),
-                                "known_7_days_before": _pick(rng, ((True, 60), (False, 25), (None, 15)))}
-        if rng.random() < 0.8:
-            trip["return_date"] = _day(departure + timedelta(days=rng.choice((0, 2, 3, 7, 14, 60))))
-        out.append(trip)
-    return out
-
-
-def _review(rng: random.Random, start: date) -> dict[str, Any]:
-    review: dict[str, Any] = {"subject_to_order_excluding_review": _pick(rng, ((False, 70), (True, 15), (None, 15)))}
-    if rng.random() < 0.7:
-        review["relevant_notification_date"] = _day(start)
-    if rng.random() < 0.4:
-        received = _between(rng, start + timedelta(days=15 * 365), max(AS_OF, start + timedelta(days=15 * 365)))
-        determination = _pick(rng, (("pending", 30), ("discharged", 30), ("refused", 30), (None, 10)))
-        application: dict[str, Any] = {"received": _day(received)}
-        if determination is not None:
-            application["determination"] = determination
-        if determination in ("discharged", "refused"):
-            decided = received + timedelta(days=rng.randint(30, 200))
-            application.update(determination_date=_day(decided), notice_received=_day(decided + timedelta(days=3)))
-            if determination == "refused":
-                application["further_period_years"] = rng.choice((1, 5, 8))
-        review["applications"] = [application]
-    return review
-
-
-def _management(rng: random.Random) -> dict[str, Any]:
-    facts: dict[str, Any] = {"risk_of_serious_harm": rng.choice(("low", "medium", "high", "very_high", None))}
-    for name in ("meetings_add_value", "active_coordination_needed", "previously_level3", "senior_oversight_needed",
-                 "short_notice_resources_needed"):
-        if rng.random() < 0.7:
-            facts[name] = rng.random() < 0.4
-    if rng.random() < 0.6:
-        facts["current_level"] = rng.choice((1, 2, 3))
-        facts["last_review"] = _day(AS_OF - timedelta(days=rng.randint(10, 200)))
-    if rng.random() < 0.3:
-        facts["expected_release"] = _day(AS_OF + timedelta(days=rng.randint(10, 400)))
-    return facts
-
-
 def one_case(rng: random.Random, ident: str, disposals: int | None = None) -> dict[str, Any]:
     """One case as the JSON-ready mapping a caller would send."""
-    born = None if rng.random() < 0.12 else _between(rng, date(1940, 1, 1), date(2010, 12, 31))
-    count = disposals if disposals is not None else _pick(rng, DISPOSAL_COUNTS)
-    case: dict[str, Any] = {"case_id": ident, "person": {"date_of_birth": _day(born) if born else None},
+    born = None if rng.random() < 0.12 else between(rng, date(1940, 1, 1), date(2010, 12, 31))
+    count = disposals if disposals is not None else pick(rng, DISPOSAL_COUNTS)
+    case: dict[str, Any] = {"case_id": ident, "person": {"date_of_birth": iso(born) if born else None},
                             "disposals": _disposals(rng, count, born)}
     relevant = [date.fromisoformat(d["relevant_date"]) for d in case["disposals"] if d["relevant_date"]]
     first = min(relevant) if relevant else None
     start = max(first or date(2010, 1, 1), date(2004, 5, 1)) + timedelta(days=rng.randint(1, 400))
     start = min(start, AS_OF)
     if rng.random() < 0.28:
-        case["orders"] = [_order(rng, i, first) for i in range(rng.choice((1, 1, 1, 2)))]
+        case["orders"] = [records.order(rng, i, first) for i in range(rng.choice((1, 1, 1, 2)))]
     if rng.random() < 0.40:
         case["intervals"] = [{"kind": rng.choice(("remanded_in_custody", "serving_sentence", "hospital")),
-                              "start": _day(start), "end": _day(start + timedelta(days=rng.randint(1, 400)))}]
+                              "start": iso(start), "end": iso(start + timedelta(days=rng.randint(1, 400)))}]
         if rng.random() < 0.3:
             away = AS_OF - timedelta(days=rng.randint(5, 100))
-            case["intervals"].append({"kind": "outside_uk", "start": _day(away),
-                                      "end": _day(away + timedelta(days=rng.randint(1, 20)))})
+            case["intervals"].append({"kind": "outside_uk", "start": iso(away),
+                                      "end": iso(away + timedelta(days=rng.randint(1, 20)))})
     if rng.random() < 0.40:
-        case["notifications"] = _notifications(rng, start)
+        case["notifications"] = records.notifications(rng, start)
     if rng.random() < 0.25:
-        case["changes"] = _changes(rng)
+        case["changes"] = records.changes(rng)
     if rng.random() < 0.20:
-        case["trips"] = _trips(rng)
+        case["trips"] = records.trips(rng)
     if rng.random() < 0.15:
-        case["review"] = _review(rng, start)
+        case["review"] = records.review(rng, start)
     if rng.random() < 0.85:
-        case["risk"] = {"may_cause_serious_harm": _pick(rng, ((True, 35), (False, 50), (None, 15))),
-                        "needs_multi_agency_management": _pick(rng, ((True, 30), (False, 55), (None, 15)))}
+        case["risk"] = {"may_cause_serious_harm": pick(rng, ((True, 35), (False, 50), (None, 15))),
+                        "needs_multi_agency_management": pick(rng, ((True, 30), (False, 55), (None, 15)))}
     if rng.random() < 0.35:
-        case["mappa"] = _management(rng)
+        case["mappa"] = records.management(rng)
     return case
 
 
