@@ -59,9 +59,9 @@ def picture(decision: Decision, period: Decision | None, timeline: Decision | No
     for key, day in decision.dates.items():
         marks[(day, key)] = Event(date=day, label=_words(key), status=_status(day, as_of))
     for item in (timeline.value.get("items", []) if timeline else []):
-        if (day := _day(item.get("date"))) is not None:
-            marks[(day, str(item.get("what")))] = Event(date=day, label=str(item.get("what")),
-                                                        status=_status(day, as_of))
+        if (when := _day(item.get("date"))) is not None:
+            what = str(item.get("what"))
+            marks[(when, what)] = Event(date=when, label=what, status=_status(when, as_of))
     return Picture(as_of=as_of, periods=periods, events=sorted(marks.values(), key=lambda e: (e.date, e.label)))
 
 
