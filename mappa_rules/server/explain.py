@@ -1,8 +1,8 @@
 """What the staff page shows around a decision: the headline, inputs for the missing facts, and the picture.
 
 The picture is data, drawn by the page: the notification periods as bars (the possible ones too, when the age
-is unknown), and as marks the decision's key dates and, for the notification and MAPPA questions, the dated
-duties of the ``timeline`` question, each past, today or upcoming relative to the as-of date.
+is unknown), and as marks, for the notification and MAPPA questions, the dated duties of the ``timeline``
+question and the decision's other key dates, each past, today or upcoming relative to the as-of date.
 """
 
 from __future__ import annotations
@@ -56,12 +56,14 @@ def picture(decision: Decision, period: Decision | None, timeline: Decision | No
                 label = f"If {candidate.get('if')}: {candidate.get('length')} ({name})"
                 periods.append(Period(label=label, start=start, end=end))
     marks: dict[tuple[date, str], Event] = {}
-    for key, day in decision.dates.items():
-        marks[(day, key)] = Event(date=day, label=_words(key), status=_status(day, as_of))
     for item in (timeline.value.get("items", []) if timeline else []):
         if (when := _day(item.get("date"))) is not None:
             what = str(item.get("what"))
             marks[(when, what)] = Event(date=when, label=what, status=_status(when, as_of))
+    duty_days = {day for day, _ in marks}
+    for key, day in decision.dates.items():  # a key date the timeline already marks is not marked twice
+        if day not in duty_days:
+            marks[(day, key)] = Event(date=day, label=_words(key), status=_status(day, as_of))
     return Picture(as_of=as_of, periods=periods, events=sorted(marks.values(), key=lambda e: (e.date, e.label)))
 
 

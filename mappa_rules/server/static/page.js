@@ -30,7 +30,7 @@ function el(tag, attrs, ...children) {
 }
 
 function words(key) {
-  const text = String(key).replace(/_/g, " ");
+  const text = String(key).replace(/[_-]/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
