@@ -17,9 +17,9 @@ with warnings.catch_warnings():  # newer Starlette prefers another HTTP client f
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-import uvicorn  # noqa: E402
+import uvicorn
 
-from mappa_rules.server.app import create_app  # noqa: E402
+from mappa_rules.server.app import create_app
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

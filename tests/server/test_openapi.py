@@ -59,8 +59,10 @@ def test_docs_pages_are_served_locally(client: TestClient) -> None:
 
 def test_static_files_load_nothing_from_elsewhere(client: TestClient) -> None:
     files = sorted(STATIC.iterdir())
-    assert {f.name for f in files} >= {"index.html", "page.js", "picture.js", "page.css", "docs.html", "docs.js"}
-    outside = re.compile(r"""(src|href)\s*=\s*["']?(https?:)?//|url\(\s*["']?(https?:)?//|@import|fetch\(\s*["'`]https?:""")
+    expected = {"index.html", "page.js", "answer.js", "picture.js", "page.css", "docs.html", "docs.js"}
+    assert {f.name for f in files} >= expected
+    outside = re.compile(r"""(src|href)\s*=\s*["']?(https?:)?//"""
+                         r"""|url\(\s*["']?(https?:)?//|@import|fetch\(\s*["'`]https?:""")
     for file in files:
         text = file.read_text(encoding="utf-8")
         assert not outside.search(text), file.name

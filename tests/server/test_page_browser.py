@@ -114,7 +114,7 @@ def test_guided_form_gives_the_notification_period_of_a_17_year_old(browser: Web
     dates = browser.find_element(By.ID, "dates").text
     assert "Period last day" in dates and "2029-05-31" in dates
     links = browser.find_elements(By.CSS_SELECTOR, "#reasons a")
-    assert links and all(a.get_attribute("href").startswith("https://www.legislation.gov.uk/") for a in links[:3])
+    assert links and all(str(a.get_attribute("href")).startswith("https://www.legislation.gov.uk/") for a in links[:3])
     assert browser.find_elements(By.CSS_SELECTOR, "#picture svg rect.period")
     assert "2029-05-31 (upcoming)" in browser.find_element(By.CSS_SELECTOR, "#picture ol").text
     browser.execute_script("document.getElementById('result').scrollIntoView()")
@@ -133,7 +133,7 @@ def test_a_missing_date_of_birth_is_asked_for_on_the_answer(browser: WebDriver, 
     missing = browser.find_element(By.CSS_SELECTOR, "#missing [data-fact='person.date_of_birth']")
     assert missing.get_attribute("type") == "date"
     shot(browser, "notification-period-missing-birth-date")
-    set_date(browser, missing.get_attribute("id"), "2007-03-01")
+    set_date(browser, str(missing.get_attribute("id")), "2007-03-01")
     browser.find_element(By.ID, "answer-again").click()
     WebDriverWait(browser, 20).until(lambda d: d.find_element(By.ID, "outcome").text == "YES")
     assert answer_text(browser).startswith("Notification period 5 years, last day 2029-05-31")
@@ -156,7 +156,8 @@ def test_an_example_case_is_answered_with_its_timeline(browser: WebDriver, live_
     browser.find_element(By.CSS_SELECTOR, "input[name=mode][value=example]").click()
     Select(browser.find_element(By.ID, "example")).select_by_value("notification-duties")
     browser.find_element(By.ID, "example-use").click()
-    WebDriverWait(browser, 20).until(lambda d: "rape-2015" in d.find_element(By.ID, "case-text").get_attribute("value"))
+    case_text = browser.find_element(By.ID, "case-text")
+    WebDriverWait(browser, 20).until(lambda _: "rape-2015" in str(case_text.get_attribute("value")))
     assert Select(browser.find_element(By.ID, "question")).first_selected_option.get_attribute("value") == "timeline"
     set_date(browser, "as-of", AS_OF)
     browser.find_element(By.ID, "answer").click()
