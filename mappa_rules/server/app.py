@@ -26,7 +26,7 @@ from mappa_rules import Case, default_rulebook
 from .adapter import offence_catalogue
 from .errors import ApiError, ErrorBody, FieldProblem, api_error_handler, error_response, redact
 from .guard import Guard
-from .routes import router
+from .routes import question_router, router
 
 STATIC = Path(__file__).parent / "static"
 DESCRIPTION = """Reasoned decisions on MAPPA, sex offender notification (Sexual Offences Act 2003 Part 2) and civil
@@ -79,6 +79,7 @@ def create_app() -> FastAPI:
     """A new application; the rule book it answers from is the shared, immutable default."""
     app = FastAPI(title="mappa-rules", version=mappa_rules.__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None, lifespan=_warm)
+    app.include_router(question_router())
     app.include_router(router)
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(HTTPException, _http_error)

@@ -109,7 +109,11 @@ class Guard:
 
 
 def _route(scope: Scope) -> str:
-    """The matched route's template, or a placeholder: never the raw path or query."""
-    route = scope.get("route")
-    path = getattr(route, "path", None)
-    return path if isinstance(path, str) else "(no route)"
+    """The matched route's template, or a fixed name: never a submitted path segment or the query."""
+    path = getattr(scope.get("route"), "path", None)
+    if isinstance(path, str):
+        return path
+    raw = str(scope.get("path", ""))
+    if raw == "/openapi.json":
+        return raw
+    return "/static/{file}" if raw.startswith("/static/") else "(no route)"

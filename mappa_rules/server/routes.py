@@ -76,13 +76,18 @@ def _answerer(info: QuestionInfo) -> Callable[..., Response]:
     return answer
 
 
-for _info in question_table():
-    router.add_api_route(
-        f"/questions/{_info.name}", _answerer(_info), methods=["POST"], tags=["questions"], summary=_info.description,
-        response_model=None, responses={200: {"model": _decision_model(_info), "description": "The decision."},
-                                        **ERRORS},
-        openapi_extra=CASE_BODY,
-    )
+def question_router() -> APIRouter:
+    """One POST path per question (so that the OpenAPI document shows each), then a 404 for any other name."""
+    questions = APIRouter(prefix="/v1", tags=["questions"])
+    for info in question_table():
+        questions.add_api_route(
+            f"/questions/{info.name}", _answerer(info), methods=["POST"], summary=info.description,
+            response_model=None, responses={200: {"model": _decision_model(info), "description": "The decision."},
+                                            **ERRORS},
+            openapi_extra=CASE_BODY,
+        )
+    questions.add_api_route("/questions/{question}", unknown_question, methods=["POST"], include_in_schema=False)
+    return questions
 
 
 def _known(question: str) -> None:
@@ -90,7 +95,6 @@ def _known(question: str) -> None:
         raise ApiError(404, "unknown_question", "There is no such question.", known=list(QUESTIONS))
 
 
-@router.post("/questions/{question}", include_in_schema=False)
 def unknown_question(question: str) -> Response:
     """Any other question name: 404 with the known names."""
     _known(question)

@@ -12,10 +12,13 @@ import uvicorn
 
 from .app import create_app
 
+LIMIT_CONCURRENCY = 64
+"""Connections and tasks served at once; beyond this uvicorn answers 503 at once rather than queueing."""
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def run(host: str, port: int) -> None:
     """Serve on ``host:port`` until interrupted."""
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
-    uvicorn.run(create_app(), host=host, port=port, access_log=False, log_config=None, server_header=False)
+    uvicorn.run(create_app(), host=host, port=port, access_log=False, log_config=None, server_header=False,
+                limit_concurrency=LIMIT_CONCURRENCY)

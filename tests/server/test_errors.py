@@ -163,9 +163,13 @@ def test_an_internal_error_is_a_500_with_its_kind_only(
 def test_access_log_has_no_query_string_and_no_body(client: TestClient, logs: pytest.LogCaptureFixture) -> None:
     client.post(f"/v1/questions/category?as_of={AS_OF}", json=case())
     client.post(f"/v1/explanations/secret-{DOB}?as_of={AS_OF}", json=case())
+    client.get(f"/v1/secret-{DOB}")
+    client.get("/static/page.css")
     lines = [r.getMessage() for r in logs.records if r.name == "mappa_rules.server.access"]
     assert lines[0].startswith("POST /v1/questions/category 200 ")
     assert lines[1].startswith("POST /v1/explanations/{question} 404 ")
+    assert lines[2].startswith("GET (no route) 404 ")
+    assert lines[3].startswith("GET /static/{file} 200 ")
     assert AS_OF not in server_log(logs) and DOB not in server_log(logs)
 
 
