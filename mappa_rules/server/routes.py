@@ -39,12 +39,10 @@ router = APIRouter(prefix="/v1")
 
 
 def as_of_param(
-    as_of: Annotated[str | None, Query(description="The date to answer for, YYYY-MM-DD (required).",
-                                       json_schema_extra={"format": "date"}, examples=["2026-11-21"])] = None,
+    as_of: Annotated[str, Query(description="The date to answer for, YYYY-MM-DD.", json_schema_extra={"format": "date"},
+                                examples=["2026-11-21"])],
 ) -> date:
     """The as-of date: always given by the caller (only the CLI defaults it to today)."""
-    if as_of is None:
-        raise invalid_parameter("as_of", "required: the date to answer for, written YYYY-MM-DD")
     try:
         if len(as_of) != 10:
             raise ValueError
@@ -72,7 +70,7 @@ def _answerer(info: QuestionInfo) -> Callable[..., Response]:
         return _json(decision.model_dump_json())
 
     answer.__name__ = f"answer_{info.name.replace('-', '_')}"
-    answer.__doc__ = f"{info.description}\n\nDecisions carry the question id `{info.id}`."
+    answer.__doc__ = f"Answers `{info.name}` for the case in the body; decisions carry the question id `{info.id}`."
     return answer
 
 
