@@ -227,6 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     offences = commands.add_parser("offences", help="search or show the Schedule 3 / Schedule 15 offence catalogue")
     offences.add_argument("action", choices=["search", "show"])
     offences.add_argument("text", nargs="+", help="words to search for, or an offence id such as soa2003.s3")
+    serve = commands.add_parser("serve", help="run the HTTP API and the page for staff (needs the 'server' extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
     return parser
 
 
@@ -241,6 +244,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return _schema(args, out)
         if args.command == "offences":
             return _offences(args, out)
+        if args.command == "serve":
+            from .server import serve
+
+            return serve(args.host, args.port)
         return _batch(args, out, stdin)
     except BadInput as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
