@@ -213,6 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     offences = commands.add_parser("offences", help="search or show the Schedule 3 / Schedule 15 offence catalogue")
     offences.add_argument("action", choices=["search", "show"])
     offences.add_argument("text", nargs="+", help="words to search for, or an offence id such as soa2003.s3")
+    from .report.command import add_parser as add_report
+
+    add_report(commands)
     return parser
 
 
@@ -227,6 +230,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return _schema(args, out)
         if args.command == "offences":
             return _offences(args, out)
+        if args.command == "report":
+            from .report.command import run_report
+
+            return run_report(args, out)
         return _batch(args, out, stdin)
     except BadInput as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
