@@ -54,6 +54,21 @@ class LevelReading:
     missing: tuple[str, ...] = ()
 
 
+def as_known_on(case: Case, day: date) -> Case:
+    """The case as it stood on ``day``: without the convictions, cautions and findings dated after it, nor the
+    orders made after it. A question asked about a past day of a caseload exported later must not count an event
+    that had not yet happened (a later conviction must not make anyone Category 2 on an earlier day). Disposals or
+    orders with no date are kept; if a kept sentence is said to run with a later one, the case is kept whole."""
+    later = {d.id for d in case.disposals if d.relevant_date is not None and d.relevant_date > day}
+    orders = [o for o in case.orders if o.made is None or o.made <= day]
+    if not later and len(orders) == len(case.orders):
+        return case
+    kept = [d for d in case.disposals if d.id not in later]
+    if any((rel := getattr(d.sentence, "relation", None)) is not None and rel.to in later for d in kept):
+        kept = list(case.disposals)
+    return case.model_copy(update={"disposals": kept, "orders": orders})
+
+
 class CaseView:
     """A case record with its decisions worked out on demand, once per date."""
 
@@ -68,7 +83,7 @@ class CaseView:
     def _assess(self, day: date) -> tuple[NotificationReading, CategoryReading]:
         found = self._assessed.get(day)
         if found is None:
-            answers: dict[str, Decision] = assess(self.case, day, ("notification-period", "category"))
+            answers: dict[str, Decision] = assess(as_known_on(self.case, day), day, ("notification-period", "category"))
             found = (read_notification(answers["notification-period"]), read_category(answers["category"]))
             self._assessed[day] = found
         return found
@@ -85,7 +100,7 @@ class CaseView:
         """``orders.check`` as at ``day``, by order id."""
         found = self._orders.get(day)
         if found is None:
-            found = self._orders[day] = read_order_checks(civil_orders(self.case, day))
+            found = self._orders[day] = read_order_checks(civil_orders(as_known_on(self.case, day), day))
         return found
 
     def level(self, day: date) -> LevelReading:
@@ -94,6 +109,14 @@ class CaseView:
         if episode is None:
             return LevelReading(None, None, ("history.levels",))
         return LevelReading(episode.level, episode.start)
+
+    def managed_above_level1(self, day: date) -> bool | None:
+        """Managed at Level 2 or 3 on ``day``: from the episode covering it; False when episodes are recorded and
+        none covers the day; None when no level history is given at all."""
+        episode = self.history.level_on(day)
+        if episode is not None:
+            return episode.level > 1
+        return False if self.history.levels else None
 
     def whereabouts(self, day: date) -> Whereabouts:
         """In the community, in custody or detained in hospital on ``day``, from the case's facts."""

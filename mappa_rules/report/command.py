@@ -149,13 +149,11 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    from .caseload import InputError, read_lines
+    from .caseload import InputError
     from .formats import load_formats
     from .html_output import write_html
     from .json_output import write_json
-    from .run import Plan, default_jobs, run
-    from .tables import build_report
-    from .tally import EntryStore, Tally
+    from .run import default_jobs, report_caseload
     from .text_output import write_csv, write_markdown
 
     formats = load_formats()
@@ -166,39 +164,25 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         raise ReportInputError("--jobs: at least 1")
     if args.explain:
         _check_address(args.explain, formats, years)
-    try:
-        lines = read_lines(args.caseload)
-        first = next(lines, None)
-    except InputError as exc:
-        raise ReportInputError(str(exc)) from None
 
     def on_error(line: int, message: str) -> None:
         sys.stderr.write(f"mappa-rules: report: {args.caseload}: line {line}: {message}\n")
 
-    store = EntryStore() if args.explain or args.format == "json" else None
-    tally = Tally(store=store, on_error=on_error)
     try:
-        plan = Plan(tuple(years), tuple(formats.for_year(y).measures for y in years))
-        run(_chain(first, lines), plan, tally, jobs)
-        report = build_report(str(args.caseload), tally, formats, years, populations)
-        with _output(args.out, out) as stream:
-            if args.explain:
-                _write_explain(report, args.explain, args.format, stream)
-            else:
-                {"markdown": write_markdown, "csv": write_csv, "json": write_json, "html": write_html}[args.format](
-                    report, stream)
-    finally:
-        if store is not None:
-            store.close()
+        report = report_caseload(args.caseload, years, populations, jobs,
+                                 entries=bool(args.explain) or args.format == "json", on_error=on_error)
+    except InputError as exc:
+        raise ReportInputError(str(exc)) from None
+    with report, _output(args.out, out) as stream:
+        if args.explain:
+            _write_explain(report, args.explain, args.format, stream)
+        else:
+            {"markdown": write_markdown, "csv": write_csv, "json": write_json, "html": write_html}[args.format](
+                report, stream)
+    tally = report.tally
     if tally.error_count > tally.internal_count:
         return EXIT_BAD_INPUT
     return EXIT_INTERNAL if tally.internal_count else EXIT_OK
 
 
-def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
-    if first is not None:
-        yield first
-    yield from rest
-
-
-__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "FORMATS", "add_parser", "run_report"]
+__all____all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "FORMATS", "add_parser", "run_report"]

@@ -26,20 +26,21 @@ class Hit(NamedTuple):
 
 
 def make_key(**fields: Scalar) -> Key:
+    """A key from its fields (any names, including ``reason``, ``line``...)."""
     return tuple(sorted(fields.items()))
 
 
-def cell(measure: str, reason: str, **key: Scalar) -> Hit:
+def cell(measure: str, reason: str, /, **key: Scalar) -> Hit:
     """A counted entry."""
     return Hit(measure, make_key(**key), reason)
 
 
-def line(measure: str, line_id: str, reason: str, missing: tuple[str, ...] = (), **key: Scalar) -> Hit:
+def line(measure: str, line_id: str, reason: str, missing: tuple[str, ...] = (), /, **key: Scalar) -> Hit:
     """An entry not counted in any cell, shown on the table's line ``line_id``."""
     return Hit(measure, make_key(line=line_id, **key), reason, missing)
 
 
-def undetermined(measure: str, missing: tuple[str, ...] | list[str], what: str, **key: Scalar) -> Hit:
+def undetermined(measure: str, missing: tuple[str, ...] | list[str], what: str, /, **key: Scalar) -> Hit:
     """A case the facts do not place: the line ``undetermined``, naming the missing facts."""
     facts = tuple(dict.fromkeys(missing))
     listed = ", ".join(facts) if facts else "no fact named"

@@ -20,15 +20,19 @@ from .reading import CategoryReading
 
 Measure = Callable[[CaseView, ReportingYear], list[Hit]]
 
-CATEGORY3_MIN_LEVEL = 2
-"""Category 3 cases are managed under MAPPA only at Level 2 or 3 (MAPPA Guidance ch. 6)."""
-
-
 def category_text(reading: CategoryReading, day: date) -> str:
     rule = f" [{reading.rule}]" if reading.rule else ""
     if reading.category is not None:
         return f"Category {reading.category} on {day}{rule}"
     return f"not MAPPA-eligible on {day}{rule}" if reading.eligible is False else f"category undetermined on {day}"
+
+
+def category3_unmanaged(view: CaseView, category: CategoryReading, day: date) -> bool:
+    """Category 3 at most - the library decides Categories 1 and 2 do not apply, or decides Category 3 - and not
+    managed at Level 2 or 3 on ``day``: not a MAPPA case that day, whatever the Responsible Authority's Category 3
+    judgement (Category 3 is managed at Level 2 or 3 only: MAPPA Guidance ch. 6)."""
+    only3 = category.category == 3 or (category.eligible is None and category.possible == (3,))
+    return only3 and view.managed_above_level1(day) is False
 
 
 def _away(measure: str, where: Whereabouts, day: date) -> Hit | None:
@@ -48,9 +52,10 @@ def snapshot(view: CaseView, year: ReportingYear) -> list[Hit]:
     if category.eligible is False:
         return [line("snapshot", "not_eligible", category_text(category, day))]
     level = view.level(day)
-    if category.category == 3 and level.level is not None and level.level < CATEGORY3_MIN_LEVEL:
-        return [line("snapshot", "category3_level1", f"{category_text(category, day)}; Level {level.level} "
-                                                     f"from {level.since}: not managed under MAPPA")]
+    if category3_unmanaged(view, category, day):
+        at = f"Level {level.level} from {level.since}" if level.level else "no level episode"
+        return [line("snapshot", "category3_level1", f"{category_text(category, day)}, Category 3 at most; {at} "
+                                                     f"on {day}: not managed under MAPPA")]
     if where.place is None or category.category is None or level.level is None:
         missing = where.missing + category.missing + level.missing
         return [undetermined("snapshot", missing, f"on {day}: {category_text(category, day)}, "
@@ -122,18 +127,14 @@ def during_year(view: CaseView, year: ReportingYear) -> list[Hit]:
         if where.place in ("custody", "hospital"):
             continue
         category = view.category(day)
-        if category.eligible is False:
+        if category.eligible is False or category3_unmanaged(view, category, day):
             continue
         if category.category is None:
             missing.extend(category.missing)
             continue
-        if category.category == 3:
-            level = view.level(day)
-            if level.level is None:
-                missing.extend(level.missing)
-                continue
-            if level.level < CATEGORY3_MIN_LEVEL:
-                continue
+        if category.category == 3 and view.managed_above_level1(day) is None:
+            missing.append("history.levels")
+            continue
         if where.place is None:
             missing.extend(where.missing)
             continue
@@ -147,5 +148,13 @@ def during_year(view: CaseView, year: ReportingYear) -> list[Hit]:
     return hits
 
 
-__all__ = ["CATEGORY3_MIN_LEVEL", "Measure", "category_text", "change_days", "during_year", "rso", "snapshot",
-           "yearly_level"]
+__all__ = [
+    "Measure",
+    "category3_unmanaged",
+    "category_text",
+    "change_days",
+    "during_year",
+    "rso",
+    "snapshot",
+    "yearly_level",
+]

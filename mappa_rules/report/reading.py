@@ -57,6 +57,8 @@ class CategoryReading:
     category: int | None
     rule: str | None
     missing: tuple[str, ...]
+    possible: tuple[int, ...] = ()
+    """The categories not ruled out (for an undetermined decision, those still open)."""
 
     @property
     def eligible(self) -> bool | None:
@@ -65,8 +67,9 @@ class CategoryReading:
 
 def read_category(decision: Decision) -> CategoryReading:
     number = _get(decision.value, "category") if decision.outcome is Outcome.YES else None
+    possible = tuple(sorted(int(k) for k, v in _items(_get(decision.value, "categories")) if v is not False))
     return CategoryReading(decision.outcome, None if number is None else int(number), last_rule(decision),
-                           missing_facts(decision))
+                           missing_facts(decision), possible)
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,22 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
+from pathlib import Path
 
 from mappa_rules import default_rulebook
 
 from .case_view import CaseView
-from .caseload import Raw, parse_record
+from .caseload import Raw, parse_record, read_lines
+from .formats import load_formats
 from .hits import Hit
 from .periods import ReportingYear
 from .registry import MEASURES
-from .tally import CaseResult, Tally
+from .tables import Report, build_report
+from .tally import CaseResult, EntryStore, Tally
 
 CHUNK = 200
 """Lines per task sent to a worker."""
@@ -107,9 +110,30 @@ def run(lines: Iterable[tuple[int, Raw | ValueError]], plan: Plan, tally: Tally,
     return tally
 
 
+def report_caseload(path: str | Path, years: list[ReportingYear], populations: dict[ReportingYear, int] | None = None,
+                    jobs: int = 1, entries: bool = False, on_error: Callable[[int, str], None] | None = None
+                    ) -> Report:
+    """The report of the caseload at ``path`` for ``years`` (each in its own table format), with the cases behind
+    every cell kept (on disk) when ``entries``. Close it (or use it in a ``with``) to remove the entry store.
+    Raises :class:`~.caseload.InputError` if the file cannot be read, LookupError for a year with no format."""
+    formats = load_formats()
+    years = sorted(set(years))
+    plan = Plan(tuple(years), tuple(formats.for_year(y).measures for y in years))
+    lines = read_lines(path)
+    first = next(lines, None)
+    tally = Tally(store=EntryStore() if entries else None, on_error=on_error)
+    try:
+        run(chain([] if first is None else [first], lines), plan, tally, jobs)
+        return build_report(str(path), tally, formats, years, populations or {})
+    except BaseException:
+        if tally.store is not None:
+            tally.store.close()
+        raise
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-__all__ = ["CHUNK", "Plan", "count_case", "count_chunk", "default_jobs", "run"]
+__all__ = ["CHUNK", "Plan", "count_case", "count_chunk", "default_jobs", "report_caseload", "run"]

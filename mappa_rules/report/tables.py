@@ -109,6 +109,17 @@ class Report:
     formats: Formats
     years: tuple[YearView, ...] = field(default_factory=tuple)
 
+    def close(self) -> None:
+        """Remove the temporary entry store, if any."""
+        if self.tally.store is not None:
+            self.tally.store.close()
+
+    def __enter__(self) -> Report:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def headline(self, headline_id: str) -> Iterator[tuple[ReportingYear, int | None]]:
         """A headline figure year by year (None where the year's format lacks it)."""
         for year in self.years:
