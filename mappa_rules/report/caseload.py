@@ -152,7 +152,8 @@ def describe(exc: ValidationError, rename: Callable[[str], str] | None = None) -
         for part in err["loc"]:
             path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
         message = str(err["msg"]).removeprefix("Value error, ")
-        lines.append(f"{(rename(path) if rename and path else path) or 'record'}: {message}")
+        where = rename(path) if rename and path else path
+        lines.append(f"{where}: {message}" if where else message)
     return "; ".join(lines)
 
 
