@@ -98,7 +98,7 @@ class _Case:
                                                "end": (up - timedelta(days=1)).isoformat()})
             if up <= down:
                 self.higher = (up, down)
-                finished = down < last or end is not None and end <= AS_AT
+                finished = down < last or (end is not None and end <= AS_AT)
                 self.history["levels"].append({"level": level, "start": up.isoformat(),
                                                "end": down.isoformat() if finished else None})
                 if not category3 and down < last:

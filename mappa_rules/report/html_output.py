@@ -5,11 +5,12 @@ years when several years are asked for), and the input errors. No script, no ext
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import TextIO
 
 from .svg import bar_panels, line_panels
-from .tables import Report, TableView, YearView
+from .tables import LineView, Report, TableView, YearView
 from .text_output import line_text, number, summary_lines, trend_series
 
 CSS = """
@@ -49,11 +50,20 @@ def _table(view: TableView) -> str:
              f'<p class="src">Sources: {sources}. Explain a cell: <code>--explain '
              f'"{escape(table.id)}/ROW/COLUMN"</code>.</p>']
     if view.lines:
-        items = "".join(f"<li>{escape(line_text(ln))}</li>" for ln in view.lines)
+        items = "".join(f"<li>{line_text(_escaped(ln), _code)}</li>" for ln in view.lines)
         parts.append(f'<ul class="lines">{items}</ul>')
     if table.chart == "category_by_level":
         parts.append(_category_chart(view))
     return "\n".join(parts)
+
+
+def _code(text: str) -> str:
+    return f"<code>{escape(text)}</code>"
+
+
+def _escaped(line: LineView) -> LineView:
+    """The line with its label escaped for HTML (ids and fact paths are escaped by ``_code``)."""
+    return replace(line, label=escape(line.label))
 
 
 def _category_chart(view: TableView) -> str:
@@ -107,9 +117,8 @@ def _errors(report: Report) -> str:
 def write_html(report: Report, out: TextIO) -> None:
     years = ", ".join(str(y.year) for y in report.years)
     summary = "".join(f"<p>{escape(line)}</p>" for line in summary_lines(report))
-    body = [_year(year) for year in report.years]
-    if len(report.years) > 1:
-        body.append(_trend(report))
+    body = [_trend(report)] if len(report.years) > 1 else []
+    body += [_year(year) for year in report.years]
     body.append(_errors(report))
     out.write(
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"

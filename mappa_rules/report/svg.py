@@ -14,20 +14,29 @@ TOP, BOTTOM, LEFT, RIGHT = 34, 48, 40, 12
 
 
 def _nice_max(value: int) -> int:
-    """A round axis maximum at or above ``value``."""
-    if value <= 5:
-        return 5
+    """A round, even axis maximum at or above ``value`` (so that the middle tick is a whole number)."""
+    if value <= 4:
+        return 4
     step = 10 ** (len(str(value)) - 1)
-    for factor in (1, 2, 2.5, 5, 10):
-        top = int(step * factor)
-        if top >= value:
-            return top
-    return value
+    return next(step * factor for factor in (1, 2, 4, 6, 8, 10) if step * factor >= value and step * factor % 2 == 0)
 
 
 def _text(x: float, y: float, text: str, size: int = 11, anchor: str = "middle", weight: str = "normal") -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" font-weight="{weight}" '
             f'fill="#1a202c">{escape(text)}</text>')
+
+
+def _title(x: float, y: float, text: str, size: int) -> str:
+    """A panel title, wrapped onto two lines when it is too long for the panel."""
+    limit = int(PANEL_W * 1.7 / size)
+    if len(text) <= limit:
+        return _text(x, y, text, size, weight="bold")
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > 0 else limit
+    rest = text[cut:].strip()
+    rest = rest if len(rest) <= limit else rest[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    return _text(x, y - size * 0.6, text[:cut], size, weight="bold") + _text(x, y + size * 0.6, rest, size,
+                                                                             weight="bold")
 
 
 def _axis(x0: float, y0: float, height: float, width: float, top: int) -> list[str]:
@@ -49,7 +58,7 @@ def bar_panels(title: str, panels: list[tuple[str, list[tuple[str, int]]]]) -> s
         x0, y0 = p * PANEL_W + LEFT, TOP + PANEL_H - BOTTOM
         plot_w, plot_h = PANEL_W - LEFT - RIGHT, PANEL_H - TOP - BOTTOM
         top = _nice_max(max((v for _, v in bars), default=0))
-        parts.append(_text(p * PANEL_W + PANEL_W / 2, 18, panel_title, 13, weight="bold"))
+        parts.append(_title(p * PANEL_W + PANEL_W / 2, 18, panel_title, 13))
         parts += _axis(x0, y0, plot_h, plot_w, top)
         slot = plot_w / max(1, len(bars))
         for b, (label, value) in enumerate(bars):
@@ -77,7 +86,7 @@ def line_panels(title: str, years: list[str], series: list[tuple[str, list[int |
         x0, y0 = ox + LEFT, oy + TOP + PANEL_H - BOTTOM
         plot_w, plot_h = PANEL_W - LEFT - RIGHT, PANEL_H - TOP - BOTTOM
         top = _nice_max(max((v for v in values if v is not None), default=0))
-        parts.append(_text(ox + PANEL_W / 2, oy + 18, label, 12, weight="bold"))
+        parts.append(_title(ox + PANEL_W / 2, oy + 18, label, 12))
         parts += _axis(x0, y0, plot_h, plot_w, top)
         step = plot_w / max(1, len(years))
         points: list[tuple[float, float] | None] = []

@@ -6,7 +6,7 @@ Case ids are the only thing said about a person.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from .tables import COUNT, TOTAL, CellView, LineView, Report, TableView, YearView
@@ -28,8 +28,9 @@ def _escape(text: str) -> str:
 
 
 def summary_lines(report: Report) -> list[str]:
+    """The input summary, in plain words (no markup)."""
     tally = report.tally
-    lines = [f"Caseload: `{report.source}`: {tally.cases:,} cases counted; {tally.error_count:,} lines with errors "
+    lines = [f"Caseload: {report.source}: {tally.cases:,} cases counted; {tally.error_count:,} lines with errors "
              "(listed under Input errors, not counted)."]
     for year in report.years:
         undetermined = [(t.table.id, ln.count) for t in year.tables for ln in t.lines if ln.id == "undetermined"]
@@ -63,10 +64,11 @@ def _table_markdown(view: TableView) -> list[str]:
     return [*out, ""]
 
 
-def line_text(line: LineView) -> str:
-    text = f"{line.label}: {line.count:,} (`{line.id}`)"
+def line_text(line: LineView, code: Callable[[str], str] = lambda text: f"`{text}`") -> str:
+    """A line of cases not counted: label, count, id and the missing facts; ``code`` marks up ids and paths."""
+    text = f"{line.label}: {line.count:,} ({code(line.id)})"
     if line.missing:
-        text += "; missing facts: " + ", ".join(f"`{fact}` ({n:,})" for fact, n in line.missing)
+        text += "; missing facts: " + ", ".join(f"{code(fact)} ({n:,})" for fact, n in line.missing)
     return text
 
 

@@ -33,7 +33,7 @@ def run(args: list[str]) -> tuple[int, str, str]:
 def test_markdown_has_every_table_with_totals_and_the_lines_not_counted() -> None:
     code, out, err = run([str(EXAMPLE), *YEAR])
     assert code == 0 and not err
-    assert "| Level 1 | 9 | 1 | – | 10 |" in out
+    assert "| Level 1 | 9 | 1 | \N{EN DASH} | 10 |" in out
     assert "| **Total** | **11** | **3** | **1** | **15** |" in out
     assert "| Per 100,000 population (aged 10 and over) | 138 |" in out
     assert "In custody on 31 March (not counted): 4" in out
