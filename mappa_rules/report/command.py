@@ -41,7 +41,7 @@ def add_parser(commands: Any) -> None:
     report.add_argument("--population", action="append",
                         help="ONS mid-year population estimate aged 10 and over, for RSOs per 100,000: N for every "
                              "year, or YEAR=N (repeatable)")
-    report.add_argument("--format", choices=FORMATS, default="markdown")
+    report.add_argument("--format", choices=FORMATS, default="markdown", help="output format")
     report.add_argument("--out", help="write the report to this file (default: standard output)")
     report.add_argument("--explain", metavar="TABLE/ROW/COLUMN",
                         help="list the cases counted in one cell (e.g. snapshot/level1/category1), with their reasons")
