@@ -17,8 +17,9 @@ def _nice_max(value: int) -> int:
     """A round, even axis maximum at or above ``value`` (so that the middle tick is a whole number)."""
     if value <= 4:
         return 4
-    step = 10 ** (len(str(value)) - 1)
-    return next(step * factor for factor in (1, 2, 4, 6, 8, 10) if step * factor >= value and step * factor % 2 == 0)
+    step: int = 10 ** (len(str(value)) - 1)
+    tops = [step * factor for factor in (1, 2, 4, 6, 8, 10)]
+    return next(top for top in tops if top >= value and top % 2 == 0)
 
 
 def _text(x: float, y: float, text: str, size: int = 11, anchor: str = "middle", weight: str = "normal") -> str:
