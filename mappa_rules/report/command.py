@@ -163,6 +163,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if jobs < 1:
         raise ReportInputError("--jobs: at least 1")
     if args.explain:
+        if args.format == "html":
+            raise ReportInputError("--explain: lists cases as markdown, csv or json, not html")
         _check_address(args.explain, formats, years)
 
     def on_error(line: int, message: str) -> None:

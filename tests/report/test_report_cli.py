@@ -169,6 +169,7 @@ def test_an_internal_error_on_one_case_does_not_stop_the_others(monkeypatch: pyt
         (["--year", "2020/21", "--explain", "sopo/applied/count"], "--explain: 2020/21 has no table 'sopo'"),
         (["--year", "2020/21", "--explain", "snapshot/level4/category1"], "--explain: snapshot has no cell"),
         (["--year", "2020/21", "--jobs", "0"], "--jobs: at least 1"),
+        (["--year", "2020/21", "--explain", "rso/rsos", "--format", "html"], "--explain: lists cases as markdown"),
         (["--year", "2020/21", "--format", "pdf"], "invalid choice: 'pdf'"),
     ],
 )
