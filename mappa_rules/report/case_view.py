@@ -4,10 +4,10 @@ the person was on a day (community, custody or hospital) and the level they were
 Where the person was comes from the case's facts: a custody or hospital interval covering the day decides it;
 otherwise each immediate custodial sentence (and each hospital order) must be shown to have ended by then (a
 release date on or before the day, a licence or order that ended before it, or a serving-sentence interval - a
-hospital interval for a hospital order - that began on or after the conviction and ended before the day). A sentence begun on or before the day with none of
-these leaves the day undetermined, naming the release date: the report never assumes that a person is at
-liberty. Detention for the sentence is taken to run from the sentence date (the conviction date if no sentence
-date is given) to the release date.
+hospital interval for a hospital order - that began on or after the conviction and ended before the day). A
+sentence begun on or before the day with none of these leaves the day undetermined, naming the release date: the
+report never assumes that a person is at liberty. Detention for the sentence is taken to run from the sentence
+date (the conviction date if no sentence date is given) to the release date.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ Every line becomes a record or an error naming the line, the field and the reaso
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -29,12 +28,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from mappa_rules import Case
-
-RETURN_REASONS = ("breach_of_licence", "breach_of_sexual_harm_order", "breach_of_restraining_order",
-                  "further_offence", "other")
-"""Why a person was returned to custody: breach of licence conditions (CJA 2003 s.254 recall); breach of a SHPO,
-interim SHPO, SOPO, interim SOPO or FTO (SOA 2003 s.103I, SA 2020 s.354); breach of a restraining order; a
-further offence; anything else."""
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -89,7 +82,9 @@ class NotificationBreach(_Strict):
 
 
 class ReturnToCustody(_Strict):
-    """A return to custody (recall on licence, or remand or sentence for a breach or a further offence)."""
+    """A return to custody, and why: breach of licence conditions (CJA 2003 s.254 recall); breach of a SHPO,
+    interim SHPO, SOPO, interim SOPO or FTO (SOA 2003 s.103I, SA 2020 s.354); breach of a restraining order; a
+    further offence; anything else."""
 
     date: Day
     reason: Literal["breach_of_licence", "breach_of_sexual_harm_order", "breach_of_restraining_order",
@@ -194,10 +189,5 @@ def read_lines(path: str | Path) -> Iterator[tuple[int, Raw | ValueError]]:
                 yield number, line
 
 
-def to_line(record: dict[str, Any]) -> str:
-    """A record as one JSON line (for writing caseloads)."""
-    return json.dumps(record, separators=(",", ":"), sort_keys=False)
-
-
-__all__ = ["RETURN_REASONS", "CaseRecord", "History", "InputError", "LevelEpisode", "NotificationBreach",
-           "ReturnToCustody", "SeriousFurtherOffence", "describe", "parse_record", "read_lines", "to_line"]
+__all__ = ["CaseRecord", "History", "InputError", "LevelEpisode", "NotificationBreach",
+           "ReturnToCustody", "SeriousFurtherOffence", "describe", "parse_record", "read_lines"]

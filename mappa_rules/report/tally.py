@@ -128,8 +128,5 @@ class Tally:
         if self.on_error is not None:
             self.on_error(line, message)
 
-    def keys(self, year: int, measure: str) -> list[Key]:
-        return sorted({k for (y, m, k) in self.counts if y == year and m == measure})
-
 
 __all__ = ["MAX_ERRORS_KEPT", "CaseResult", "CountKey", "EntryStore", "Tally", "general_fact"]
