@@ -152,9 +152,10 @@ def _sexual(c: _Case) -> None:
     else:
         sentence, years = {"kind": "conditional_discharge", "period": {"months": rng.choice([12, 24])}}, 1
     c.disposal(convicted, offence, sentence, released, expiry)
-    if years is not None and convicted.year - born.year < 18:
-        years = max(1, years // 2)
-    ends = None if years is None else _months(convicted, 12 * years)
+    months = None if years is None else 12 * years
+    if months is not None and convicted.year - born.year < 18:
+        months //= 2  # SOA 2003 s.82(2): half the period for those under 18
+    ends = None if months is None else _months(convicted, months)
     _orders(c, convicted, released, ends)
     start = released or convicted
     c.levels(start - timedelta(days=rng.randint(0, 60)), None if c.case["orders"] else ends, higher=0.05)
@@ -278,12 +279,12 @@ def _sro(c: _Case) -> None:
                              "served": made.isoformat(), "already_subject": False,
                              "terms": [{"id": "p1", "kind": "prohibition", "duration": "fixed_period",
                                         "period": {"years": rng.choice([2, 3, 5])}}], "breached": False}
-    if rng.random() < 0.35:
+    if rng.random() < 0.5:
         order.update(breached=True, breach_date=_day(rng, made + timedelta(days=10), AS_AT).isoformat())
     c.case["orders"].append(order)
 
 
-KINDS = ((_sexual, 0.60), (_violent, 0.34), (_other, 0.05), (_sro, 0.01))
+KINDS = ((_sexual, 0.59), (_violent, 0.34), (_other, 0.05), (_sro, 0.02))
 
 
 def generate(cases: int, seed: int = 14) -> Iterator[dict[str, Any]]:
