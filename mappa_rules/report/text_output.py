@@ -87,7 +87,7 @@ def _year_markdown(year: YearView) -> list[str]:
 
 
 def write_markdown(report: Report, out: TextIO) -> None:
-    lines = ["# MAPPA annual report statistics", "", *summary_lines(report), ""]
+    lines = ["# MAPPA annual report statistics", "", *(f"- {line}" for line in summary_lines(report)), ""]
     for year in report.years:
         lines += _year_markdown(year)
     if report.years and len(report.years) > 1:
