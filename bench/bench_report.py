@@ -39,6 +39,29 @@ def _peaks() -> tuple[float, float]:
     return own, children
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def available_parallelism() -> float:
+    """How much faster two processes run a pure CPU loop than one does, right now: on a shared machine, the
+    ceiling for the 2-worker speed-up at the time of measuring."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = 3_000_000
+    started = time.perf_counter()
+    for _ in range(4):
+        _spin(n)
+    serial = time.perf_counter() - started
+    started = time.perf_counter()
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_spin, [n] * 4))
+    return serial / (time.perf_counter() - started)
+
+
 def child(path: str, mode: str, jobs: int) -> None:
     """One measured run, in its own process; prints a JSON line."""
     start = time.perf_counter()
@@ -98,6 +121,8 @@ def main() -> int:
             worker = f"{r['rss_worker']:,.0f} MiB" if jobs > 1 else "-"
             print(f"{label:36} {r['seconds']:9.1f} {r['cases'] / r['seconds']:10,.0f} {r['rss_main']:10,.0f} MiB "
                   f"{worker:>15}")
+        print(f"available parallelism on this machine now (pure CPU loop, 2 processes / 1): "
+              f"{available_parallelism():.2f}x")
         one, two = results["report, 1 worker"], results["report, 2 workers"]
         floor = results["floor: read + validate only"]
         print(f"ratio 2 workers / 1 worker (speed): {one['seconds'] / two['seconds']:.2f}x; "
