@@ -1,5 +1,8 @@
 """The table sets of the MAPPA annual report as dated data (``report_formats.yaml``), loaded and checked.
 
+The report must include the information the Secretary of State has notified (CJA 2003 s.326(6)(b)); what was
+asked for changed over the years, so the tables of a reporting year are data, dated by the years they serve.
+
 Each format serves a run of reporting years and lists its tables; each table names its counting rule (a
 measure), its rows and columns (each with a key selecting entries), blank cells, totals and citations. The
 counting rules themselves are code (:mod:`.registry`); which tables, rows and columns a year has, and their

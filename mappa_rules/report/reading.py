@@ -1,4 +1,6 @@
-"""Reading the library's decisions: the one place where the report reads ``decision.value`` by key.
+"""Reading the library's decisions: the one place where the report reads ``decision.value`` by key - the
+category of ``mappa.category`` (CJA 2003 ss.325-327), the status on a day of ``notification.period`` (SOA 2003
+ss.80-82, with the orders that bring notification) and each order of ``orders.check``.
 
 Everything else in the report works from the small readings below. A decision's value is read by key whether it
 is a mapping or a typed model with the same field names. Outcomes, key dates and missing facts are read from the

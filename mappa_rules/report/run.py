@@ -1,4 +1,5 @@
-"""Running the counting rules over a caseload: streamed in chunks, on one core or several, results in input order.
+"""Running the counting rules over a caseload: streamed in chunks, on one core or several, results in input order
+(one reporting year is the 12 months beginning with 1 April: CJA 2003 s.326(5)).
 
 The caseload is read lazily and at most a few chunks are in flight at once, so memory does not grow with the
 caseload. With ``jobs`` above 1 the chunks go to worker processes; their results are reduced in the order of the

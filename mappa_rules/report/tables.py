@@ -1,5 +1,6 @@
 """The report as tables: the counts of a run laid out in each year's table format, with totals, rates and the
-lines of cases not counted (undetermined, in custody, ...), and the way back from any cell to its cases.
+lines of cases not counted (undetermined, in custody, ...), and the way back from any cell to its cases. The
+layout follows the published area reports (CJA 2003 s.326(5)-(6)): categories across, levels down, totals last.
 
 A cell counts the entries whose keys match its table's, row's and column's selectors; an entry that matches no
 cell of its table is shown on the line ``outside``, and a format whose cells overlap is refused. Totals add the
