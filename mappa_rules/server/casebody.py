@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from starlette.requests import Request
 
 from mappa_rules import Case
-from mappa_rules.cli import BadInput, load_case_data
+from mappa_rules.input import BadInput, load_case_data
 
 from .errors import ApiError, FieldProblem, field_problems
 

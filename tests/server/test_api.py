@@ -12,8 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mappa_rules import QUESTIONS, Case, assess, default_rulebook
-from mappa_rules.cli import load_case_data
-from mappa_rules.server.adapter import _LOCAL_TABLE, question_table
+from mappa_rules.input import load_case_data
+from mappa_rules.offences import offence_catalogue
+from mappa_rules.questions.registry import REGISTRY
+from mappa_rules.server.adapter import question_table
 
 from .conftest import EXAMPLES
 
@@ -47,7 +49,7 @@ def test_questions_lists_every_question_with_its_description(client: TestClient)
     for q in listed:
         assert q["path"] == f"/v1/questions/{q['name']}"
         assert len(q["description"]) > 20
-    assert set(_LOCAL_TABLE) == set(QUESTIONS), "the adapter's temporary table must describe every question"
+    assert [q["name"] for q in listed] == [q.cli for q in REGISTRY]
     assert len({q.id for q in question_table()}) == len(QUESTIONS)
 
 
@@ -145,7 +147,7 @@ def test_schemas_are_the_library_contracts(client: TestClient) -> None:
 def test_offence_search_and_show(client: TestClient) -> None:
     found = client.get("/v1/offences", params={"q": "sexual assault"}).json()
     assert "soa2003.s3" in {o["offence"] for o in found}
-    catalogue = default_rulebook().offences
+    catalogue = offence_catalogue(default_rulebook())
     assert [(o["offence"], o["schedule"]) for o in found] == [
         (listing.entry.offence, listing.schedule) for listing in catalogue.search("sexual assault")][:50]
     assert len(client.get("/v1/offences", params={"limit": 3}).json()) == 3

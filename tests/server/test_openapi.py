@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel
 
 from mappa_rules import QUESTIONS, Case
-from mappa_rules.server import routes
-from mappa_rules.server.adapter import question_table
-from mappa_rules.server.app import create_app
+from mappa_rules.questions.registry import BY_CLI
 
 STATIC = Path(__file__).resolve().parents[2] / "mappa_rules" / "server" / "static"
 
@@ -37,7 +32,10 @@ def test_every_question_has_its_own_documented_path(client: TestClient) -> None:
         assert body["application/json"]["schema"] == {"$ref": "#/components/schemas/Case"}
         assert "application/yaml" in body
         ok = post["responses"]["200"]["content"]["application/json"]["schema"]
-        assert ok == {"$ref": "#/components/schemas/Decision"}
+        value_model = BY_CLI[name].value
+        assert ok == {"$ref": f"#/components/schemas/Decision_{value_model}"}
+        decision = api["components"]["schemas"][f"Decision_{value_model}"]
+        assert decision["properties"]["value"] == {"$ref": f"#/components/schemas/{value_model}"}
         assert {"400", "413", "422", "500"} <= set(post["responses"])
         assert [p["name"] for p in post["parameters"]] == ["as_of"]
 
@@ -75,20 +73,3 @@ def test_static_files_load_nothing_from_elsewhere(client: TestClient) -> None:
         assert client.get(f"/static/{file.name}").status_code == 200
 
 
-def test_a_question_with_a_typed_answer_documents_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the library gives a question a typed answer model, its path documents a decision with that value."""
-
-    class PeriodAnswer(BaseModel):
-        length: str | None
-        indefinite: bool | None
-
-    typed = [replace(q, answer=PeriodAnswer) if q.name == "notification-period" else q for q in question_table()]
-    monkeypatch.setattr(routes, "question_table", lambda: typed)
-    with TestClient(create_app()) as typed_client:
-        api = typed_client.get("/openapi.json").json()
-    ok = api["paths"]["/v1/questions/notification-period"]["post"]["responses"]["200"]["content"]["application/json"]
-    model = api["components"]["schemas"][ok["schema"]["$ref"].rsplit("/", 1)[-1]]
-    assert model["properties"]["value"] == {"$ref": "#/components/schemas/PeriodAnswer"}
-    assert api["components"]["schemas"]["PeriodAnswer"]["required"] == ["length", "indefinite"]
-    other = api["paths"]["/v1/questions/category"]["post"]["responses"]["200"]["content"]["application/json"]
-    assert other["schema"] == {"$ref": "#/components/schemas/Decision"}
