@@ -3,18 +3,28 @@ the offence catalogue, into the rule book every question uses."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .engine import Catalogue, RuleBook
 from .engine import load_rulebook as load_with
-from .offences import OFFENCES, build_catalogue
+from .offences.names import OFFENCES
 from .vocabulary import VOCABULARIES
 
 __all__ = ["CATALOGUES", "INSTRUMENT_NAMES", "default_rulebook", "load_rulebook", "ruleset_root"]
 
-CATALOGUES = (Catalogue(OFFENCES, "disposal", build_catalogue),)
+
+
+def _offence_catalogue(files: Mapping[str, Any], known: Callable[[str], bool]) -> object:
+    from .offences.catalogue import build_catalogue  # only when an offence id is first looked up
+
+    return build_catalogue(files, known)
+
+
+CATALOGUES = (Catalogue(OFFENCES, "disposal", _offence_catalogue),)
 """The offence catalogue (``rulesets/offences/``): its entries' conditions read the disposal vocabulary."""
 
 INSTRUMENT_NAMES = ("Act", "Order", "Regulations", "Guidance", "SOA", "SA", "ASBCPA", "PCSC", "PCA", "CJA", "CJCSA",

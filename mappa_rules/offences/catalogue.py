@@ -23,11 +23,8 @@ from ..engine import RuleBook, RulesetError
 from ..engine.conditions import UNKNOWN, Compiled, ConditionError, compile_condition
 from ..engine.evaluator import Gap, Scope
 from ..engine.schema import InForce
+from .names import OFFENCES, SCHEDULE_3, SCHEDULE_15
 
-OFFENCES = "offences"
-"""The folder of the rulesets that holds the catalogue."""
-SCHEDULE_3 = "soa2003.sch3"
-SCHEDULE_15 = "cja2003.sch15"
 _INSTRUMENTS = {SCHEDULE_3: ("Sexual Offences Act 2003", "Sch 3"), SCHEDULE_15: ("Criminal Justice Act 2003", "Sch 15")}
 
 

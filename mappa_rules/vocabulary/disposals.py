@@ -14,7 +14,7 @@ from ..engine import Gap, Scope
 from ..facts import Disposal
 from ..legal_time import age_on
 from ..legal_time.conventions import conventions_at
-from ..offences import SCHEDULE_15, listing_answer, offence_catalogue
+from ..offences.names import SCHEDULE_15
 from .sentences import disposal_path, measure, notification_term_months, sentence_term_months, term_length
 from .values import Scopes, subject, values
 
@@ -184,6 +184,8 @@ def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
         flag = getattr(offence, flag_field)
         if offence.offence_id is None:
             return Gap((disposal_path(scope.case, disposal, f"offence.{flag_field}"),)) if flag is None else flag
+        from ..offences.catalogue import listing_answer, offence_catalogue  # only when an offence id is given
+
         flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
         if not offence_catalogue(scope.book).known(offence.offence_id):
             scope.warn(f"offences.unknown_id.{offence.offence_id}",
