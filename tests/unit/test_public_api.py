@@ -6,6 +6,7 @@ import importlib
 import subprocess
 import sys
 import types
+from pathlib import Path
 
 import mappa_rules
 
@@ -39,3 +40,19 @@ def test_the_command_line_keeps_its_question_names() -> None:
     }
     for name in questions.QUESTIONS:
         assert callable(questions.QUESTIONS[name])
+
+
+def test_names_and_the_offence_catalogue_load_on_first_use() -> None:
+    """Importing the package loads only the registry; a question about a case that names no offence id never loads
+    the offence catalogue's compiler (the command line's cold start)."""
+    script = (
+        "import io, sys, mappa_rules\n"
+        "first = sorted(m for m in sys.modules if m.startswith('mappa_rules'))\n"
+        "from mappa_rules.cli import main\n"
+        "main(['explain', 'notification-period', 'examples/adult-12-months.yaml', '--as-of', '2026-11-21'],"
+        " out=io.StringIO())\n"
+        "print(first, 'mappa_rules.offences.catalogue' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "['mappa_rules', 'mappa_rules.questions', 'mappa_rules.questions.registry'] False"
