@@ -40,7 +40,8 @@ def render_text(decision: Decision) -> str:
         lines.append("Reasons")
         for i, reason in enumerate(decision.reasons, 1):
             about = f"[{reason.subject}] " if reason.subject else ""
-            lines.append(f"  {i}. {about}{reason.explanation}")
+            tail = " (as stated)" if reason.stated else ""
+            lines.append(f"  {i}. {about}{reason.explanation}{tail}")
             cite = f"{reason.citation}" + (f" <{reason.citation.url}>" if reason.citation.url else "")
             lines.append(f"     {reason.rule_id} ({reason.status.value}) - {cite}")
             used = {k: v for k, v in reason.facts.items() if "." not in k}

@@ -9,6 +9,7 @@ from .disposals import Disposal
 from .mappa import ManagementFacts, RiskFacts
 from .notification import Change, Interval, NotificationGiven, ReviewFacts, Trip
 from .orders import Order
+from .stated import Stated
 
 __all__ = [
     "Case",
@@ -34,6 +35,8 @@ class Case(FactsModel):
     risk: RiskFacts = Field(default_factory=RiskFacts)
     orders: list[Order] = Field(default_factory=list, description="Civil orders for sexual harm and s.96ZA notices.")
     mappa: ManagementFacts = Field(default_factory=ManagementFacts)
+    stated: Stated = Field(
+        default_factory=Stated, description="Statuses as recorded (registered since, MAPPA category, on licence).")
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
@@ -58,12 +61,22 @@ class Case(FactsModel):
                 if relation.to not in seen:
                     raise ValueError(f"disposals[{i}].sentence.relation.to: no disposal has id {relation.to!r}")
         self._check_relation_cycles()
+        self._check_stated(seen)
         orders: set[str] = set()
         for i, order in enumerate(self.orders):
             if order.id in orders:
                 raise ValueError(f"orders[{i}].id: {order.id!r} is used twice")
             orders.add(order.id)
         return self
+
+    def _check_stated(self, disposals: set[str]) -> None:
+        born = self.person.date_of_birth
+        notification = self.stated.notification
+        if born and notification is not None and notification.since < born:
+            raise ValueError(f"stated.notification.since ({notification.since}) is before person.date_of_birth")
+        supervision = self.stated.supervision
+        if supervision is not None and supervision.disposal is not None and supervision.disposal not in disposals:
+            raise ValueError(f"stated.supervision.disposal: no disposal has id {supervision.disposal!r}")
 
     def _check_relation_cycles(self) -> None:
         links = {

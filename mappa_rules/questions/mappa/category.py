@@ -96,8 +96,11 @@ def _notification_status(
 
 
 def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
-    """Whether any disposal currently qualifies for Category 2: True, False, or a gap."""
+    """Whether any disposal currently qualifies for Category 2: True, False, or a gap (naming ``disposals`` when the
+    case records none: an empty record is not evidence of no conviction)."""
     book = builder.book
+    if not case.disposals:
+        return Gap(("disposals",))
     gaps: list[str] = []
     unresolved = False
     for disposal in case.disposals:

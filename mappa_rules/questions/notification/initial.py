@@ -38,10 +38,9 @@ from .duties import (
     deadline_disregarding,
     decide,
     disregarded,
-    notification_status,
     run_group,
 )
-from .subject import NotificationStatus
+from .status import NotificationStatus, notification_status
 
 QUESTION = "notification.initial"
 COMMENCEMENT = "notification.period.commencement"
@@ -103,12 +102,12 @@ class InitialDuty:
 def initial_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[InitialDuty]:
     """The s.83(1) (or 1997 Act) duty for every disposal, adding reasons, missing facts and warnings to ``builder``."""
     # Only a second disposal can be an "earlier event" (s.83(2)); the period rules are run only then.
-    status = notification_status(case, as_of, builder) if len(case.disposals) > 1 else NotificationStatus([])
+    status = notification_status(case, as_of, builder) if len(case.disposals) > 1 else None
     return [_duty(case, d, as_of, builder, status) for d in case.disposals]
 
 
 def _duty(
-    case: Case, disposal: Disposal, as_of: date, builder: DutyBuilder, status: NotificationStatus
+    case: Case, disposal: Disposal, as_of: date, builder: DutyBuilder, status: NotificationStatus | None
 ) -> InitialDuty:
     book = builder.book
     duty = InitialDuty(disposal)
@@ -149,7 +148,7 @@ def _duty(
     duty.rule, duty.days, duty.begins = period.fired.id, int(outputs["days"]), begins
     duty.running, duty.deadline = deadline is not None, deadline
     others = [d for d in case.disposals if d.id != disposal.id and (d.relevant_date or date.min) < relevant]
-    if not others:
+    if not others or status is None:
         duty.required = True  # no earlier event, so s.83(2) cannot apply
         return duty
     undated = [f"disposals[{case.disposals.index(d)}].relevant_date" for d in others if d.relevant_date is None]
@@ -178,11 +177,11 @@ def _earlier_event_covers(case: Case, disposal: Disposal, deadline: date | None,
     them subject throughout the initial period (to its last day)."""
     relevant = disposal.relevant_date
     assert relevant is not None
-    earlier = [p for p in status.periods if p.disposal.id != disposal.id and p.disposal.relevant_date is not None
-               and p.disposal.relevant_date < relevant]
+    earlier = {p.disposal.id for p in status.periods if p.disposal.id != disposal.id
+               and p.relevant_date is not None and p.relevant_date < relevant}
     if not earlier:
         return False
-    single = NotificationStatus(earlier)
+    single = status.only(lambda s: s.kind == "disposal" and s.ref in earlier)
     before = single.subject_on(days_before(relevant, 1))
     if before is False:
         return False
@@ -201,8 +200,7 @@ def _notified_for_earlier_event(case: Case, disposal: Disposal, status: Notifica
     notifications listed are taken as the record)."""
     relevant = disposal.relevant_date
     assert relevant is not None
-    starts = [p.disposal.relevant_date for p in status.periods
-              if p.disposal.relevant_date is not None and p.disposal.relevant_date < relevant]
+    starts = [p.relevant_date for p in status.periods if p.relevant_date is not None and p.relevant_date < relevant]
     return any(n.kind == "initial" and any(s <= n.date < relevant for s in starts) for n in case.notifications)
 
 

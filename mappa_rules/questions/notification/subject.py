@@ -9,21 +9,20 @@ the civil orders all ask this, so it lives here, below each of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from pydantic import Field
 
-from ...decision import Citation, Missing, Reason, TypedValue, make_reason
-from ...engine import DecisionBuilder, Gap, Scope, evaluate_group
+from ...decision import Citation, TypedValue, make_reason
+from ...engine import DecisionBuilder, Scope, evaluate_group
 from ...facts import Case, Disposal
 from ...legal_time import Length, halve, last_day
 from ...legal_time.conventions import BEGINNING_WITH, conventions_at, half_of, period_last_day
 from ...vocabulary import DISPOSAL_VALUES
 
-__all__ = ["DisposalPeriod", "NotificationStatus", "PeriodCandidate", "evaluate_disposal", "subject_from_disposals"]
+__all__ = ["DisposalPeriod", "PeriodCandidate", "evaluate_disposal"]
 
 
 class PeriodCandidate(TypedValue):
@@ -40,6 +39,10 @@ class DisposalPeriod:
     """The notification outcome for one disposal. ``None`` fields are undetermined."""
 
     disposal: Disposal
+    relevant_date: date | None = None
+    """The s.82(6) relevant date, as the library works it out (SOA 2003 s.132(3)); None while undetermined."""
+    relevant_candidates: tuple[date, ...] = ()
+    """While the relevant date is undetermined: the days it may be (when they are known)."""
     subject: bool | None = None
     row: str | None = None
     indefinite: bool | None = None
@@ -48,6 +51,10 @@ class DisposalPeriod:
     last_day: date | None = None
     subject_on: bool | None = None
     candidates: list[PeriodCandidate] = field(default_factory=list)
+    last_day_at_least: date | None = None
+    """While the last day is undetermined: the earliest it can be."""
+    ended_at_trial: date | None = None
+    """s.82(5): the day the trial after a finding of disability concluded, the last day of the finding's period."""
 
     @property
     def decided(self) -> bool:
@@ -57,7 +64,7 @@ class DisposalPeriod:
 def evaluate_disposal(case: Case, disposal: Disposal, as_of: date, builder: DecisionBuilder) -> DisposalPeriod:
     """Run ss.80-82 for one disposal, adding its reasons, missing facts and warnings to ``builder``."""
     book = builder.book
-    result = DisposalPeriod(disposal)
+    result = DisposalPeriod(disposal, relevant_date=disposal.relevant_date)
     commencement: date = book.parameter("notification.period.commencement").value_at(as_of)
     as_at = max(disposal.relevant_date or as_of, commencement)
     scope = Scope(book, as_at, DISPOSAL_VALUES, case, disposal, builder.warnings, builder.reasons)
@@ -133,94 +140,3 @@ def _dated(
         disposal.id,
     ))
     return length
-
-
-def subject_from_disposals(case: Case, builder: DecisionBuilder) -> Callable[[date], bool | Gap]:
-    """Whether the disposals make the person subject to notification on a day (SOA 2003 ss.80-82)."""
-    cache: dict[date, bool | Gap] = {}
-
-    def at(day: date) -> bool | Gap:
-        if day not in cache:
-            cache[day] = _disposals_status(case, day, builder)
-        return cache[day]
-
-    return at
-
-
-def _disposals_status(case: Case, day: date, builder: DecisionBuilder) -> bool | Gap:
-    if not case.disposals:
-        return Gap(("disposals",))
-    scratch = DecisionBuilder(builder.question, day, builder.book, warnings=builder.warnings)
-    statuses = [evaluate_disposal(case, d, day, scratch).subject_on for d in case.disposals]
-    builder.reasons.extend(scratch.reasons)
-    if True in statuses:
-        return True
-    if all(s is False for s in statuses):
-        return False
-    return Gap(tuple(m.fact for m in scratch.missing) or ("disposals",))
-
-
-@dataclass
-class NotificationStatus:
-    """Whether the person is a relevant offender on any day, from the ``notification.period`` rules per disposal.
-
-    The reasons and missing facts of that work are kept aside and added to a decision only when it relies on them.
-    """
-
-    periods: list[DisposalPeriod]
-    reasons: list[Reason] = field(default_factory=list)
-    missing: list[Missing] = field(default_factory=list)
-
-    def subject_on(self, day: date) -> bool | None:
-        """True if some disposal makes the person subject on ``day``, False if none does, None if unknown."""
-        if not self.periods:
-            return None
-        states = [_period_on(p, day) for p in self.periods]
-        if True in states:
-            return True
-        return False if all(s is False for s in states) else None
-
-    def indefinite_on(self, day: date) -> bool | None:
-        """True if a disposal subjects the person to indefinite requirements on ``day``; None if unknown."""
-        if not self.periods:
-            return None
-        states: list[bool | None] = []
-        for p in self.periods:
-            relevant = p.disposal.relevant_date
-            if p.subject is False or p.indefinite is False:
-                states.append(False)
-            elif p.indefinite and relevant is not None:
-                states.append(relevant <= day)
-            else:
-                states.append(None)
-        if True in states:
-            return True
-        return False if all(s is False for s in states) else None
-
-    def adopt(self, builder: DecisionBuilder) -> None:
-        """Add the reasons and missing facts of the notification-period work to ``builder``."""
-        seen = {(r.rule_id, r.subject) for r in builder.reasons}
-        for reason in self.reasons:
-            if (reason.rule_id, reason.subject) not in seen:
-                builder.reasons.append(reason)
-                seen.add((reason.rule_id, reason.subject))
-        for missing in self.missing:
-            builder.add_missing(missing.fact, missing.needed_for)
-        if not self.periods:
-            builder.add_missing("disposals", "notification.period")
-
-
-def _period_on(period: DisposalPeriod, day: date) -> bool | None:
-    relevant = period.disposal.relevant_date
-    if period.subject is False:
-        return False
-    if period.subject is None or relevant is None:
-        return None
-    if day < relevant:
-        return False
-    if period.indefinite:
-        return True
-    if period.last_day is not None:
-        return day <= period.last_day
-    ends = {day <= c.period_last_day for c in period.candidates}
-    return ends.pop() if len(ends) == 1 else None
