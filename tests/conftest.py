@@ -8,12 +8,19 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 from mappa_rules import Case, Decision, default_rulebook
 from mappa_rules.engine import RuleBook
 from mappa_rules.questions import QUESTIONS
 
 CASEBOOK = Path(__file__).parent / "casebook"
+
+settings.register_profile("law", deadline=None)
+settings.load_profile("law")
+"""No per-example time limit: speed is measured in the benchmarks, never in a test. Hypothesis's default deadline
+(200 ms) made a property fail now and then when its first example paid for loading the rule book on a busy
+machine, and pass when the same example was replayed."""
 
 
 def load_casebook() -> list[dict[str, Any]]:

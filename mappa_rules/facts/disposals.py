@@ -175,6 +175,12 @@ class Offence(FactsModel):
     schedule3: bool | None = Field(
         default=None, description="Listed in SOA 2003 Schedule 3 with the paragraph's conditions met."
     )
+    schedule3_sentencing_condition: bool | None = Field(
+        default=None,
+        description="With schedule3 true and no catalogue offence id: true if Schedule 3 lists the offence, for this "
+        "offender, only because of how the offender was dealt with (a sentencing condition, SOA 2003 s.132(1)-(2)), "
+        "so that the relevant date is the day of that sentence; false if it is listed whatever the sentence.",
+    )
     schedule15: Literal["part_1", "part_2", "part_3", "not_listed"] | None = Field(
         default=None, description="The Part of CJA 2003 Schedule 15 that lists the offence, or 'not_listed'."
     )
@@ -218,15 +224,27 @@ class Disposal(FactsModel):
     id: str = Field(min_length=1, description="A label unique within the case, used in reasons.")
     trigger: Literal["conviction", "caution", "insanity_finding", "disability_finding"]
     relevant_date: Day | None = Field(
-        default=None, description="Date of the conviction, finding or caution (SOA 2003 s.82(6))."
+        default=None,
+        description="The date of the conviction, finding or caution. Where Schedule 3 lists the offence only because "
+        "of how the offender was dealt with, the s.82(6) relevant date is the day of that sentence or order "
+        "(sentence_date), which the library works out (SOA 2003 s.132(3)).",
     )
     court: Literal["england_wales", "scotland", "northern_ireland", "outside_uk"] | None = None
     offence: Offence = Field(default_factory=Offence)
     sentence: Sentence | None = Field(default=None, description="Null while not yet sentenced or unknown.")
-    sentence_date: Day | None = None
+    sentence_date: Day | None = Field(
+        default=None,
+        description="The day the sentence or order was imposed (for a conditional discharge: the day of the order). "
+        "Needed where the offence is listed only by its sentence (SOA 2003 s.132) and to date a conditional discharge.",
+    )
     release_date: Day | None = Field(default=None, description="Release from custody for this sentence.")
     supervision_end: Day | None = Field(
         default=None, description="The day the licence, hospital order or guardianship order ends."
+    )
+    trial_concluded_on: Day | None = Field(
+        default=None,
+        description="For a finding of disability: the day the person's later trial for the offence concluded, which "
+        "ends the notification period for the finding (SOA 2003 s.82(5)); null if no later trial is recorded.",
     )
     dealt_with_status_1997: bool | None = Field(
         default=None,
@@ -244,6 +262,14 @@ class Disposal(FactsModel):
             later: date | None = getattr(self, name)
             if start is not None and later is not None and later < start:
                 raise ValueError(f"{name} ({later}) is before relevant_date ({start})")
+        if self.trial_concluded_on is not None and self.trigger != "disability_finding":
+            raise ValueError("trial_concluded_on is only for a finding of disability (SOA 2003 s.82(5))")
+        if self.trial_concluded_on is not None and start is not None and self.trial_concluded_on < start:
+            raise ValueError(f"trial_concluded_on ({self.trial_concluded_on}) is before relevant_date ({start})")
+        if self.offence.schedule3_sentencing_condition and self.offence.schedule3 is False:
+            raise ValueError("offence.schedule3_sentencing_condition is true but offence.schedule3 is false")
+        if self.offence.schedule3_sentencing_condition and self.trigger == "caution":
+            raise ValueError("offence.schedule3_sentencing_condition: a caution cannot meet a sentencing condition")
         if self.offence.offence_date and start and start < self.offence.offence_date:
             raise ValueError(f"relevant_date ({start}) is before offence.offence_date ({self.offence.offence_date})")
         return self

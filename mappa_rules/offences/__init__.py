@@ -9,7 +9,9 @@ from .catalogue import (
     OffenceCatalogue,
     build_catalogue,
     listing_answer,
+    listing_limb,
     offence_catalogue,
+    other_limb,
 )
 
 __all__ = [
@@ -20,5 +22,7 @@ __all__ = [
     "OffenceCatalogue",
     "build_catalogue",
     "listing_answer",
+    "listing_limb",
     "offence_catalogue",
+    "other_limb",
 ]

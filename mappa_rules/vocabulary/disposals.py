@@ -10,15 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..engine import Gap, Scope
+from ..engine import Gap, Scope, evaluate_group
+from ..engine.conditions import UNKNOWN
+from ..engine.evaluator import GroupResult
 from ..facts import Disposal
 from ..legal_time import age_on
 from ..legal_time.conventions import conventions_at
-from ..offences import SCHEDULE_15, listing_answer, offence_catalogue
+from ..offences import SCHEDULE_3, SCHEDULE_15
+from .listing import listed, listed_by_sentencing_condition
 from .sentences import disposal_path, measure, notification_term_months, sentence_term_months, term_length
 from .values import Scopes, subject, values
 
-__all__ = ["DISPOSAL_VALUES", "SCOPES"]
+__all__ = ["DISPOSAL_VALUES", "RELEVANT_GROUP", "SCOPES", "relevant_date_from"]
+
+RELEVANT_GROUP = "notification.period.relevant_date"
 
 
 def _disposal(scope: Scope) -> Disposal:
@@ -67,16 +72,65 @@ def _restriction_order(scope: Scope) -> Any:
     return sentence.restriction_order
 
 
+def _trigger_date(scope: Scope) -> Any:
+    """The date of the conviction, finding or caution (the case's ``relevant_date``), from which s.82(6) starts."""
+    disposal = _disposal(scope)
+    day = disposal.relevant_date
+    return Gap((disposal_path(scope.case, disposal, "relevant_date"),)) if day is None else day
+
+
+def _sentence_on_trigger_date(scope: Scope) -> Any:
+    """The sentence or order was imposed on the day of the conviction or finding."""
+    disposal = _disposal(scope)
+    trigger, sentenced = disposal.relevant_date, disposal.sentence_date
+    if trigger is None:
+        return Gap((disposal_path(scope.case, disposal, "relevant_date"),))
+    if sentenced is None:
+        return Gap((disposal_path(scope.case, disposal, "sentence_date"),))
+    return sentenced == trigger
+
+
+def relevant_date_from(scope: Scope, result: GroupResult) -> Any:
+    """The relevant date a decided ``notification.period.relevant_date`` group gives: the day its output names
+    (``trigger_date`` or ``sentence_date``), or a gap naming what would decide it."""
+    if not result.decided or result.fired is None:
+        return Gap(tuple(result.missing()) or (disposal_path(scope.case, _disposal(scope), "relevant_date"),))
+    name = str(result.outputs["relevant_date_from"])
+    value = scope.lookup(name)
+    return Gap(scope.gaps_of([name])) if value is UNKNOWN else value
+
+
+def _relevant_date(scope: Scope) -> Any:
+    """The s.82(6) relevant date: the date of the conviction, finding or caution, or, where Schedule 3 lists the
+    offence only because of how the offender was dealt with, the day that sentencing condition was met (SOA 2003
+    s.132(3)); worked out by the group ``notification.period.relevant_date``."""
+    return relevant_date_from(scope, evaluate_group(scope.book.group(RELEVANT_GROUP), scope))
+
+
+def _cd_before_sentencing_code(scope: Scope) -> Any:
+    """The conviction was before the Sentencing Code began to apply (1 December 2020, Sentencing Act 2020 s.2(1)),
+    so a conditional discharge was ordered under the Powers of Criminal Courts (Sentencing) Act 2000 s.12."""
+    trigger = _disposal(scope).relevant_date
+    if trigger is None:
+        return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
+    return trigger < scope.param("notification.period.sentencing_code_commencement")
+
+
+def _cd_period(scope: Scope) -> Any:
+    """The period of a conditional discharge, as the order specified it (e.g. '24 months')."""
+    sentence = _disposal(scope).sentence
+    return str(sentence.period) if sentence is not None and sentence.kind == "conditional_discharge" else Gap(())
+
+
 def _age_at_relevant_date(scope: Scope) -> Any:
     """The offender's age in whole years on the relevant date (SOA 2003 s.82(2): 'under 18 on the relevant date')."""
-    disposal = _disposal(scope)
-    born, relevant = scope.case.person.date_of_birth, disposal.relevant_date
+    born, relevant = scope.case.person.date_of_birth, scope.lookup("relevant_date")
     paths = []
     if born is None:
         paths.append("person.date_of_birth")
-    if relevant is None:
-        paths.append(disposal_path(scope.case, disposal, "relevant_date"))
-    if born is None or relevant is None:
+    if relevant is UNKNOWN:
+        paths.extend(scope.gaps_of(["relevant_date"]))
+    if born is None or relevant is UNKNOWN:
         return Gap(tuple(paths))
     return age_on(born, relevant, conventions_at(scope))
 
@@ -94,11 +148,16 @@ def _supervised_on_as_of(scope: Scope) -> Any:
 
 
 def _pre_scheme(scope: Scope) -> Any:
-    """Whether the relevant date is before SOA 1997 Part 1 began (1 September 1997, SOA 2003 s.81(3))."""
-    relevant = _disposal(scope).relevant_date
-    if relevant is None:
-        return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
-    return relevant < scope.param("notification.period.soa1997_commencement")
+    """Whether the relevant date is before SOA 1997 Part 1 began (1 September 1997, SOA 2003 s.81(3)); the relevant
+    date is never before the date of the conviction, finding or caution."""
+    start = scope.param("notification.period.soa1997_commencement")
+    relevant = scope.lookup("relevant_date")
+    if relevant is not UNKNOWN:
+        return relevant < start
+    trigger = _disposal(scope).relevant_date
+    if trigger is not None and trigger >= start:
+        return False
+    return Gap(scope.gaps_of(["relevant_date"]))
 
 
 def _offender_age(scope: Scope) -> Any:
@@ -167,53 +226,27 @@ def _community_sentence_months(scope: Scope) -> Any:
 
 
 def _before_part2(scope: Scope) -> Any:
-    """The conviction, finding or caution was before Part 2 of the SOA 2003 came into force (1 May 2004)."""
+    """The conviction, finding or caution was before Part 2 of the SOA 2003 came into force (1 May 2004): its own
+    date, not a date s.132(3) deems (Sch 3 paras 13-15)."""
     relevant = _disposal(scope).relevant_date
     if relevant is None:
         return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
     return relevant < scope.param("notification.period.commencement")
 
 
-def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
-    """Whether the offence is listed in a schedule with its conditions met: from the offence catalogue when the
-    offence id is known to it, otherwise the caller's flag. A conflict between the two is a warning."""
-
-    def compute(scope: Scope) -> Any:
-        disposal = _disposal(scope)
-        offence = disposal.offence
-        flag = getattr(offence, flag_field)
-        if offence.offence_id is None:
-            return Gap((disposal_path(scope.case, disposal, f"offence.{flag_field}"),)) if flag is None else flag
-        flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
-        if not offence_catalogue(scope.book).known(offence.offence_id):
-            scope.warn(f"offences.unknown_id.{offence.offence_id}",
-                       f"Offence id {offence.offence_id!r} is not in the offence catalogue (Schedules 3 and 15); "
-                       f"the caller's {flag_field} flag is used.")
-            return Gap((flag_path,)) if flag is None else flag
-        answer, reason = listing_answer(scope, schedule, offence.offence_id, scope.as_at, disposal.id)
-        if isinstance(answer, Gap):
-            return answer if flag is None else flag
-        if reason is not None:
-            scope.reasons.append(reason)
-        if schedule == SCHEDULE_15:
-            listing = offence_catalogue(scope.book).listings[schedule].get(offence.offence_id)
-            answer = listing.part if answer and listing is not None else "not_listed"
-        if flag is not None and flag != answer:
-            scope.warn(f"offences.conflict.{flag_field}",
-                       f"The case says {flag_field}={flag!r} for {offence.offence_id}, but the offence catalogue "
-                       f"gives {answer!r}; the catalogue is used.")
-        return answer
-
-    compute.__doc__ = _listed.__doc__
-    return compute
-
-
 DISPOSAL_VALUES = values(
     ("trigger", _fact("trigger")),
-    ("relevant_date", _fact("relevant_date")),
+    ("trigger_date", _trigger_date),
+    ("sentence_date", _fact("sentence_date")),
+    ("sentence_on_trigger_date", _sentence_on_trigger_date),
+    ("relevant_date", _relevant_date),
     ("court", _fact("court")),
-    ("schedule3", _listed("soa2003.sch3", "schedule3")),
-    ("schedule15", _listed("cja2003.sch15", "schedule15")),
+    ("schedule3", listed(SCHEDULE_3, "schedule3")),
+    ("schedule15", listed(SCHEDULE_15, "schedule15")),
+    ("listed_by_sentencing_condition", listed_by_sentencing_condition),
+    ("cd_conviction_before_sentencing_code", _cd_before_sentencing_code),
+    ("cd_period", _cd_period),
+    ("trial_concluded_on", _fact("trial_concluded_on")),
     ("murder", _fact("murder", "offence")),
     ("s327_4a", _fact("s327_4a", "offence")),
     ("dealt_with_status_1997", _fact("dealt_with_status_1997")),

@@ -60,7 +60,8 @@ def _models_in(annotation: Any) -> list[type[TypedValue]]:
 
 
 CASE = Case.model_validate({"person": {"date_of_birth": "1990-01-15"}, "disposals": [
-    {"id": "a", "trigger": "conviction", "relevant_date": "2015-04-20", "offence": {"schedule3": True},
+    {"id": "a", "trigger": "conviction", "relevant_date": "2015-04-20",
+     "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
      "sentence": {"kind": "imprisonment", "term": {"months": 12}}}]})
 
 

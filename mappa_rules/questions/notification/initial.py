@@ -41,6 +41,7 @@ from .duties import (
     run_group,
 )
 from .status import NotificationStatus, notification_status
+from .subject import DisposalPeriod, relevant_date
 
 QUESTION = "notification.initial"
 COMMENCEMENT = "notification.period.commencement"
@@ -51,7 +52,9 @@ class InitialDutyValue(TypedValue):
     """The initial notification duty one disposal gives (SOA 2003 s.83; Sex Offenders Act 1997 s.2)."""
 
     disposal: str = Field(description="The disposal's id in the case.")
-    relevant_date: date | None = Field(description="The date of the conviction, finding or caution.")
+    relevant_date: date | None = Field(
+        description="The s.82(6) relevant date: the date of the conviction, finding or caution, or the day of the "
+        "sentence where only the sentence lists the offence (s.132(3)).")
     subject: bool | None = Field(description="The disposal makes the person a relevant offender.")
     required: bool | None = Field(description="An initial notification is required (no s.83(2) exception).")
     rule: str | None = Field(description="The rule that gave the number of days.")
@@ -77,6 +80,7 @@ class InitialDuty:
     """The initial notification duty for one disposal; ``None`` fields are undetermined."""
 
     disposal: Disposal
+    relevant: date | None = None
     subject: bool | None = None
     required: bool | None = None
     rule: str | None = None
@@ -91,7 +95,7 @@ class InitialDuty:
 
     def as_value(self) -> InitialDutyValue:
         return InitialDutyValue.model_construct(
-            disposal=self.disposal.id, relevant_date=self.disposal.relevant_date, subject=self.subject,
+            disposal=self.disposal.id, relevant_date=self.relevant, subject=self.subject,
             required=self.required, rule=self.rule, days=self.days, begins=self.begins, running=self.running,
             deadline=self.deadline, note=None if self.running is not False else (
                 f"The {self.days} days have not begun: they start to run when the person is released from custody or "
@@ -114,11 +118,13 @@ def _duty(
     commencement: date = book.parameter(COMMENCEMENT).value_at(as_of)
     subject_scope = Scope(book, max(disposal.relevant_date or as_of, commencement), DISPOSAL_VALUES, case, disposal,
                           builder.warnings)
+    relevant = duty.relevant = relevant_date(subject_scope, builder, DisposalPeriod(disposal))
+    if relevant is not None:
+        subject_scope.as_at = max(relevant, commencement)
     subject = run_group(book, "notification.period.subject", subject_scope, builder, disposal.id)
     if not subject.decided:
         return duty
     duty.subject = bool(subject.outputs.get("subject", False))
-    relevant = disposal.relevant_date
     if not duty.subject or relevant is None:
         return duty
     floor: date = book.parameter(SOA1997_COMMENCEMENT).value_at(relevant)
@@ -147,11 +153,13 @@ def _duty(
     assert period.fired is not None
     duty.rule, duty.days, duty.begins = period.fired.id, int(outputs["days"]), begins
     duty.running, duty.deadline = deadline is not None, deadline
-    others = [d for d in case.disposals if d.id != disposal.id and (d.relevant_date or date.min) < relevant]
+    dated = {p.disposal.id: p.relevant_date for p in status.periods} if status is not None else {}
+    others = [d for d in case.disposals if d.id != disposal.id and (dated.get(d.id) or date.min) < relevant]
     if not others or status is None:
         duty.required = True  # no earlier event, so s.83(2) cannot apply
         return duty
-    undated = [f"disposals[{case.disposals.index(d)}].relevant_date" for d in others if d.relevant_date is None]
+    undated = [f"disposals[{case.disposals.index(d)}].relevant_date" for d in others
+               if status.relevant_date(d.id) is None]
     covers = _earlier_event_covers(case, disposal, deadline, status)
     values["subject_through_earlier_event"] = Gap(tuple(undated)) if undated and covers is not True else covers
     values["notified_for_earlier_event"] = _notified_for_earlier_event(case, disposal, status)
@@ -175,8 +183,9 @@ def _dated(scope: Scope, case: Case, relevant: date, outputs: Any) -> tuple[date
 def _earlier_event_covers(case: Case, disposal: Disposal, deadline: date | None, status: NotificationStatus) -> Any:
     """s.83(2)(a), (c): another disposal made the person subject immediately before this relevant date, and keeps
     them subject throughout the initial period (to its last day)."""
-    relevant = disposal.relevant_date
-    assert relevant is not None
+    relevant = status.relevant_date(disposal.id)
+    if relevant is None:
+        return Gap(tuple(m.fact for m in status.missing) or ("disposals",))
     earlier = {p.disposal.id for p in status.periods if p.disposal.id != disposal.id
                and p.relevant_date is not None and p.relevant_date < relevant}
     if not earlier:
@@ -198,8 +207,9 @@ def _earlier_event_covers(case: Case, disposal: Disposal, deadline: date | None,
 def _notified_for_earlier_event(case: Case, disposal: Disposal, status: NotificationStatus) -> bool:
     """s.83(2)(b): an initial notification was given after an earlier disposal and before this relevant date (the
     notifications listed are taken as the record)."""
-    relevant = disposal.relevant_date
-    assert relevant is not None
+    relevant = status.relevant_date(disposal.id)
+    if relevant is None:
+        return False
     starts = [p.relevant_date for p in status.periods if p.relevant_date is not None and p.relevant_date < relevant]
     return any(n.kind == "initial" and any(s <= n.date < relevant for s in starts) for n in case.notifications)
 
@@ -212,7 +222,7 @@ def answer_initial(
 
     def conclude(value: dict[str, Any], dates: dict[str, date]) -> bool:
         required = [d for d in duties if d.required]
-        latest = max(required, key=lambda d: d.disposal.relevant_date or date.min, default=None)
+        latest = max(required, key=lambda d: d.relevant or date.min, default=None)
         value.update(required=bool(required), running=None if latest is None else latest.running,
                      controlling_disposal=None if latest is None else latest.disposal.id)
         if latest is not None and latest.deadline is not None:

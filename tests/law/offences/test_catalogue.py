@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from mappa_rules import Case, Outcome, default_rulebook, notification_period
 from mappa_rules.decision import Status
-from mappa_rules.offences import SCHEDULE_3, SCHEDULE_15, offence_catalogue
+from mappa_rules.engine import Scope
+from mappa_rules.offences import SCHEDULE_3, SCHEDULE_15, listing_answer, listing_limb, offence_catalogue
+from mappa_rules.offences.catalogue import SENTENCING_FACTS
 from mappa_rules.vocabulary import DISPOSAL_VALUES
 
 BOOK = default_rulebook()
@@ -40,7 +42,8 @@ def _case(offence: dict[str, Any], sentence: dict[str, Any], relevant: date = da
     return Case.model_validate({
         "person": {"date_of_birth": "1980-01-01"},
         "disposals": [{"id": "a", "trigger": "caution" if sentence["kind"] == "caution" else "conviction",
-                       "relevant_date": relevant, "offence": offence, "sentence": sentence}],
+                       "relevant_date": relevant, "sentence_date": relevant, "offence": offence,
+                       "sentence": sentence}],
     })
 
 
@@ -122,3 +125,69 @@ def test_unknown_offence_id_falls_back_to_flag_with_warning() -> None:
     flagged = notification_period(_case({"offence_id": "theft1968.s1", "schedule3": False}, {"kind": "fine"}), AS_OF)
     assert flagged.outcome is Outcome.NO
     assert any(w.code.startswith("offences.unknown_id") for w in flagged.warnings)
+
+
+SPLIT = sorted(i for i, listing in SCH3.items() if listing.sentencing is not None)
+SENTENCES = [
+    {"kind": "imprisonment", "term": {"months": m}} for m in (1, 6, 11, 12, 24, 30)
+] + [{"kind": "fine"}, {"kind": "hospital_order", "restriction_order": True},
+     {"kind": "hospital_order", "restriction_order": False}, {"kind": "community_order", "length": {"months": 6}},
+     {"kind": "community_order", "length": {"months": 12}}]
+
+
+@settings(max_examples=150)
+@given(st.sampled_from(SPLIT), st.sampled_from(SENTENCES), st.integers(15, 21), st.integers(12, 19),
+       st.booleans(), st.booleans(), st.sampled_from([date(2003, 6, 1), date(2020, 6, 1)]))
+def test_each_entry_is_listed_exactly_when_one_of_its_limbs_is_met(
+        offence_id: str, sentence: dict[str, Any], offender: int, victim: int, images: bool, purpose: bool,
+        convicted: date) -> None:
+    """For every Schedule 3 entry with a sentencing element, the offence is listed exactly when its condition of
+    another description or its sentencing condition is met; the relevant date is the conviction when the first is
+    met and the sentence when only the second is; and no sentencing fact appears in the other limb.
+
+    Citation: SOA 2003 s.132(1)-(2), Sch 3. Status: derived (catalogue consistency).
+    """
+    listing = SCH3[offence_id]
+    assert listing.other is None or not listing.other.names & SENTENCING_FACTS
+    sentenced = date(convicted.year, 9, 1)
+    offence = {"offence_id": offence_id, "offender_age": offender, "victim_age": victim, "intended_victim_age": victim,
+               "images_showed_person_under_16": images, "purpose_sexual_gratification": purpose}
+    case = Case.model_validate({"person": {"date_of_birth": None}, "disposals": [
+        {"id": "a", "trigger": "conviction", "relevant_date": convicted, "sentence_date": sentenced,
+         "offence": offence, "sentence": sentence}]})
+    if not listing.entry.in_force.covers(max(convicted, date(2004, 5, 1))):
+        return
+    scope = Scope(BOOK, max(convicted, date(2004, 5, 1)), DISPOSAL_VALUES, case, case.disposals[0])
+    listed, _ = listing_answer(scope, SCHEDULE_3, offence_id, scope.as_at)
+    limb = listing_limb(scope, SCHEDULE_3, offence_id)
+    assert listed is (limb in ("other", "sentencing"))
+    relevant = scope.lookup("relevant_date")
+    if limb == "other":
+        assert relevant == convicted
+    elif limb == "sentencing":
+        assert relevant == sentenced
+
+
+def test_a_flag_the_catalogue_cannot_confirm_is_used_with_a_warning_naming_the_fact() -> None:
+    """Where the case gives both an offence id and the Schedule 3 flag and the catalogue cannot decide (its
+    condition needs the offender's age), the flag decides with a warning naming the fact the catalogue needs; when
+    that fact is added and the catalogue disagrees, the catalogue decides with a warning. Adding the offence id to a
+    flag-only case never loses its answer.
+
+    Citation: SOA 2003 Sch 3 para 28 (s.40: the offender's age decides which sentence lists it), Sch 3 para 95(b).
+    Status: verified.
+    """
+    disposal = {"id": "a", "trigger": "conviction", "relevant_date": date(2020, 3, 2), "sentence_date":
+                date(2020, 3, 2), "offence": {"offence_id": "soa2003.s40", "offence_date": date(2019, 6, 1),
+                                              "schedule3": True},
+                "sentence": {"kind": "hospital_order", "restriction_order": True}}
+    flagged = notification_period(Case.model_validate({"disposals": [disposal]}), AS_OF)
+    assert flagged.outcome is Outcome.YES and flagged.value["indefinite"] is True
+    warning = next(w for w in flagged.warnings if w.code == "offences.unconfirmed.schedule3")
+    assert "person.date_of_birth" in warning.message
+    flag_only = {**disposal, "offence": {"schedule3": True}}
+    assert notification_period(Case.model_validate({"disposals": [flag_only]}), AS_OF).outcome is Outcome.YES
+    aged_16 = notification_period(
+        Case.model_validate({"person": {"date_of_birth": date(2003, 1, 1)}, "disposals": [disposal]}), AS_OF)
+    assert aged_16.outcome is Outcome.NO
+    assert "offences.conflict.schedule3" in [w.code for w in aged_16.warnings]
