@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field, model_validator
 
+from ..legal_time import MissingDayRule, TimeConventions, age_on
 from .common import Day, FactsModel
 from .disposals import Disposal
 from .mappa import ManagementFacts, RiskFacts
@@ -15,6 +18,21 @@ __all__ = [
     "Case",
     "Person",
 ]
+
+
+def _check_offender_age(index: int, disposal: Disposal, born: date | None) -> None:
+    """A stated age at the offence must be one the date of birth allows on the day (or days) of the offence."""
+    offence = disposal.offence
+    if born is None or offence.offender_age is None or offence.offence_date is None:
+        return
+    last = offence.offence_date_to or offence.offence_date
+    readings = [TimeConventions(missing_day=rule) for rule in MissingDayRule]
+    low = min(age_on(born, offence.offence_date, c) for c in readings)
+    high = max(age_on(born, last, c) for c in readings)
+    if not low <= offence.offender_age <= high:
+        shown = str(low) if low == high else f"{low} to {high}"
+        raise ValueError(f"disposals[{index}].offence.offender_age ({offence.offender_age}) contradicts "
+                         f"person.date_of_birth and the offence date: the offender was {shown} at the offence")
 
 
 class Person(FactsModel):
@@ -54,6 +72,7 @@ class Case(FactsModel):
                 )
             if born and disposal.offence.offence_date and disposal.offence.offence_date < born:
                 raise ValueError(f"disposals[{i}].offence.offence_date is before person.date_of_birth ({born})")
+            _check_offender_age(i, disposal, born)
             relation = getattr(disposal.sentence, "relation", None)
             if relation is not None:
                 if relation.to == disposal.id:

@@ -171,7 +171,20 @@ class Offence(FactsModel):
 
     description: str | None = None
     offence_id: str | None = Field(default=None, description="Id in the offence catalogue, e.g. 'soa2003.s3'.")
-    offence_date: Day | None = None
+    offence_date: Day | None = Field(
+        default=None, description="The day the offence was committed; with offence_date_to, the first day of the "
+        "period within which it was committed.")
+    offence_date_to: Day | None = Field(
+        default=None, description="The last day of the period within which the offence was committed, where it is "
+        "charged over a range ('between D1 and D2'); an age that differs across the range is unknown.")
+    liability: Literal[
+        "principal", "attempt", "conspiracy", "incitement", "aiding_abetting_counselling_procuring",
+        "encouraging_or_assisting",
+    ] | None = Field(
+        default=None, description="How the person was liable for the offence named by offence_id: as principal, or "
+        "for an attempt, conspiracy or incitement, for aiding, abetting, counselling or procuring it, or for an "
+        "offence of encouraging or assisting it (SCA 2007 Part 2) - each listed as the offence itself, on the same "
+        "conditions (SOA 2003 Sch 3 paras 94, 94A; CJA 2003 Sch 15 paras 64, 153, 174).")
     schedule3: bool | None = Field(
         default=None, description="Listed in SOA 2003 Schedule 3 with the paragraph's conditions met."
     )
@@ -187,16 +200,30 @@ class Offence(FactsModel):
     murder: bool | None = None
     terrorism: bool | None = None
     s327_4a: bool | None = Field(default=None, description="An offence specified in CJA 2003 s.327(4A).")
-    victim_age: int | None = Field(default=None, ge=0, le=130, description="Victim's age at the offence.")
+    victim_age: int | None = Field(
+        default=None, ge=0, le=130,
+        description="The victim's age at the time of the offence (SOA 2003 Sch 3 para 95(b)).")
     offender_age: int | None = Field(
         default=None, ge=0, le=130,
-        description="Offender's age at the offence; if null it is worked out from the date of birth and offence_date.",
+        description="Offender's age at the time of the offence (SOA 2003 Sch 3 para 95(b)); if null it is worked out "
+        "from the date of birth and offence_date (and offence_date_to).",
     )
+
+    @model_validator(mode="after")
+    def _range(self) -> Offence:
+        if self.offence_date_to is not None and self.offence_date is None:
+            raise ValueError("offence_date_to needs offence_date (the first day of the range)")
+        first, last = self.offence_date, self.offence_date_to
+        if first is not None and last is not None and last < first:
+            raise ValueError(f"offence_date_to ({self.offence_date_to}) is before offence_date ({self.offence_date})")
+        return self
     intended_victim_age: int | None = Field(
-        default=None, ge=0, le=130, description="Age of the person against whom an intended offence was aimed."
+        default=None, ge=0, le=130, description="Age of the person against whom an intended offence was aimed, at the "
+        "time of the offence (SOA 2003 Sch 3 para 95(b))."
     )
     images_showed_person_under_16: bool | None = Field(
-        default=None, description="The indecent photographs or goods showed a person under 16 (Sch 3 paras 13-15)."
+        default=None, description="The indecent photographs or goods showed a person under 16, the person's age when "
+        "the photograph was taken (Sch 3 paras 13-15, 95(a), 97)."
     )
     purpose_sexual_gratification: bool | None = Field(
         default=None, description="A s.67A offence was committed for sexual gratification (Sch 3 para 34A)."
@@ -270,6 +297,7 @@ class Disposal(FactsModel):
             raise ValueError("offence.schedule3_sentencing_condition is true but offence.schedule3 is false")
         if self.offence.schedule3_sentencing_condition and self.trigger == "caution":
             raise ValueError("offence.schedule3_sentencing_condition: a caution cannot meet a sentencing condition")
-        if self.offence.offence_date and start and start < self.offence.offence_date:
-            raise ValueError(f"relevant_date ({start}) is before offence.offence_date ({self.offence.offence_date})")
+        committed = self.offence.offence_date_to or self.offence.offence_date
+        if committed and start and start < committed:
+            raise ValueError(f"relevant_date ({start}) is before the offence ({committed})")
         return self

@@ -246,6 +246,56 @@ def _truth(scope: Scope, condition: Compiled | None) -> bool | Gap:
     return bool(truth)
 
 
+LIABILITY = {
+    "attempt": ("(a)", "an attempt to commit"), "conspiracy": ("(a)", "a conspiracy to commit"),
+    "incitement": ("(a)", "incitement to commit"),
+    "aiding_abetting_counselling_procuring": ("(b)", "aiding, abetting, counselling or procuring"),
+}
+"""How a person may be liable for a listed offence other than as principal, with the limb of the general paragraph
+that lists it (SOA 2003 Sch 3 para 94; CJA 2003 Sch 15 paras 64, 153, 174)."""
+ENCOURAGING = "encouraging_or_assisting"
+
+
+def liability_reason(scope: Scope, schedule: str, offence_id: str, liability: str, day: date,
+                     subject: str | None = None) -> tuple[bool, Reason | None]:
+    """Whether the general paragraph on inchoate and secondary liability lists an offence committed other than as
+    principal (``liability``) as the offence itself, and the reason citing it. The listing is the substantive
+    paragraph's, on the same conditions; encouraging or assisting (SCA 2007 Part 2) is listed only from the day its
+    paragraph came into force."""
+    catalogue = offence_catalogue(scope.book)
+    listing = catalogue.listings.get(schedule, {}).get(offence_id)
+    if listing is None or liability not in (*LIABILITY, ENCOURAGING):
+        return True, None
+    spec = catalogue.specs[schedule]
+    instrument, sched = _INSTRUMENTS[schedule]
+    wanted = _general_paragraph(schedule, listing.entry.part, liability)
+    paragraph = next((g for g in spec.general_paragraphs if g.paragraph == wanted), None)
+    if paragraph is None:
+        return True, None
+    limb, words = LIABILITY.get(liability, ("", "encouraging or assisting (SCA 2007 Part 2) in relation to"))
+    citation = Citation(instrument=instrument, provision=f"{sched} para {paragraph.paragraph}{limb}", url=paragraph.url)
+    rule_id = f"offences.{schedule}.para_{paragraph.paragraph.lower()}"
+    facts: dict[str, Any] = {"offence": offence_id, "title": listing.entry.title, "liability": liability,
+                             "paragraph": listing.entry.paragraph, "general_paragraph": paragraph.paragraph}
+    if not paragraph.in_force.covers(day):
+        facts["day"] = day
+        return False, make_reason(
+            rule_id, paragraph.title, citation, paragraph.status,
+            f"Para {paragraph.paragraph}, which lists {words} {{title}} ({{offence}}) as the offence itself, was "
+            "not in force on {day}.", facts, subject)
+    return True, make_reason(
+        rule_id, paragraph.title, citation, paragraph.status,
+        f"{words[0].upper()}{words[1:]} {{title}} ({{offence}}) is listed as the offence itself: {sched} para "
+        f"{paragraph.paragraph}{limb} reads the reference to the offence in para {{paragraph}} as including it, on "
+        "the same conditions.", facts, subject)
+
+
+def _general_paragraph(schedule: str, part: int | None, liability: str) -> str:
+    if schedule == SCHEDULE_3:
+        return "94A" if liability == ENCOURAGING else "94"
+    return {1: "64", 2: "153", 3: "174"}.get(part or 1, "64")
+
+
 def listing_answer(
     scope: Scope, schedule: str, offence_id: str, day: date, subject: str | None = None
 ) -> tuple[Any, Reason | None]:

@@ -161,17 +161,24 @@ def _pre_scheme(scope: Scope) -> Any:
 
 
 def _offender_age(scope: Scope) -> Any:
-    """The offender's age in whole years at the time of the offence (given, or from the date of birth)."""
+    """The offender's age in whole years at the time of the offence (SOA 2003 Sch 3 para 95(b)): as given, or from
+    the date of birth and the offence date; for an offence committed within a range of days, known only when it is
+    the same at both ends."""
     disposal = _disposal(scope)
-    if disposal.offence.offender_age is not None:
-        return disposal.offence.offender_age
-    born, when = scope.case.person.date_of_birth, disposal.offence.offence_date
+    offence = disposal.offence
+    if offence.offender_age is not None:
+        return offence.offender_age
+    born, when = scope.case.person.date_of_birth, offence.offence_date
     if born is None or when is None:
         paths = ["person.date_of_birth"] if born is None else []
         if when is None:
             paths.append(disposal_path(scope.case, disposal, "offence.offence_date"))
         return Gap(tuple(paths))
-    return age_on(born, when, conventions_at(scope))
+    conventions = conventions_at(scope)
+    age = age_on(born, when, conventions)
+    if offence.offence_date_to is not None and age_on(born, offence.offence_date_to, conventions) != age:
+        return Gap((disposal_path(scope.case, disposal, "offence.offender_age"),))
+    return age
 
 
 def _imprisonment_months(scope: Scope) -> Any:

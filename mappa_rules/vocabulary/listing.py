@@ -16,7 +16,15 @@ from typing import Any
 from ..engine import Gap, Scope
 from ..engine.conditions import UNKNOWN
 from ..facts import Disposal
-from ..offences import SCHEDULE_3, SCHEDULE_15, listing_answer, listing_limb, offence_catalogue, other_limb
+from ..offences import (
+    SCHEDULE_3,
+    SCHEDULE_15,
+    liability_reason,
+    listing_answer,
+    listing_limb,
+    offence_catalogue,
+    other_limb,
+)
 from .sentences import disposal_path
 from .values import subject
 
@@ -59,6 +67,12 @@ def listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
             return flag
         if reason is not None:
             scope.reasons.append(reason)
+        if offence.liability not in (None, "principal"):
+            covered, why = liability_reason(scope, schedule, offence.offence_id, offence.liability, scope.as_at,
+                                            disposal.id)
+            if why is not None:
+                scope.reasons.append(why)
+            answer = answer and covered
         if schedule == SCHEDULE_15:
             listing = offence_catalogue(scope.book).listings[schedule].get(offence.offence_id)
             answer = listing.part if answer and listing is not None else "not_listed"
