@@ -103,6 +103,14 @@ class HospitalOrder(FactsModel):
 
     kind: Literal["hospital_order"]
     restriction_order: bool | None = Field(description="Whether a restriction order was made; null if unknown.")
+    without_limit_of_time: bool | None = Field(
+        default=None, description="The restriction order is without limit of time (the order has no end date).")
+
+    @model_validator(mode="after")
+    def _restricted(self) -> HospitalOrder:
+        if self.without_limit_of_time and self.restriction_order is False:
+            raise ValueError("without_limit_of_time is true but restriction_order is false")
+        return self
 
 
 class GuardianshipOrder(FactsModel):
@@ -268,6 +276,9 @@ class Disposal(FactsModel):
     supervision_end: Day | None = Field(
         default=None, description="The day the licence, hospital order or guardianship order ends."
     )
+    supervision_open_ended: bool | None = Field(
+        default=None, description="The licence or order has no end date (a life or IPP licence, a hospital order "
+        "without limit of time).")
     trial_concluded_on: Day | None = Field(
         default=None,
         description="For a finding of disability: the day the person's later trial for the offence concluded, which "
@@ -289,6 +300,8 @@ class Disposal(FactsModel):
             later: date | None = getattr(self, name)
             if start is not None and later is not None and later < start:
                 raise ValueError(f"{name} ({later}) is before relevant_date ({start})")
+        if self.supervision_open_ended and self.supervision_end is not None:
+            raise ValueError("supervision_open_ended is true but supervision_end gives an end")
         if self.trial_concluded_on is not None and self.trigger != "disability_finding":
             raise ValueError("trial_concluded_on is only for a finding of disability (SOA 2003 s.82(5))")
         if self.trial_concluded_on is not None and start is not None and self.trial_concluded_on < start:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..decision import Citation, Reason, Status, make_reason
 from ..engine import Gap, Scope, evaluate_group
 from ..engine.conditions import UNKNOWN
 from ..engine.evaluator import GroupResult
-from ..facts import Disposal
+from ..facts import Disposal, StatedSupervision
 from ..legal_time import age_on
 from ..legal_time.conventions import conventions_at
 from ..offences import SCHEDULE_3, SCHEDULE_15
@@ -21,7 +22,7 @@ from .listing import listed, listed_by_sentencing_condition
 from .sentences import disposal_path, measure, notification_term_months, sentence_term_months, term_length
 from .values import Scopes, subject, values
 
-__all__ = ["DISPOSAL_VALUES", "RELEVANT_GROUP", "SCOPES", "relevant_date_from"]
+__all__ = ["DISPOSAL_VALUES", "RELEVANT_GROUP", "SCOPES", "relevant_date_from", "stated_supervision_reason"]
 
 RELEVANT_GROUP = "notification.period.relevant_date"
 
@@ -67,6 +68,9 @@ def _restriction_order(scope: Scope) -> Any:
     sentence = disposal.sentence
     if sentence is None or sentence.kind != "hospital_order":
         return False
+    if sentence.restriction_order is None and sentence.without_limit_of_time:
+        # MHA 1983 s.41(1) (not in the text pack): a restriction order is made "without limit of time" or for a period.
+        return bool(scope.param("notification.period.without_limit_of_time_is_restricted"))
     if sentence.restriction_order is None:
         return Gap((disposal_path(scope.case, disposal, "sentence.restriction_order"),))
     return sentence.restriction_order
@@ -137,14 +141,34 @@ def _age_at_relevant_date(scope: Scope) -> Any:
 
 def _supervised_on_as_of(scope: Scope) -> Any:
     """Whether, on the as-at date, the licence or hospital/guardianship order for this disposal is still running
-    (a life sentence or detention during His Majesty's pleasure carries a licence for life)."""
+    (a life sentence or detention during His Majesty's pleasure carries a licence for life; a licence or order with
+    no end date, or a hospital order without limit of time, runs on); a stated supervision for this disposal is
+    read as the case states it."""
     disposal = _disposal(scope)
     sentence = disposal.sentence
     if sentence is not None and sentence.kind == "life":
         return True
+    stated = scope.case.stated.supervision
+    if stated is not None and stated.disposal == disposal.id:
+        scope.reasons.append(stated_supervision_reason(stated))
+        return True if stated.no_end else scope.as_at <= stated.until
+    if disposal.supervision_open_ended or getattr(sentence, "without_limit_of_time", None):
+        return True
     if disposal.supervision_end is None:
         return Gap((disposal_path(scope.case, disposal, "supervision_end"),))
     return scope.as_at <= disposal.supervision_end
+
+
+def stated_supervision_reason(stated: StatedSupervision) -> Reason:
+    """The reason that repeats a stated supervision ("on licence until E", "with no end date"), marked as stated."""
+    ending = "with no end date" if stated.no_end else f"until {stated.until}"
+    return make_reason(
+        "stated.supervision", "On licence, under supervision or under a hospital order, as stated",
+        Citation(instrument="MAPPA Guidance", provision="exit from MAPPA (Category 2)",
+                 url="https://www.gov.uk/government/publications/multi-agency-public-protection-arrangements-mappa--2"),
+        Status.SECONDARY, f"Stated: on {stated.kind.replace('_', ' ')} {ending}.",
+        {"path": "stated.supervision", "kind": stated.kind, "until": stated.until, "open_ended": stated.no_end,
+         "disposal": stated.disposal}, stated.disposal or "stated.supervision", stated=True)
 
 
 def _pre_scheme(scope: Scope) -> Any:

@@ -44,6 +44,7 @@ from .status import NotificationStatus, notification_status
 from .subject import DisposalPeriod, relevant_date
 
 QUESTION = "notification.initial"
+STATED = "stated.notification"
 COMMENCEMENT = "notification.period.commencement"
 SOA1997_COMMENCEMENT = "notification.period.soa1997_commencement"
 
@@ -79,7 +80,8 @@ class NotificationInitialValue(TypedValue):
 class InitialDuty:
     """The initial notification duty for one disposal; ``None`` fields are undetermined."""
 
-    disposal: Disposal
+    disposal: Disposal | None
+    """The disposal; None for the duty a stated status gives (``stated.notification``)."""
     relevant: date | None = None
     subject: bool | None = None
     required: bool | None = None
@@ -93,9 +95,13 @@ class InitialDuty:
     def decided(self) -> bool:
         return self.subject is False or self.required is False or (self.required is True and self.running is not None)
 
+    @property
+    def label(self) -> str:
+        return STATED if self.disposal is None else self.disposal.id
+
     def as_value(self) -> InitialDutyValue:
         return InitialDutyValue.model_construct(
-            disposal=self.disposal.id, relevant_date=self.relevant, subject=self.subject,
+            disposal=self.label, relevant_date=self.relevant, subject=self.subject,
             required=self.required, rule=self.rule, days=self.days, begins=self.begins, running=self.running,
             deadline=self.deadline, note=None if self.running is not False else (
                 f"The {self.days} days have not begun: they start to run when the person is released from custody or "
@@ -107,7 +113,25 @@ def initial_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[Initia
     """The s.83(1) (or 1997 Act) duty for every disposal, adding reasons, missing facts and warnings to ``builder``."""
     # Only a second disposal can be an "earlier event" (s.83(2)); the period rules are run only then.
     status = notification_status(case, as_of, builder) if len(case.disposals) > 1 else None
+    if not case.disposals and case.stated.notification is not None:
+        return [_stated_duty(case, as_of, builder)]
     return [_duty(case, d, as_of, builder, status) for d in case.disposals]
+
+
+def _stated_duty(case: Case, as_of: date, builder: DutyBuilder) -> InitialDuty:
+    """The initial notification a stated status gives: from its stated relevant date, which is needed."""
+    stated = case.stated.notification
+    assert stated is not None
+    duty = InitialDuty(None, relevant=stated.relevant_date, subject=True)
+    if stated.relevant_date is None:
+        builder.add_missing(f"{STATED}.relevant_date", QUESTION)
+        return duty
+    notification_status(case, as_of, builder).adopt(builder)
+    values: dict[str, Any] = {"relevant_date": stated.relevant_date}
+    scope = _clock(case, as_of, builder, duty, stated.relevant_date, values)
+    if scope is not None:
+        duty.required = True  # no disposal is recorded, so no earlier event (s.83(2)) is known
+    return duty
 
 
 def _duty(
@@ -127,32 +151,11 @@ def _duty(
     duty.subject = bool(subject.outputs.get("subject", False))
     if not duty.subject or relevant is None:
         return duty
-    floor: date = book.parameter(SOA1997_COMMENCEMENT).value_at(relevant)
-    anchor = max(relevant, floor)
-    probe = Scope(book, anchor, INITIAL_VALUES, case, {}, builder.warnings)
-    clock = first_counted_day(anchor, disregarded(case), conventions_at(probe))
-    values: dict[str, Any] = {"relevant_date": relevant, "clock_starts": clock}
-    scope = Scope(book, clock or max(as_of, anchor), INITIAL_VALUES, case, values, builder.warnings)
-    period = run_group(book, "notification.initial.period", scope, builder, disposal.id)
-    if period.fired is None:
+    values: dict[str, Any] = {"relevant_date": relevant}
+    scope = _clock(case, as_of, builder, duty, relevant, values)
+    if scope is None:
         return duty
-    outputs = period.outputs
-    if "counting_parameter" in outputs:
-        scope.param(outputs["counting_parameter"])
-    begins, deadline = _dated(scope, case, relevant, outputs)
-    superseded = outputs.get("superseded_on")
-    if superseded is not None:
-        handover: date = book.parameter(superseded).value_at(relevant)
-        if deadline is None or deadline >= handover:
-            # The 1997 Act period had not ended when the 2003 Act came into force: s.83(1) governs from then.
-            scope = Scope(book, handover, INITIAL_VALUES, case, values, builder.warnings)
-            period = run_group(book, "notification.initial.period", scope, builder, disposal.id)
-            assert period.fired is not None
-            outputs = period.outputs
-            begins, deadline = _dated(scope, case, relevant, outputs)
-    assert period.fired is not None
-    duty.rule, duty.days, duty.begins = period.fired.id, int(outputs["days"]), begins
-    duty.running, duty.deadline = deadline is not None, deadline
+    deadline = duty.deadline
     dated = {p.disposal.id: p.relevant_date for p in status.periods} if status is not None else {}
     others = [d for d in case.disposals if d.id != disposal.id and (dated.get(d.id) or date.min) < relevant]
     if not others or status is None:
@@ -167,6 +170,41 @@ def _duty(
     if required.decided and required.fired is not None:
         duty.required = bool(required.outputs["required"])
     return duty
+
+
+def _clock(case: Case, as_of: date, builder: DutyBuilder, duty: InitialDuty, relevant: date,
+           values: dict[str, Any]) -> Scope | None:
+    """The number of days, the first day and the deadline of the initial period beginning with ``relevant`` (the
+    1997 Act's before 1 May 2004, handed over to s.83(1) if still running then), set on ``duty``; the scope they were
+    worked out in, or None if the rules could not decide."""
+    book = builder.book
+    floor: date = book.parameter(SOA1997_COMMENCEMENT).value_at(relevant)
+    anchor = max(relevant, floor)
+    probe = Scope(book, anchor, INITIAL_VALUES, case, {}, builder.warnings)
+    clock = first_counted_day(anchor, disregarded(case), conventions_at(probe))
+    values["clock_starts"] = clock
+    scope = Scope(book, clock or max(as_of, anchor), INITIAL_VALUES, case, values, builder.warnings)
+    period = run_group(book, "notification.initial.period", scope, builder, duty.label)
+    if period.fired is None:
+        return None
+    outputs = period.outputs
+    if "counting_parameter" in outputs:
+        scope.param(outputs["counting_parameter"])
+    begins, deadline = _dated(scope, case, relevant, outputs)
+    superseded = outputs.get("superseded_on")
+    if superseded is not None:
+        handover: date = book.parameter(superseded).value_at(relevant)
+        if deadline is None or deadline >= handover:
+            # The 1997 Act period had not ended when the 2003 Act came into force: s.83(1) governs from then.
+            scope = Scope(book, handover, INITIAL_VALUES, case, values, builder.warnings)
+            period = run_group(book, "notification.initial.period", scope, builder, duty.label)
+            assert period.fired is not None
+            outputs = period.outputs
+            begins, deadline = _dated(scope, case, relevant, outputs)
+    assert period.fired is not None
+    duty.rule, duty.days, duty.begins = period.fired.id, int(outputs["days"]), begins
+    duty.running, duty.deadline = deadline is not None, deadline
+    return scope
 
 
 def _dated(scope: Scope, case: Case, relevant: date, outputs: Any) -> tuple[date, date | None]:
@@ -224,7 +262,7 @@ def answer_initial(
         required = [d for d in duties if d.required]
         latest = max(required, key=lambda d: d.relevant or date.min, default=None)
         value.update(required=bool(required), running=None if latest is None else latest.running,
-                     controlling_disposal=None if latest is None else latest.disposal.id)
+                     controlling_disposal=None if latest is None else latest.label)
         if latest is not None and latest.deadline is not None:
             dates["initial_deadline"] = latest.deadline
         return bool(required)
@@ -247,7 +285,7 @@ def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outco
         what = (f"Initial notification due ({duty.days} days beginning with {duty.begins}, time in custody, "
                 "in hospital or abroad disregarded)" if duty.running
                 else f"Initial notification: the {duty.days} days start to run on release or return to the UK")
-        steps.append(Step(duty.deadline, "initial_notification", duty.rule, duty.disposal.id, what))
+        steps.append(Step(duty.deadline, "initial_notification", duty.rule, duty.label, what))
     return answer.outcome, steps
 
 

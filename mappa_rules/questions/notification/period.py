@@ -116,7 +116,8 @@ def _decide(builder: DecisionBuilder, status: NotificationStatus, as_of: date) -
     if stated is not None and stated.first.day is not None:
         dates["subject_since"] = stated.first.day
     controlling = status.controlling(as_of)
-    uncertain = undecided or any(not s.decided for s in status.sources)
+    # From the day a stated status begins, it stands in for the disposals it covers, decided or not.
+    uncertain = any(not s.decided for s in status.effective(as_of))
     if controlling is None or uncertain or (not status.has_record and on is not True):
         value.update(indefinite=None, length=None)
         answer = NotificationPeriodValue.model_construct(**value)

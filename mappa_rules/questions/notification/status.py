@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ...decision import Missing, Reason
+from ...decision import Missing, Reason, Warning
 from ...engine import DecisionBuilder, Gap
 from ...facts import Case
 from ...legal_time import days_before
@@ -192,9 +192,43 @@ def recorded_status(case: Case, as_of: date, builder: DecisionBuilder) -> Notifi
         sources.append(stated[0])
         scratch.explain(stated[1])
     status = _with_ends(case, scratch, sources, periods, [], bool(case.disposals) or stated is not None)
+    _stated_conflict(status, as_of, scratch)
     if isinstance(builder, StatusBuilder):
         builder.recorded = status
     return status
+
+
+def _stated_conflict(status: NotificationStatus, as_of: date, builder: DecisionBuilder) -> None:
+    """Warn (``stated.conflict.notification``) where the case's disposals, decided, disagree with the stated status:
+    no notification on the day it began, another kind of period, another last day, or another answer on the as-at
+    date. The statement governs the answer; an end on review applies to both, so it is no conflict."""
+    stated = status.stated
+    derived = [s for s in status.sources if s.kind == "disposal"]
+    if stated is None or not derived or stated.first.day is None:
+        return
+    since = stated.first.day
+    on_since = [s.on(since) for s in derived]
+    covering = [s for s, on in zip(derived, on_since, strict=True) if on is True]
+    found: list[str] = []
+    if all(on is False for on in on_since):
+        found.append(f"no notification on {since.isoformat()}")
+    elif covering and all(s.indefinite is not None for s in covering) and not any(
+            s.indefinite is stated.indefinite for s in covering):
+        found.append("a period that is " + ("fixed" if stated.indefinite else "indefinite"))
+    elif covering and not stated.open_ended and stated.last.day not in {s.last.day for s in covering}:
+        found.append("another last day (" + ", ".join(str(s.last.day) for s in covering) + ")")
+    derived_now = _any_on([s.on(as_of) for s in derived], True)
+    stated_now = stated.on(as_of)
+    if not found and derived_now is not None and stated_now is not None and derived_now != stated_now:
+        found.append(("subject" if derived_now else "not subject") + f" on {as_of.isoformat()}")
+    if not found:
+        return
+    spell = "indefinitely" if stated.open_ended else f"until {stated.last.day}"
+    builder.warnings.setdefault("stated.conflict.notification", Warning(
+        code="stated.conflict.notification",
+        message=f"Stated: subject to the notification requirements since {since.isoformat()}, {spell} "
+                f"(stated.notification); the case's events give {'; '.join(found)} "
+                f"({', '.join(s.label for s in derived)}). The answer follows the statement."))
 
 
 def subject_on_demand(case: Case, as_of: date, builder: DecisionBuilder) -> Callable[[date], bool | Gap]:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from mappa_rules import Case, Outcome, initial_deadline, notification_period
-from mappa_rules.legal_time import Length, TimeConventions, corresponding_day
+from mappa_rules.legal_time import Length, TimeConventions, age_on, corresponding_day
 
 CONVICTED = st.dates(min_value=date(2010, 1, 1), max_value=date(2025, 12, 31))
 LATER = st.integers(1, 400)
@@ -40,7 +40,7 @@ def _last(start: date, years: int) -> date:
 def _case(offence: dict[str, Any], convicted: date, sentenced: date | None, months: int, age: int,
           **disposal: Any) -> Case:
     offence_date = convicted - timedelta(days=30)
-    born = offence_date.replace(year=offence_date.year - age) - timedelta(days=10)
+    born = date(offence_date.year - age, offence_date.month, min(offence_date.day, 28)) - timedelta(days=10)
     return Case.model_validate({
         "person": {"date_of_birth": born},
         "disposals": [{"id": "a", "trigger": "conviction", "court": "england_wales", "relevant_date": convicted,
@@ -67,7 +67,7 @@ def test_a_listing_by_the_sentence_alone_dates_the_period_from_the_sentence(
     assert decision.dates["relevant_date"] == sentenced
     born = case.person.date_of_birth
     assert born is not None
-    adult = sentenced >= born.replace(year=born.year + 18)
+    adult = age_on(born, sentenced, CONVENTIONS) >= 18
     assert decision.dates["period_last_day"] == _last(sentenced, 10 if adult else 5)
     assert decision.value["subject_on_as_of"] is True
     assert notification_period(case, sentenced - timedelta(days=1)).value["subject_on_as_of"] is False
