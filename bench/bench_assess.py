@@ -51,8 +51,8 @@ def synthetic_cases(n: int, seed: int = 7) -> list[str]:
             "risk": {"may_cause_serious_harm": rng.random() < 0.3, "needs_multi_agency_management": rng.random() < 0.3},
             "disposals": [{
                 "id": "d1", "trigger": trigger, "relevant_date": relevant.isoformat(),
-                "court": "england_wales",
-                "offence": {"schedule3": rng.random() < 0.7,
+                "sentence_date": relevant.isoformat(), "court": "england_wales",
+                "offence": {"schedule3": rng.random() < 0.7, "schedule3_sentencing_condition": False,
                             "schedule15": rng.choice(["part_1", "part_2", "not_listed"]),
                             "murder": False, "s327_4a": False},
                 "sentence": sentence,

@@ -75,6 +75,7 @@ def test_a_value_is_typed_and_reads_like_its_json() -> None:
         value["orders"]
     assert value["length"] == dumped["length"] and value.get("controlling_disposal") == "a"
     assert value.disposals[0] == {**dumped["disposals"][0], "relevant_date": date(2015, 4, 20),
+                                  "trigger_date": date(2015, 4, 20), "period_from": date(2015, 4, 20),
                                   "period_last_day": date(2025, 4, 19)}
     assert list(dumped) == [k for k in NotificationPeriodValue.model_fields if k in value]
 

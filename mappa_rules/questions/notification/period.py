@@ -34,16 +34,22 @@ class DisposalPeriodValue(TypedValue):
     """The notification period one disposal gives (SOA 2003 ss.80-82); null where undetermined."""
 
     disposal: str = Field(description="The disposal's id in the case.")
+    trigger_date: date | None = Field(description="The date of the conviction, finding or caution (the input).")
     relevant_date: date | None = Field(
         description="The s.82(6) relevant date as the library works it out: the date of the conviction, finding or "
         "caution, or, where Schedule 3 lists the offence only because of its sentence, the day of that sentence "
         "(s.132(3)); null while undetermined.")
+    relevant_date_rule: str | None = Field(description="The rule that gave the relevant date.")
     subject: bool | None = Field(description="The disposal makes the person a relevant offender (ss.80-81).")
     row: str | None = Field(description="The row of the s.82(1) table that applies.")
+    period_from: date | None = Field(
+        description="The first day of a fixed period: the relevant date, or the day a conditional discharge was made.")
     indefinite: bool | None = Field(description="The period is indefinite.")
     length: str | None = Field(description="The fixed period, e.g. '10 years' (after any halving).")
     halved: bool | None = Field(description="Halved under s.82(2) (under 18 on the relevant date).")
     period_last_day: date | None = Field(description="The last day of a fixed period.")
+    ended_under_s82_5: bool = Field(
+        description="The period of a finding of disability ended when a later trial concluded (s.82(5)).")
     subject_on_as_of: bool | None = Field(description="This disposal makes the person subject on the as-at date.")
     candidates: list[PeriodCandidate] | None = Field(
         description="When the age on the relevant date is unknown: the period for each possible age.")
@@ -107,8 +113,9 @@ def _decide(builder: DecisionBuilder, status: NotificationStatus, as_of: date) -
         value["orders"] = [o.as_value() for o in status.orders]
     end = status.end
     stated = status.stated
+    effective = status.effective(as_of)
     value.update(subject_on_as_of=on, ended_by=None if end is None else end.basis,
-                 stated=stated is not None and stated in status.effective(as_of),
+                 stated=stated is not None and stated in effective,
                  sources=[_source_value(s, as_of) for s in status.sources])
     dates: dict[str, date] = {}
     if end is not None and end.day is not None:
@@ -117,7 +124,7 @@ def _decide(builder: DecisionBuilder, status: NotificationStatus, as_of: date) -
         dates["subject_since"] = stated.first.day
     controlling = status.controlling(as_of)
     # From the day a stated status begins, it stands in for the disposals it covers, decided or not.
-    uncertain = any(not s.decided for s in status.effective(as_of))
+    uncertain = any(not s.decided for s in effective)
     if controlling is None or uncertain or (not status.has_record and on is not True):
         value.update(indefinite=None, length=None)
         answer = NotificationPeriodValue.model_construct(**value)
@@ -152,9 +159,11 @@ def _source_value(source: Source, as_of: date) -> SourceValue:
 
 def _disposal_value(p: DisposalPeriod) -> DisposalPeriodValue:
     return DisposalPeriodValue.model_construct(
-        disposal=p.disposal.id, relevant_date=p.relevant_date, subject=p.subject, row=p.row,
+        disposal=p.disposal.id, trigger_date=p.disposal.relevant_date, relevant_date=p.relevant_date,
+        relevant_date_rule=p.relevant_rule, subject=p.subject, row=p.row, period_from=p.period_from,
         indefinite=p.indefinite, length=None if p.length is None else str(p.length), halved=p.halved,
-        period_last_day=p.last_day, subject_on_as_of=p.subject_on, candidates=p.candidates or None,
+        period_last_day=p.last_day, ended_under_s82_5=p.ended_at_trial is not None, subject_on_as_of=p.subject_on,
+        candidates=p.candidates or None,
     )
 
 

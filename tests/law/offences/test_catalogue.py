@@ -240,6 +240,8 @@ def test_ages_are_taken_at_the_time_of_the_offence(
 
     Citation: SOA 2003 Sch 3 para 95(b). Status: verified.
     """
+    if SCH3[offence_id].entry.in_force.start > offence_date:
+        return  # no such offence then
     born = offence_date.replace(year=offence_date.year - 18) + timedelta(days=shift) if not (
         offence_date.month == 2 and offence_date.day == 29) else date(offence_date.year - 18, 3, 1)
     answers = set()
