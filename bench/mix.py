@@ -110,12 +110,14 @@ def _offence(rng: random.Random, born: date | None, relevant: date | None) -> di
         entries = catalogue()["soa2003.sch3" if sch3 else "cja2003.sch15"]
         entry = rng.choice(entries)
         offence["offence_id"] = "soa2003.s3" if sch3 and rng.random() < 0.15 else entry["offence"]
-        condition = entry.get("condition") or ""
+        condition = " ".join(entry.get(key) or "" for key in ("condition", "other_condition", "sentencing_condition"))
         for name in CONDITION_FACTS:
             if name in condition and rng.random() < 0.8:
                 offence[name] = _condition_fact(rng, name)
         if "victim_age" not in offence and rng.random() < 0.5:
             offence["victim_age"] = _condition_fact(rng, "victim_age")
+        if "offender_age" in offence and born is not None and "offence_date" in offence:
+            del offence["offender_age"]  # worked out from the date of birth (a stated age must agree with it)
         if rng.random() < 0.2:
             offence["schedule3"] = rng.random() < 0.5
             offence["schedule15"] = rng.choice(("part_1", "part_2", "not_listed"))
@@ -123,6 +125,8 @@ def _offence(rng: random.Random, born: date | None, relevant: date | None) -> di
             offence.update(murder=False, s327_4a=False)
         return offence
     offence["schedule3"] = pick(rng, ((True, 45), (False, 45), (None, 10)))
+    if offence["schedule3"]:
+        offence["schedule3_sentencing_condition"] = pick(rng, ((False, 75), (None, 25)))
     offence["schedule15"] = pick(rng, (("part_1", 30), ("part_2", 20), ("part_3", 3), ("not_listed", 42), (None, 5)))
     offence["murder"] = pick(rng, ((False, 90), (True, 2), (None, 8)))
     offence["s327_4a"] = pick(rng, ((False, 88), (True, 4), (None, 8)))
@@ -192,6 +196,9 @@ def _disposals(rng: random.Random, count: int, born: date | None) -> list[dict[s
         disposal: dict[str, Any] = {"id": ident, "trigger": trigger,
                                     "relevant_date": iso(relevant) if relevant else None,
                                     "offence": _offence(rng, born, relevant)}
+        if kind in ("imprisonment", "hospital_order", "community_order") and trigger != "caution" \
+                and disposal["offence"].get("schedule3_sentencing_condition") is False and rng.random() < 0.25:
+            disposal["offence"]["schedule3_sentencing_condition"] = True  # listed only by its sentence (s.132)
         if rng.random() < 0.97:
             disposal["court"] = pick(rng, (("england_wales", 92), ("scotland", 3), ("northern_ireland", 2),
                                             ("outside_uk", 3)))

@@ -91,6 +91,9 @@ class Reason(BaseModel):
     status: Status = Field(description="Verification status of the rule's legal text.")
     facts: dict[str, Any] = Field(default_factory=dict, description="The facts and derived values the rule read.")
     subject: str | None = Field(default=None, description="What the rule was applied to, e.g. a disposal id.")
+    stated: bool = Field(
+        default=False, description="True when the step repeats a fact as the case states it (a recorded status), "
+        "rather than one the library derived.")
     _template: str = PrivateAttr(default="")
     _text: str | None = PrivateAttr(default=None)
 
@@ -299,13 +302,15 @@ def make_reason(
     template: str,
     facts: dict[str, Any],
     subject: str | None = None,
+    stated: bool = False,
     citations: list[Citation] | None = None,
 ) -> Reason:
-    """Build a reason without re-validating (its parts come from a validated ruleset and validated facts)."""
+    """Build a reason without re-validating (its parts come from a validated ruleset and validated facts);
+    ``stated`` marks a reason that repeats a fact as the case states it."""
     return trusted(
         Reason,
         {"rule_id": rule_id, "title": title, "citation": citation, "citations": citations or [], "status": status,
-         "facts": facts, "subject": subject},
+         "facts": facts, "subject": subject, "stated": stated},
         {"_template": template, "_text": None},
     )
 

@@ -41,7 +41,8 @@ def render_text(decision: Decision) -> str:
         lines.append("Reasons")
         for i, reason in enumerate(decision.reasons, 1):
             about = f"[{reason.subject}] " if reason.subject else ""
-            lines.append(f"  {i}. {about}{reason.explanation}")
+            tail = " (as stated)" if reason.stated else ""
+            lines.append(f"  {i}. {about}{reason.explanation}{tail}")
             lines.append(f"     {reason.rule_id} ({reason.status.value}) - {_cite(reason.citation)}")
             lines += [f"       also {_cite(c)}" for c in reason.citations]
             used = {k: v for k, v in reason.facts.items() if "." not in k}

@@ -16,11 +16,11 @@ from mappa_rules.questions import QUESTIONS
 
 CASEBOOK = Path(__file__).parent / "casebook"
 
-# Property tests state legal propositions; how fast an example runs is no part of them (speed is measured in
-# bench/). Without a deadline, an example that happens to load the rule book, or runs on a busy machine, is not
-# reported as a flaky failure.
 settings.register_profile("law", deadline=None)
 settings.load_profile("law")
+"""No per-example time limit: speed is measured in the benchmarks, never in a test. Hypothesis's default deadline
+(200 ms) made a property fail now and then when its first example paid for loading the rule book on a busy
+machine, and pass when the same example was replayed."""
 
 
 def load_casebook() -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ _TERM_UNITS = ("years", "months", "weeks", "days")
 
 _LABELS = {
     "schedule3": "Schedule 3",
+    "schedule3_sentencing_condition": "listed only by its sentence (s.132)",
     "schedule15": "Schedule 15",
     "s327_4a": "s.327(4A)",
     "dealt_with_status_1997": "still being dealt with on 1 September 1997",

@@ -66,7 +66,7 @@ class GroupResult:
         if rule is None:
             raise ValueError(f"group {self.group.id} has no rule that fired")
         return make_reason(rule.id, rule.title, rule.citation, rule.status, rule.because, self.facts, subject,
-                           list(rule.citations))
+                           citations=list(rule.citations))
 
     def missing(self) -> list[str]:
         paths: list[str] = []

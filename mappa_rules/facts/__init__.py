@@ -27,8 +27,9 @@ from .disposals import (
     TrainingOrder,
 )
 from .mappa import ManagementFacts, RiskFacts
-from .notification import Change, Interval, NotificationGiven, ReviewApplication, ReviewFacts, Stay, Trip
+from .notification import Change, Interval, NotificationGiven, ReviewAppeal, ReviewApplication, ReviewFacts, Stay, Trip
 from .orders import Order, OrderKind, OrderTerm
+from .stated import Stated, StatedCategory, StatedNotification, StatedSupervision
 
 __all__ = [
     "Absolute",
@@ -56,10 +57,15 @@ __all__ = [
     "OtherDisposal",
     "Person",
     "Relation",
+    "ReviewAppeal",
     "ReviewApplication",
     "ReviewFacts",
     "RiskFacts",
     "Sentence",
+    "Stated",
+    "StatedCategory",
+    "StatedNotification",
+    "StatedSupervision",
     "Stay",
     "Term",
     "TrainingOrder",

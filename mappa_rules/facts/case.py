@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field, model_validator
 
+from ..legal_time import MissingDayRule, TimeConventions, age_on
 from .common import Day, FactsModel
 from .disposals import Disposal
 from .mappa import ManagementFacts, RiskFacts
 from .notification import Change, Interval, NotificationGiven, ReviewFacts, Trip
 from .orders import Order
+from .stated import Stated
 
 __all__ = [
     "Case",
     "Person",
 ]
+
+
+def _check_offender_age(index: int, disposal: Disposal, born: date | None) -> None:
+    """A stated age at the offence must be one the date of birth allows on the day (or days) of the offence."""
+    offence = disposal.offence
+    if born is None or offence.offender_age is None or offence.offence_date is None:
+        return
+    last = offence.offence_date_to or offence.offence_date
+    readings = [TimeConventions(missing_day=rule) for rule in MissingDayRule]
+    low = min(age_on(born, offence.offence_date, c) for c in readings)
+    high = max(age_on(born, last, c) for c in readings)
+    if not low <= offence.offender_age <= high:
+        shown = str(low) if low == high else f"{low} to {high}"
+        raise ValueError(f"disposals[{index}].offence.offender_age ({offence.offender_age}) contradicts "
+                         f"person.date_of_birth and the offence date: the offender was {shown} at the offence")
 
 
 class Person(FactsModel):
@@ -34,6 +53,8 @@ class Case(FactsModel):
     risk: RiskFacts = Field(default_factory=RiskFacts)
     orders: list[Order] = Field(default_factory=list, description="Civil orders for sexual harm and s.96ZA notices.")
     mappa: ManagementFacts = Field(default_factory=ManagementFacts)
+    stated: Stated = Field(
+        default_factory=Stated, description="Statuses as recorded (registered since, MAPPA category, on licence).")
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
@@ -51,6 +72,7 @@ class Case(FactsModel):
                 )
             if born and disposal.offence.offence_date and disposal.offence.offence_date < born:
                 raise ValueError(f"disposals[{i}].offence.offence_date is before person.date_of_birth ({born})")
+            _check_offender_age(i, disposal, born)
             relation = getattr(disposal.sentence, "relation", None)
             if relation is not None:
                 if relation.to == disposal.id:
@@ -58,12 +80,22 @@ class Case(FactsModel):
                 if relation.to not in seen:
                     raise ValueError(f"disposals[{i}].sentence.relation.to: no disposal has id {relation.to!r}")
         self._check_relation_cycles()
+        self._check_stated(seen)
         orders: set[str] = set()
         for i, order in enumerate(self.orders):
             if order.id in orders:
                 raise ValueError(f"orders[{i}].id: {order.id!r} is used twice")
             orders.add(order.id)
         return self
+
+    def _check_stated(self, disposals: set[str]) -> None:
+        born = self.person.date_of_birth
+        notification = self.stated.notification
+        if born and notification is not None and notification.since < born:
+            raise ValueError(f"stated.notification.since ({notification.since}) is before person.date_of_birth")
+        supervision = self.stated.supervision
+        if supervision is not None and supervision.disposal is not None and supervision.disposal not in disposals:
+            raise ValueError(f"stated.supervision.disposal: no disposal has id {supervision.disposal!r}")
 
     def _check_relation_cycles(self) -> None:
         links = {

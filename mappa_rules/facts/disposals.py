@@ -103,6 +103,14 @@ class HospitalOrder(FactsModel):
 
     kind: Literal["hospital_order"]
     restriction_order: bool | None = Field(description="Whether a restriction order was made; null if unknown.")
+    without_limit_of_time: bool | None = Field(
+        default=None, description="The restriction order is without limit of time (the order has no end date).")
+
+    @model_validator(mode="after")
+    def _restricted(self) -> HospitalOrder:
+        if self.without_limit_of_time and self.restriction_order is False:
+            raise ValueError("without_limit_of_time is true but restriction_order is false")
+        return self
 
 
 class GuardianshipOrder(FactsModel):
@@ -171,9 +179,28 @@ class Offence(FactsModel):
 
     description: str | None = None
     offence_id: str | None = Field(default=None, description="Id in the offence catalogue, e.g. 'soa2003.s3'.")
-    offence_date: Day | None = None
+    offence_date: Day | None = Field(
+        default=None, description="The day the offence was committed; with offence_date_to, the first day of the "
+        "period within which it was committed.")
+    offence_date_to: Day | None = Field(
+        default=None, description="The last day of the period within which the offence was committed, where it is "
+        "charged over a range ('between D1 and D2'); an age that differs across the range is unknown.")
+    liability: Literal[
+        "principal", "attempt", "conspiracy", "incitement", "aiding_abetting_counselling_procuring",
+        "encouraging_or_assisting",
+    ] | None = Field(
+        default=None, description="How the person was liable for the offence named by offence_id: as principal, or "
+        "for an attempt, conspiracy or incitement, for aiding, abetting, counselling or procuring it, or for an "
+        "offence of encouraging or assisting it (SCA 2007 Part 2) - each listed as the offence itself, on the same "
+        "conditions (SOA 2003 Sch 3 paras 94, 94A; CJA 2003 Sch 15 paras 64, 153, 174).")
     schedule3: bool | None = Field(
         default=None, description="Listed in SOA 2003 Schedule 3 with the paragraph's conditions met."
+    )
+    schedule3_sentencing_condition: bool | None = Field(
+        default=None,
+        description="With schedule3 true and no catalogue offence id: true if Schedule 3 lists the offence, for this "
+        "offender, only because of how the offender was dealt with (a sentencing condition, SOA 2003 s.132(1)-(2)), "
+        "so that the relevant date is the day of that sentence; false if it is listed whatever the sentence.",
     )
     schedule15: Literal["part_1", "part_2", "part_3", "not_listed"] | None = Field(
         default=None, description="The Part of CJA 2003 Schedule 15 that lists the offence, or 'not_listed'."
@@ -181,16 +208,30 @@ class Offence(FactsModel):
     murder: bool | None = None
     terrorism: bool | None = None
     s327_4a: bool | None = Field(default=None, description="An offence specified in CJA 2003 s.327(4A).")
-    victim_age: int | None = Field(default=None, ge=0, le=130, description="Victim's age at the offence.")
+    victim_age: int | None = Field(
+        default=None, ge=0, le=130,
+        description="The victim's age at the time of the offence (SOA 2003 Sch 3 para 95(b)).")
     offender_age: int | None = Field(
         default=None, ge=0, le=130,
-        description="Offender's age at the offence; if null it is worked out from the date of birth and offence_date.",
+        description="Offender's age at the time of the offence (SOA 2003 Sch 3 para 95(b)); if null it is worked out "
+        "from the date of birth and offence_date (and offence_date_to).",
     )
+
+    @model_validator(mode="after")
+    def _range(self) -> Offence:
+        if self.offence_date_to is not None and self.offence_date is None:
+            raise ValueError("offence_date_to needs offence_date (the first day of the range)")
+        first, last = self.offence_date, self.offence_date_to
+        if first is not None and last is not None and last < first:
+            raise ValueError(f"offence_date_to ({self.offence_date_to}) is before offence_date ({self.offence_date})")
+        return self
     intended_victim_age: int | None = Field(
-        default=None, ge=0, le=130, description="Age of the person against whom an intended offence was aimed."
+        default=None, ge=0, le=130, description="Age of the person against whom an intended offence was aimed, at the "
+        "time of the offence (SOA 2003 Sch 3 para 95(b))."
     )
     images_showed_person_under_16: bool | None = Field(
-        default=None, description="The indecent photographs or goods showed a person under 16 (Sch 3 paras 13-15)."
+        default=None, description="The indecent photographs or goods showed a person under 16, the person's age when "
+        "the photograph was taken (Sch 3 paras 13-15, 95(a), 97)."
     )
     purpose_sexual_gratification: bool | None = Field(
         default=None, description="A s.67A offence was committed for sexual gratification (Sch 3 para 34A)."
@@ -218,15 +259,30 @@ class Disposal(FactsModel):
     id: str = Field(min_length=1, description="A label unique within the case, used in reasons.")
     trigger: Literal["conviction", "caution", "insanity_finding", "disability_finding"]
     relevant_date: Day | None = Field(
-        default=None, description="Date of the conviction, finding or caution (SOA 2003 s.82(6))."
+        default=None,
+        description="The date of the conviction, finding or caution. Where Schedule 3 lists the offence only because "
+        "of how the offender was dealt with, the s.82(6) relevant date is the day of that sentence or order "
+        "(sentence_date), which the library works out (SOA 2003 s.132(3)).",
     )
     court: Literal["england_wales", "scotland", "northern_ireland", "outside_uk"] | None = None
     offence: Offence = Field(default_factory=Offence)
     sentence: Sentence | None = Field(default=None, description="Null while not yet sentenced or unknown.")
-    sentence_date: Day | None = None
+    sentence_date: Day | None = Field(
+        default=None,
+        description="The day the sentence or order was imposed (for a conditional discharge: the day of the order). "
+        "Needed where the offence is listed only by its sentence (SOA 2003 s.132) and to date a conditional discharge.",
+    )
     release_date: Day | None = Field(default=None, description="Release from custody for this sentence.")
     supervision_end: Day | None = Field(
         default=None, description="The day the licence, hospital order or guardianship order ends."
+    )
+    supervision_open_ended: bool | None = Field(
+        default=None, description="The licence or order has no end date (a life or IPP licence, a hospital order "
+        "without limit of time).")
+    trial_concluded_on: Day | None = Field(
+        default=None,
+        description="For a finding of disability: the day the person's later trial for the offence concluded, which "
+        "ends the notification period for the finding (SOA 2003 s.82(5)); null if no later trial is recorded.",
     )
     dealt_with_status_1997: bool | None = Field(
         default=None,
@@ -244,6 +300,17 @@ class Disposal(FactsModel):
             later: date | None = getattr(self, name)
             if start is not None and later is not None and later < start:
                 raise ValueError(f"{name} ({later}) is before relevant_date ({start})")
-        if self.offence.offence_date and start and start < self.offence.offence_date:
-            raise ValueError(f"relevant_date ({start}) is before offence.offence_date ({self.offence.offence_date})")
+        if self.supervision_open_ended and self.supervision_end is not None:
+            raise ValueError("supervision_open_ended is true but supervision_end gives an end")
+        if self.trial_concluded_on is not None and self.trigger != "disability_finding":
+            raise ValueError("trial_concluded_on is only for a finding of disability (SOA 2003 s.82(5))")
+        if self.trial_concluded_on is not None and start is not None and self.trial_concluded_on < start:
+            raise ValueError(f"trial_concluded_on ({self.trial_concluded_on}) is before relevant_date ({start})")
+        if self.offence.schedule3_sentencing_condition and self.offence.schedule3 is False:
+            raise ValueError("offence.schedule3_sentencing_condition is true but offence.schedule3 is false")
+        if self.offence.schedule3_sentencing_condition and self.trigger == "caution":
+            raise ValueError("offence.schedule3_sentencing_condition: a caution cannot meet a sentencing condition")
+        committed = self.offence.offence_date_to or self.offence.offence_date
+        if committed and start and start < committed:
+            raise ValueError(f"relevant_date ({start}) is before the offence ({committed})")
         return self

@@ -13,6 +13,7 @@ __all__ = [
     "Change",
     "Interval",
     "NotificationGiven",
+    "ReviewAppeal",
     "ReviewApplication",
     "ReviewFacts",
     "Stay",
@@ -132,17 +133,37 @@ class Trip(FactsModel):
         return self
 
 
+class ReviewAppeal(FactsModel):
+    """An appeal to a magistrates' court against a s.91C determination (SOA 2003 s.91E)."""
+
+    lodged: Day | None = Field(default=None, description="The day the complaint was made.")
+    outcome: Literal["pending", "allowed", "dismissed"] | None = Field(
+        default=None, description="allowed: the court ordered that the person should not remain subject.")
+    order_date: Day | None = Field(default=None, description="The date of the court's order (s.91E(4)).")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> ReviewAppeal:
+        if self.order_date is not None and self.lodged is not None and self.order_date < self.lodged:
+            raise ValueError(f"order_date ({self.order_date}) is before lodged ({self.lodged})")
+        if self.outcome == "pending" and self.order_date is not None:
+            raise ValueError("a pending appeal has no order_date")
+        return self
+
+
 class ReviewApplication(FactsModel):
     """An application to the chief officer for review of indefinite notification requirements (ss.91B-91E)."""
 
     received: Day | None = Field(default=None, description="The day the chief officer received the application.")
-    determination: Literal["pending", "discharged", "refused"] | None = None
+    determination: Literal["pending", "discharged", "refused"] | None = Field(
+        default=None, description="discharged: the chief officer determined that the person should not remain "
+        "subject to the indefinite requirements (s.91C(4)); refused: that they should remain subject.")
     determination_date: Day | None = Field(default=None, description="The day of the s.91C determination.")
     notice_received: Day | None = Field(default=None, description="The day the offender received notice of it.")
     further_period_years: int | None = Field(
         default=None, ge=1, le=100,
         description="On a refusal: the years until the further qualifying date stated in the notice.",
     )
+    appeal: ReviewAppeal | None = Field(default=None, description="An appeal against a refusal (s.91E).")
 
     @model_validator(mode="after")
     def _ordered(self) -> ReviewApplication:
@@ -153,6 +174,11 @@ class ReviewApplication(FactsModel):
             raise ValueError(f"notice_received ({notice}) is before determination_date ({decided})")
         if self.determination == "pending" and (decided is not None or notice is not None):
             raise ValueError("a pending application has no determination_date or notice_received")
+        if self.appeal is not None and self.determination != "refused":
+            raise ValueError("appeal: only against a refusal (s.91E(1))")
+        lodged = self.appeal.lodged if self.appeal is not None else None
+        if lodged is not None and notice is not None and lodged < notice:
+            raise ValueError(f"appeal.lodged ({lodged}) is before notice_received ({notice})")
         return self
 
 

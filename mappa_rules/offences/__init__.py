@@ -10,9 +10,19 @@ from typing import TYPE_CHECKING, Any
 from .names import OFFENCES, SCHEDULE_3, SCHEDULE_15
 
 if TYPE_CHECKING:
-    from .catalogue import Listing, OffenceCatalogue, build_catalogue, listing_answer, offence_catalogue
+    from .catalogue import (
+        Listing,
+        OffenceCatalogue,
+        build_catalogue,
+        liability_reason,
+        listing_answer,
+        listing_limb,
+        offence_catalogue,
+        other_limb,
+    )
 
-_CATALOGUE = frozenset({"Listing", "OffenceCatalogue", "build_catalogue", "listing_answer", "offence_catalogue"})
+_CATALOGUE = frozenset({"Listing", "OffenceCatalogue", "build_catalogue", "liability_reason", "listing_answer",
+                        "listing_limb", "offence_catalogue", "other_limb"})
 
 
 def __getattr__(name: str) -> Any:
@@ -28,6 +38,9 @@ __all__ = [
     "Listing",
     "OffenceCatalogue",
     "build_catalogue",
+    "liability_reason",
     "listing_answer",
+    "listing_limb",
     "offence_catalogue",
+    "other_limb",
 ]

@@ -45,6 +45,8 @@ class EntrySpec(_Spec):
     status: Status
     condition: str | None = None
     condition_text: str | None = None
+    other_condition: str | None = None
+    sentencing_condition: str | None = None
     notes: str | None = None
 
 
@@ -92,14 +94,31 @@ class CatalogueSpec(_Spec):
     unread_paragraphs: list[UnreadParagraph] = Field(default_factory=list)
 
 
+SENTENCING_FACTS = frozenset({
+    "imprisonment_months", "sentenced_to_imprisonment", "detained_in_hospital", "community_sentence_months",
+    "admitted_to_hospital_with_restriction_order",
+})
+"""The facts of how the offender was dealt with: a condition that reads one is a sentencing condition (s.132(1))."""
+
+Limb = Literal["other", "sentencing"]
+
+
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """One offence as one schedule lists it, ready to be evaluated."""
+    """One offence as one schedule lists it, ready to be evaluated.
+
+    ``condition`` is the whole test; where it has a sentencing element (SOA 2003 s.132(1)) it is split into the
+    limb of another description (``other``: None with ``has_other`` False when there is none) and the sentencing
+    limb (``sentencing``), so that the limb that lists the offence can be told.
+    """
 
     schedule: str
     entry: EntrySpec
     condition: Compiled | None
     citation: Citation
+    other: Compiled | None = None
+    has_other: bool = True
+    sentencing: Compiled | None = None
 
     @property
     def part(self) -> str | None:
@@ -163,8 +182,115 @@ def build_catalogue(raw: Mapping[str, Any], is_known_name: Callable[[str], bool]
             part = f" (Part {entry.part})" if entry.part else ""
             provision = f"{schedule} para {entry.paragraph}{part}"
             citation = Citation(instrument=instrument, provision=provision, url=entry.url)
-            by_id[entry.offence] = Listing(spec.schedule, entry, condition, citation)
+            by_id[entry.offence] = _limbs(Listing(spec.schedule, entry, condition, citation), is_known_name)
     return OffenceCatalogue(listings, specs)
+
+
+def _limbs(listing: Listing, is_known_name: Callable[[str], bool]) -> Listing:
+    """The listing with its limbs compiled: a sentencing fact may appear only in the sentencing limb."""
+    entry = listing.entry
+    if entry.sentencing_condition is None:
+        if entry.other_condition is not None:
+            raise RulesetError(OFFENCES, entry.offence, "other_condition is given without sentencing_condition")
+        if listing.condition is not None and listing.condition.names & SENTENCING_FACTS:
+            raise RulesetError(OFFENCES, entry.offence, "a condition that reads a sentencing fact must be split into "
+                               "other_condition and sentencing_condition (s.132)")
+        return Listing(listing.schedule, entry, listing.condition, listing.citation, listing.condition, True, None)
+    try:
+        other = None if entry.other_condition is None else compile_condition(entry.other_condition, is_known_name)
+        sentencing = compile_condition(entry.sentencing_condition, is_known_name)
+    except ConditionError as exc:
+        raise RulesetError(OFFENCES, entry.offence, str(exc)) from None
+    if other is not None and other.names & SENTENCING_FACTS:
+        found = ", ".join(sorted(other.names & SENTENCING_FACTS))
+        raise RulesetError(OFFENCES, entry.offence, f"other_condition reads a sentencing fact ({found})")
+    return Listing(listing.schedule, entry, listing.condition, listing.citation, other, other is not None,
+                   sentencing)
+
+
+def listing_limb(scope: Scope, schedule: str, offence_id: str) -> Limb | bool | Gap:
+    """Which limb of the entry lists ``offence_id`` for the scope's disposal (SOA 2003 s.132(1)-(2)): ``"other"``
+    when a condition of another description is met (whether or not the sentencing one is too), ``"sentencing"``
+    when only the sentencing condition is, False when neither is, or a gap naming the facts that would tell.
+    The catalogue's entry is assumed to be in force (see :func:`listing_answer`)."""
+    listing = offence_catalogue(scope.book).listings.get(schedule, {}).get(offence_id)
+    if listing is None:
+        return False
+    other = _truth(scope, listing.other) if listing.has_other else False
+    if other is True:
+        return "other"
+    sentencing = _truth(scope, listing.sentencing) if listing.sentencing is not None else False
+    if other is False:
+        return "sentencing" if sentencing is True else sentencing
+    return other  # the other limb is unknown: which limb lists the offence (if any) is unknown
+
+
+def other_limb(scope: Scope, schedule: str, offence_id: str) -> bool | Gap:
+    """Whether a condition of another description (no sentencing element) lists the offence; True for an entry
+    with no condition at all, False for one listed only by its sentencing condition."""
+    listing = offence_catalogue(scope.book).listings.get(schedule, {}).get(offence_id)
+    if listing is None or not listing.has_other:
+        return False
+    return _truth(scope, listing.other)
+
+
+def _truth(scope: Scope, condition: Compiled | None) -> bool | Gap:
+    if condition is None:
+        return True
+    truth = condition.evaluate(scope)
+    if truth is UNKNOWN:
+        return Gap(scope.gaps_of(condition.ordered_names))
+    return bool(truth)
+
+
+LIABILITY = {
+    "attempt": ("(a)", "an attempt to commit"), "conspiracy": ("(a)", "a conspiracy to commit"),
+    "incitement": ("(a)", "incitement to commit"),
+    "aiding_abetting_counselling_procuring": ("(b)", "aiding, abetting, counselling or procuring"),
+}
+"""How a person may be liable for a listed offence other than as principal, with the limb of the general paragraph
+that lists it (SOA 2003 Sch 3 para 94; CJA 2003 Sch 15 paras 64, 153, 174)."""
+ENCOURAGING = "encouraging_or_assisting"
+
+
+def liability_reason(scope: Scope, schedule: str, offence_id: str, liability: str, day: date,
+                     subject: str | None = None) -> tuple[bool, Reason | None]:
+    """Whether the general paragraph on inchoate and secondary liability lists an offence committed other than as
+    principal (``liability``) as the offence itself, and the reason citing it. The listing is the substantive
+    paragraph's, on the same conditions; encouraging or assisting (SCA 2007 Part 2) is listed only from the day its
+    paragraph came into force."""
+    catalogue = offence_catalogue(scope.book)
+    listing = catalogue.listings.get(schedule, {}).get(offence_id)
+    if listing is None or liability not in (*LIABILITY, ENCOURAGING):
+        return True, None
+    spec = catalogue.specs[schedule]
+    instrument, sched = _INSTRUMENTS[schedule]
+    wanted = _general_paragraph(schedule, listing.entry.part, liability)
+    paragraph = next((g for g in spec.general_paragraphs if g.paragraph == wanted), None)
+    if paragraph is None:
+        return True, None
+    limb, words = LIABILITY.get(liability, ("", "encouraging or assisting (SCA 2007 Part 2) in relation to"))
+    citation = Citation(instrument=instrument, provision=f"{sched} para {paragraph.paragraph}{limb}", url=paragraph.url)
+    rule_id = f"offences.{schedule}.para_{paragraph.paragraph.lower()}"
+    facts: dict[str, Any] = {"offence": offence_id, "title": listing.entry.title, "liability": liability,
+                             "paragraph": listing.entry.paragraph, "general_paragraph": paragraph.paragraph}
+    if not paragraph.in_force.covers(day):
+        facts["day"] = day
+        return False, make_reason(
+            rule_id, paragraph.title, citation, paragraph.status,
+            f"Para {paragraph.paragraph}, which lists {words} {{title}} ({{offence}}) as the offence itself, was "
+            "not in force on {day}.", facts, subject)
+    return True, make_reason(
+        rule_id, paragraph.title, citation, paragraph.status,
+        f"{words[0].upper()}{words[1:]} {{title}} ({{offence}}) is listed as the offence itself: {sched} para "
+        f"{paragraph.paragraph}{limb} reads the reference to the offence in para {{paragraph}} as including it, on "
+        "the same conditions.", facts, subject)
+
+
+def _general_paragraph(schedule: str, part: int | None, liability: str) -> str:
+    if schedule == SCHEDULE_3:
+        return "94A" if liability == ENCOURAGING else "94"
+    return {1: "64", 2: "153", 3: "174"}.get(part or 1, "64")
 
 
 def listing_answer(

@@ -10,15 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..engine import Gap, Scope
-from ..facts import Disposal
+from ..decision import Citation, Reason, Status, make_reason
+from ..engine import Gap, Scope, evaluate_group
+from ..engine.conditions import UNKNOWN
+from ..engine.evaluator import GroupResult
+from ..facts import Disposal, StatedSupervision
 from ..legal_time import age_on
 from ..legal_time.conventions import conventions_at
-from ..offences.names import SCHEDULE_15
+from ..offences.names import SCHEDULE_3, SCHEDULE_15
+from .listing import listed, listed_by_sentencing_condition
 from .sentences import disposal_path, measure, notification_term_months, sentence_term_months, term_length
 from .values import Scopes, subject, values
 
-__all__ = ["DISPOSAL_VALUES", "SCOPES"]
+__all__ = ["DISPOSAL_VALUES", "RELEVANT_GROUP", "SCOPES", "relevant_date_from", "stated_supervision_reason"]
+
+RELEVANT_GROUP = "notification.period.relevant_date"
 
 
 def _disposal(scope: Scope) -> Disposal:
@@ -62,57 +68,141 @@ def _restriction_order(scope: Scope) -> Any:
     sentence = disposal.sentence
     if sentence is None or sentence.kind != "hospital_order":
         return False
+    if sentence.restriction_order is None and sentence.without_limit_of_time:
+        # MHA 1983 s.41(1) (not in the text pack): a restriction order is made "without limit of time" or for a period.
+        return bool(scope.param("notification.period.without_limit_of_time_is_restricted"))
     if sentence.restriction_order is None:
         return Gap((disposal_path(scope.case, disposal, "sentence.restriction_order"),))
     return sentence.restriction_order
 
 
+def _trigger_date(scope: Scope) -> Any:
+    """The date of the conviction, finding or caution (the case's ``relevant_date``), from which s.82(6) starts."""
+    disposal = _disposal(scope)
+    day = disposal.relevant_date
+    return Gap((disposal_path(scope.case, disposal, "relevant_date"),)) if day is None else day
+
+
+def _sentence_on_trigger_date(scope: Scope) -> Any:
+    """The sentence or order was imposed on the day of the conviction or finding."""
+    disposal = _disposal(scope)
+    trigger, sentenced = disposal.relevant_date, disposal.sentence_date
+    if trigger is None:
+        return Gap((disposal_path(scope.case, disposal, "relevant_date"),))
+    if sentenced is None:
+        return Gap((disposal_path(scope.case, disposal, "sentence_date"),))
+    return sentenced == trigger
+
+
+def relevant_date_from(scope: Scope, result: GroupResult) -> Any:
+    """The relevant date a decided ``notification.period.relevant_date`` group gives: the day its output names
+    (``trigger_date`` or ``sentence_date``), or a gap naming what would decide it."""
+    if not result.decided or result.fired is None:
+        return Gap(tuple(result.missing()) or (disposal_path(scope.case, _disposal(scope), "relevant_date"),))
+    name = str(result.outputs["relevant_date_from"])
+    value = scope.lookup(name)
+    return Gap(scope.gaps_of([name])) if value is UNKNOWN else value
+
+
+def _relevant_date(scope: Scope) -> Any:
+    """The s.82(6) relevant date: the date of the conviction, finding or caution, or, where Schedule 3 lists the
+    offence only because of how the offender was dealt with, the day that sentencing condition was met (SOA 2003
+    s.132(3)); worked out by the group ``notification.period.relevant_date``."""
+    return relevant_date_from(scope, evaluate_group(scope.book.group(RELEVANT_GROUP), scope))
+
+
+def _cd_before_sentencing_code(scope: Scope) -> Any:
+    """The conviction was before the Sentencing Code began to apply (1 December 2020, Sentencing Act 2020 s.2(1)),
+    so a conditional discharge was ordered under the Powers of Criminal Courts (Sentencing) Act 2000 s.12."""
+    trigger = _disposal(scope).relevant_date
+    if trigger is None:
+        return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
+    return trigger < scope.param("notification.period.sentencing_code_commencement")
+
+
+def _cd_period(scope: Scope) -> Any:
+    """The period of a conditional discharge, as the order specified it (e.g. '24 months')."""
+    sentence = _disposal(scope).sentence
+    return str(sentence.period) if sentence is not None and sentence.kind == "conditional_discharge" else Gap(())
+
+
 def _age_at_relevant_date(scope: Scope) -> Any:
     """The offender's age in whole years on the relevant date (SOA 2003 s.82(2): 'under 18 on the relevant date')."""
-    disposal = _disposal(scope)
-    born, relevant = scope.case.person.date_of_birth, disposal.relevant_date
+    born, relevant = scope.case.person.date_of_birth, scope.lookup("relevant_date")
     paths = []
     if born is None:
         paths.append("person.date_of_birth")
-    if relevant is None:
-        paths.append(disposal_path(scope.case, disposal, "relevant_date"))
-    if born is None or relevant is None:
+    if relevant is UNKNOWN:
+        paths.extend(scope.gaps_of(["relevant_date"]))
+    if born is None or relevant is UNKNOWN:
         return Gap(tuple(paths))
     return age_on(born, relevant, conventions_at(scope))
 
 
 def _supervised_on_as_of(scope: Scope) -> Any:
     """Whether, on the as-at date, the licence or hospital/guardianship order for this disposal is still running
-    (a life sentence or detention during His Majesty's pleasure carries a licence for life)."""
+    (a life sentence or detention during His Majesty's pleasure carries a licence for life; a licence or order with
+    no end date, or a hospital order without limit of time, runs on); a stated supervision for this disposal is
+    read as the case states it."""
     disposal = _disposal(scope)
     sentence = disposal.sentence
     if sentence is not None and sentence.kind == "life":
+        return True
+    stated = scope.case.stated.supervision
+    if stated is not None and stated.disposal == disposal.id:
+        scope.reasons.append(stated_supervision_reason(stated))
+        return True if stated.no_end else scope.as_at <= stated.until
+    if disposal.supervision_open_ended or getattr(sentence, "without_limit_of_time", None):
         return True
     if disposal.supervision_end is None:
         return Gap((disposal_path(scope.case, disposal, "supervision_end"),))
     return scope.as_at <= disposal.supervision_end
 
 
+def stated_supervision_reason(stated: StatedSupervision) -> Reason:
+    """The reason that repeats a stated supervision ("on licence until E", "with no end date"), marked as stated."""
+    ending = "with no end date" if stated.no_end else f"until {stated.until}"
+    return make_reason(
+        "stated.supervision", "On licence, under supervision or under a hospital order, as stated",
+        Citation(instrument="MAPPA Guidance", provision="exit from MAPPA (Category 2)",
+                 url="https://www.gov.uk/government/publications/multi-agency-public-protection-arrangements-mappa--2"),
+        Status.SECONDARY, f"Stated: on {stated.kind.replace('_', ' ')} {ending}.",
+        {"path": "stated.supervision", "kind": stated.kind, "until": stated.until, "open_ended": stated.no_end,
+         "disposal": stated.disposal}, stated.disposal or "stated.supervision", stated=True)
+
+
 def _pre_scheme(scope: Scope) -> Any:
-    """Whether the relevant date is before SOA 1997 Part 1 began (1 September 1997, SOA 2003 s.81(3))."""
-    relevant = _disposal(scope).relevant_date
-    if relevant is None:
-        return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
-    return relevant < scope.param("notification.period.soa1997_commencement")
+    """Whether the relevant date is before SOA 1997 Part 1 began (1 September 1997, SOA 2003 s.81(3)); the relevant
+    date is never before the date of the conviction, finding or caution."""
+    start = scope.param("notification.period.soa1997_commencement")
+    relevant = scope.lookup("relevant_date")
+    if relevant is not UNKNOWN:
+        return relevant < start
+    trigger = _disposal(scope).relevant_date
+    if trigger is not None and trigger >= start:
+        return False
+    return Gap(scope.gaps_of(["relevant_date"]))
 
 
 def _offender_age(scope: Scope) -> Any:
-    """The offender's age in whole years at the time of the offence (given, or from the date of birth)."""
+    """The offender's age in whole years at the time of the offence (SOA 2003 Sch 3 para 95(b)): as given, or from
+    the date of birth and the offence date; for an offence committed within a range of days, known only when it is
+    the same at both ends."""
     disposal = _disposal(scope)
-    if disposal.offence.offender_age is not None:
-        return disposal.offence.offender_age
-    born, when = scope.case.person.date_of_birth, disposal.offence.offence_date
+    offence = disposal.offence
+    if offence.offender_age is not None:
+        return offence.offender_age
+    born, when = scope.case.person.date_of_birth, offence.offence_date
     if born is None or when is None:
         paths = ["person.date_of_birth"] if born is None else []
         if when is None:
             paths.append(disposal_path(scope.case, disposal, "offence.offence_date"))
         return Gap(tuple(paths))
-    return age_on(born, when, conventions_at(scope))
+    conventions = conventions_at(scope)
+    age = age_on(born, when, conventions)
+    if offence.offence_date_to is not None and age_on(born, offence.offence_date_to, conventions) != age:
+        return Gap((disposal_path(scope.case, disposal, "offence.offender_age"),))
+    return age
 
 
 def _imprisonment_months(scope: Scope) -> Any:
@@ -167,55 +257,27 @@ def _community_sentence_months(scope: Scope) -> Any:
 
 
 def _before_part2(scope: Scope) -> Any:
-    """The conviction, finding or caution was before Part 2 of the SOA 2003 came into force (1 May 2004)."""
+    """The conviction, finding or caution was before Part 2 of the SOA 2003 came into force (1 May 2004): its own
+    date, not a date s.132(3) deems (Sch 3 paras 13-15)."""
     relevant = _disposal(scope).relevant_date
     if relevant is None:
         return Gap((disposal_path(scope.case, _disposal(scope), "relevant_date"),))
     return relevant < scope.param("notification.period.commencement")
 
 
-def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
-    """Whether the offence is listed in a schedule with its conditions met: from the offence catalogue when the
-    offence id is known to it, otherwise the caller's flag. A conflict between the two is a warning."""
-
-    def compute(scope: Scope) -> Any:
-        disposal = _disposal(scope)
-        offence = disposal.offence
-        flag = getattr(offence, flag_field)
-        if offence.offence_id is None:
-            return Gap((disposal_path(scope.case, disposal, f"offence.{flag_field}"),)) if flag is None else flag
-        from ..offences.catalogue import listing_answer, offence_catalogue  # only when an offence id is given
-
-        flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
-        if not offence_catalogue(scope.book).known(offence.offence_id):
-            scope.warn(f"offences.unknown_id.{offence.offence_id}",
-                       f"Offence id {offence.offence_id!r} is not in the offence catalogue (Schedules 3 and 15); "
-                       f"the caller's {flag_field} flag is used.")
-            return Gap((flag_path,)) if flag is None else flag
-        answer, reason = listing_answer(scope, schedule, offence.offence_id, scope.as_at, disposal.id)
-        if isinstance(answer, Gap):
-            return answer if flag is None else flag
-        if reason is not None:
-            scope.reasons.append(reason)
-        if schedule == SCHEDULE_15:
-            listing = offence_catalogue(scope.book).listings[schedule].get(offence.offence_id)
-            answer = listing.part if answer and listing is not None else "not_listed"
-        if flag is not None and flag != answer:
-            scope.warn(f"offences.conflict.{flag_field}",
-                       f"The case says {flag_field}={flag!r} for {offence.offence_id}, but the offence catalogue "
-                       f"gives {answer!r}; the catalogue is used.")
-        return answer
-
-    compute.__doc__ = _listed.__doc__
-    return compute
-
-
 DISPOSAL_VALUES = values(
     ("trigger", _fact("trigger")),
-    ("relevant_date", _fact("relevant_date")),
+    ("trigger_date", _trigger_date),
+    ("sentence_date", _fact("sentence_date")),
+    ("sentence_on_trigger_date", _sentence_on_trigger_date),
+    ("relevant_date", _relevant_date),
     ("court", _fact("court")),
-    ("schedule3", _listed("soa2003.sch3", "schedule3")),
-    ("schedule15", _listed("cja2003.sch15", "schedule15")),
+    ("schedule3", listed(SCHEDULE_3, "schedule3")),
+    ("schedule15", listed(SCHEDULE_15, "schedule15")),
+    ("listed_by_sentencing_condition", listed_by_sentencing_condition),
+    ("cd_conviction_before_sentencing_code", _cd_before_sentencing_code),
+    ("cd_period", _cd_period),
+    ("trial_concluded_on", _fact("trial_concluded_on")),
     ("murder", _fact("murder", "offence")),
     ("s327_4a", _fact("s327_4a", "offence")),
     ("dealt_with_status_1997", _fact("dealt_with_status_1997")),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..engine import Scope
+from ..engine import Gap, Scope
 from .values import Scopes, case_fact, values
 
 __all__ = ["LEVEL_VALUES", "PERSON_VALUES", "SCOPES"]
@@ -22,8 +22,9 @@ def _risk(field: str) -> Callable[[Scope], Any]:
 
 
 def _has_disposal(scope: Scope) -> Any:
-    """Whether the person has been convicted, cautioned or found to have done the act of any offence."""
-    return bool(scope.case.disposals)
+    """Whether the person has been convicted, cautioned or found to have done the act of any offence (unknown when
+    the case records no disposal: an empty record is not evidence of none)."""
+    return True if scope.case.disposals else Gap(("disposals",))
 
 
 PERSON_VALUES = values(

@@ -68,7 +68,13 @@ REVIEW_VALUES = stated(
                                           "(s.91A(2))."),
     ("age_at_relevant_date", "The offender's age on the relevant date of the indefinite disposal (s.91B(2))."),
     ("further_period_set", "On a refusal, the years stated in the notice until the further qualifying date."),
-    ("determination_date", "The day of the refusal (s.91C)."),
+    ("determination_date", "The day of the chief officer's determination (s.91C)."),
+    ("determination", "The chief officer's determination: pending, discharged (the person should not remain "
+                      "subject, s.91C(4)) or refused."),
+    ("notice_received", "The day the offender received the notice of determination (s.91C(3)-(4))."),
+    ("appeal_outcome", "The outcome of an appeal to a magistrates' court against a refusal: none (no appeal), "
+                       "pending, allowed or dismissed (s.91E)."),
+    ("appeal_order_date", "The date of the court's order on an appeal allowed (s.91E(4))."),
 )
 
 SCOPES: Scopes = {

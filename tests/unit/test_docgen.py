@@ -63,7 +63,8 @@ CASEBOOK = """# Made-up examples: one that runs, one that is undetermined, one t
   case:
     person: {date_of_birth: 1990-01-15}
     disposals:
-      - {id: a, trigger: conviction, relevant_date: 2015-04-20, offence: {schedule3: true},
+      - {id: a, trigger: conviction, relevant_date: 2015-04-20,
+         offence: {schedule3: true, schedule3_sentencing_condition: false},
          sentence: {kind: imprisonment, term: {months: 12}}}
 - name: 2. Category 3 turns on judgements nobody has supplied
   question: category
@@ -153,8 +154,8 @@ def test_worked_examples_are_run_and_told_in_plain_words(pages: dict[str, str]) 
     page = pages["docs/casebook/notification/widgets.md"]
     assert "## 1. An adult sentenced to 12 months on 20 April 2015 notifies for 10 years {#example-1}" in page
     assert "* Person: born 1990-01-15." in page
-    assert "* Disposal `a`: conviction on 2015-04-20; offence: Schedule 3 yes; sentence: imprisonment, term 12 " \
-        "months." in page
+    assert "* Disposal `a`: conviction on 2015-04-20; offence: Schedule 3 yes, listed only by its sentence (s.132) " \
+        "no; sentence: imprisonment, term 12 months." in page
     assert "**Answer: yes**" in page and "period last day 2025-04-19" in page
     rule = "notification.period.subject.relevant_offender"
     assert f"[`{rule}`](../../rules/notification/period.md#{rule})" in page

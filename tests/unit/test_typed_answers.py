@@ -60,7 +60,8 @@ def _models_in(annotation: Any) -> list[type[TypedValue]]:
 
 
 CASE = Case.model_validate({"person": {"date_of_birth": "1990-01-15"}, "disposals": [
-    {"id": "a", "trigger": "conviction", "relevant_date": "2015-04-20", "offence": {"schedule3": True},
+    {"id": "a", "trigger": "conviction", "relevant_date": "2015-04-20",
+     "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
      "sentence": {"kind": "imprisonment", "term": {"months": 12}}}]})
 
 
@@ -74,6 +75,7 @@ def test_a_value_is_typed_and_reads_like_its_json() -> None:
         value["orders"]
     assert value["length"] == dumped["length"] and value.get("controlling_disposal") == "a"
     assert value.disposals[0] == {**dumped["disposals"][0], "relevant_date": date(2015, 4, 20),
+                                  "trigger_date": date(2015, 4, 20), "period_from": date(2015, 4, 20),
                                   "period_last_day": date(2025, 4, 19)}
     assert list(dumped) == [k for k in NotificationPeriodValue.model_fields if k in value]
 

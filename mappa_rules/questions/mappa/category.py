@@ -21,6 +21,7 @@ from ...facts import Case
 from ...rulebook import default_rulebook
 from ...vocabulary import DISPOSAL_VALUES, PERSON_VALUES
 from ..notification.period import NotificationPeriodValue, notification_period
+from .stated import stated_category
 
 QUESTION = "mappa.category"
 
@@ -34,6 +35,9 @@ class MappaCategoryValue(TypedValue):
     eligible: bool | None = Field(description="Some category applies; null if undetermined.")
     candidates: list[int] | None = Field(
         default=None, description="Present when undetermined: the categories that may still apply.")
+    stated: bool | None = Field(
+        default=None, description="Present when true: the category is the one the case records "
+        "(stated.mappa_category), still in force on the as-at date.")
 
 
 def mappa_category(
@@ -47,6 +51,8 @@ def mappa_category(
     """
     book = book or default_rulebook()
     builder = DecisionBuilder(QUESTION, as_of, book)
+    if notification is None:
+        notification = notification_period(case, as_of, book)
     facts = {
         "subject_to_notification": _notification_status(case, as_of, builder, notification),
         "category2_disposal": _category2_status(case, as_of, builder),
@@ -61,6 +67,11 @@ def mappa_category(
     final = evaluate_group(book.group("mappa.category.result"), scope)
     builder.record(final)
     value: dict[str, Any] = {"categories": {str(k): v for k, v in eligible.items()}}
+    recorded = stated_category(case, as_of, builder, eligible, notification)
+    if recorded is not None:
+        value["categories"][str(recorded)] = True
+        value.update(category=recorded, eligible=True, stated=True)
+        return builder.build(Outcome.YES, MappaCategoryValue.model_construct(**value), {})
     if final.decided and final.fired is not None:
         category = int(final.outputs["category"])
         if sum(1 for v in eligible.values() if v) > 1:
@@ -82,8 +93,7 @@ def _notification_status(
     s.352; SOA 2003 ss.103G, 107(3)-(4)), and an SRO or RSHO after a conviction for breaching it (s.122I, s.129).
     Its reasons, missing facts and warnings become part of this decision.
     """
-    if notification is None:
-        notification = notification_period(case, as_of, builder.book)
+    assert notification is not None
     builder.reasons.extend(notification.reasons)
     builder.warnings.adopt(notification.warnings, notification.relied_on)
     status = notification.value.subject_on_as_of
@@ -95,8 +105,11 @@ def _notification_status(
 
 
 def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
-    """Whether any disposal currently qualifies for Category 2: True, False, or a gap."""
+    """Whether any disposal currently qualifies for Category 2: True, False, or a gap (naming ``disposals`` when the
+    case records none: an empty record is not evidence of no conviction)."""
     book = builder.book
+    if not case.disposals:
+        return Gap(("disposals",))
     gaps: list[str] = []
     unresolved = False
     for disposal in case.disposals:

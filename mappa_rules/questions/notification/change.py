@@ -41,11 +41,12 @@ from .duties import (
     status_on_demand,
     touches,
 )
-from .subject import NotificationStatus
+from .status import NotificationStatus
 
 QUESTION = "notification.change"
 COMMENCEMENT = "notification.period.commencement"
 DISREGARDS = "notification.change.s84_5_disregards"
+LAPSES = "notification.status.duty_lapses_at_end"
 
 
 class ChangeDutyValue(TypedValue):
@@ -65,6 +66,11 @@ class ChangeDutyValue(TypedValue):
     if_not_occurred_by: date | None = Field(description="The last day of the advance-notice window.")
     deadline_if_no_advance_notice: date | None = Field(
         description="When it is unknown whether notice was given in advance: the deadline if it was not.")
+    lapsed: bool | None = Field(
+        default=None, description="Present when true: the requirements ended (on review or appeal) before the "
+        "last day to notify, and the duty lapsed with them (notification.status.duty_lapses_at_end).")
+    deadline_if_not_lapsed: date | None = Field(
+        default=None, description="Present when the duty lapsed: the last day it would otherwise have had.")
 
 
 class NotificationChangeValue(TypedValue):
@@ -91,6 +97,8 @@ class ChangeDuty:
     non_occurrence_deadline: date | None = None
     if_not_occurred_by: date | None = None
     deadline_if_no_advance_notice: date | None = None
+    lapsed: bool = False
+    deadline_if_not_lapsed: date | None = None
 
     @property
     def decided(self) -> bool:
@@ -101,11 +109,15 @@ class ChangeDuty:
 
     @property
     def due(self) -> bool:
-        return bool(self.decided and self.notifiable is True and self.subject
+        return bool(self.decided and self.notifiable is True and self.subject and not self.lapsed
                     and (self.s84_1_duty or self.non_occurrence_deadline is not None))
 
     def as_value(self) -> ChangeDutyValue:
+        lapse: dict[str, Any] = {}
+        if self.lapsed:
+            lapse.update(lapsed=True, deadline_if_not_lapsed=self.deadline_if_not_lapsed)
         return ChangeDutyValue.model_construct(
+            **lapse,
             change=self.label, kind=self.change.kind, event_date=self.event_date, notifiable=self.notifiable,
             rule=self.rule, subject_on_event_date=self.subject, notify_event=self.s84_1_duty, deadline=self.deadline,
             running=self.running, non_occurrence_deadline=self.non_occurrence_deadline,
@@ -166,6 +178,7 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
     if duty.s84_1_duty and duty.event_date is not None:
         duty.deadline = _deadline(scope, case, duty.event_date, days)
         duty.running = duty.deadline is not None
+        _lapse(scope, duty, status())
     elif duty.s84_1_duty and change.occurred is False:
         duty.running = False  # the event has not happened yet: the 3 days begin when it does
     elif duty.s84_1_duty:
@@ -174,6 +187,16 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
     if non_occurrence is not None and expected is not None:
         duty.non_occurrence_deadline = _deadline(scope, case, expected, int(non_occurrence))
     return duty
+
+
+def _lapse(scope: Scope, duty: ChangeDuty, status: NotificationStatus) -> None:
+    """A duty whose last day falls on or after the day a review or an appeal ended the requirements lapses with
+    them, as the declared reading ``notification.status.duty_lapses_at_end`` has it (s.80(2): the duty binds a
+    relevant offender)."""
+    if duty.event_date is None or duty.deadline is None:
+        return
+    if status.lapse(duty.event_date, duty.deadline) is not None and scope.param(LAPSES):
+        duty.lapsed, duty.deadline_if_not_lapsed, duty.deadline = True, duty.deadline, None
 
 
 def _deadline(scope: Scope, case: Case, start: date, days: int) -> date | None:

@@ -4,8 +4,8 @@
   that ss.83(6), 84(5) and 85(4) disregard; every deadline that counts days around them goes through
   :func:`mappa_rules.legal_time.last_day_disregarding`; where an interval touches the period, the deadline is
   worked out under both part-day readings and a differing date is warned.
-* Whether the person is a relevant offender on a given day follows from the ``notification.period`` rules for each
-  disposal, worked out once per question.
+* Whether the person is a relevant offender on a given day is the shared notification status (:mod:`.status`),
+  worked out once per question.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ...facts import Case
 from ...legal_time import DateRange, Length, last_day_disregarding
 from ...legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on, under
 from ...rulebook import default_rulebook
-from .subject import NotificationStatus, evaluate_disposal
+from .status import NotificationStatus, StatusBuilder, notification_status
 
 SOA_2003 = "Sexual Offences Act 2003"
 
@@ -74,24 +74,14 @@ def run_group(book: RuleBook, group: str, scope: Scope, builder: DecisionBuilder
 
 
 @dataclass
-class DutyBuilder(DecisionBuilder):
-    """A decision builder for the duty questions: it also keeps the person's notification status once worked
-    out, so that questions answered together (the timeline) work it out only once."""
-
-    status: NotificationStatus | None = None
-
-
-def notification_status(case: Case, as_of: date, builder: DutyBuilder) -> NotificationStatus:
-    """Run the ``notification.period`` rules for every disposal (once per builder), keeping their reasons aside."""
-    if builder.status is None:
-        scratch = DecisionBuilder(builder.question, as_of, builder.book, warnings=builder.warnings)
-        periods = [evaluate_disposal(case, d, as_of, scratch) for d in case.disposals]
-        builder.status = NotificationStatus(periods, scratch.reasons, scratch.missing)
-    return builder.status
+class DutyBuilder(StatusBuilder):
+    """A decision builder for the duty questions: it keeps the person's notification status once worked out
+    (:class:`~.status.StatusBuilder`), so that questions answered together (the timeline) work it out only once."""
 
 
 def status_on_demand(case: Case, as_of: date, builder: DutyBuilder) -> Callable[[], NotificationStatus]:
-    """The person's notification status, worked out on first use and then adopted into ``builder``."""
+    """The person's notification status (:mod:`.status`), worked out on first use and then adopted into
+    ``builder``."""
 
     def get() -> NotificationStatus:
         status = notification_status(case, as_of, builder)

@@ -38,12 +38,13 @@ from .duties import (
     deadline_disregarding,
     decide,
     disregarded,
-    notification_status,
     run_group,
 )
-from .subject import NotificationStatus
+from .status import NotificationStatus, notification_status
+from .subject import DisposalPeriod, relevant_date
 
 QUESTION = "notification.initial"
+STATED = "stated.notification"
 COMMENCEMENT = "notification.period.commencement"
 SOA1997_COMMENCEMENT = "notification.period.soa1997_commencement"
 
@@ -52,7 +53,9 @@ class InitialDutyValue(TypedValue):
     """The initial notification duty one disposal gives (SOA 2003 s.83; Sex Offenders Act 1997 s.2)."""
 
     disposal: str = Field(description="The disposal's id in the case.")
-    relevant_date: date | None = Field(description="The date of the conviction, finding or caution.")
+    relevant_date: date | None = Field(
+        description="The s.82(6) relevant date: the date of the conviction, finding or caution, or the day of the "
+        "sentence where only the sentence lists the offence (s.132(3)).")
     subject: bool | None = Field(description="The disposal makes the person a relevant offender.")
     required: bool | None = Field(description="An initial notification is required (no s.83(2) exception).")
     rule: str | None = Field(description="The rule that gave the number of days.")
@@ -77,7 +80,9 @@ class NotificationInitialValue(TypedValue):
 class InitialDuty:
     """The initial notification duty for one disposal; ``None`` fields are undetermined."""
 
-    disposal: Disposal
+    disposal: Disposal | None
+    """The disposal; None for the duty a stated status gives (``stated.notification``)."""
+    relevant: date | None = None
     subject: bool | None = None
     required: bool | None = None
     rule: str | None = None
@@ -90,9 +95,13 @@ class InitialDuty:
     def decided(self) -> bool:
         return self.subject is False or self.required is False or (self.required is True and self.running is not None)
 
+    @property
+    def label(self) -> str:
+        return STATED if self.disposal is None else self.disposal.id
+
     def as_value(self) -> InitialDutyValue:
         return InitialDutyValue.model_construct(
-            disposal=self.disposal.id, relevant_date=self.disposal.relevant_date, subject=self.subject,
+            disposal=self.label, relevant_date=self.relevant, subject=self.subject,
             required=self.required, rule=self.rule, days=self.days, begins=self.begins, running=self.running,
             deadline=self.deadline, note=None if self.running is not False else (
                 f"The {self.days} days have not begun: they start to run when the person is released from custody or "
@@ -103,34 +112,81 @@ class InitialDuty:
 def initial_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[InitialDuty]:
     """The s.83(1) (or 1997 Act) duty for every disposal, adding reasons, missing facts and warnings to ``builder``."""
     # Only a second disposal can be an "earlier event" (s.83(2)); the period rules are run only then.
-    status = notification_status(case, as_of, builder) if len(case.disposals) > 1 else NotificationStatus([])
+    status = notification_status(case, as_of, builder) if len(case.disposals) > 1 else None
+    if not case.disposals and case.stated.notification is not None:
+        return [_stated_duty(case, as_of, builder)]
     return [_duty(case, d, as_of, builder, status) for d in case.disposals]
 
 
+def _stated_duty(case: Case, as_of: date, builder: DutyBuilder) -> InitialDuty:
+    """The initial notification a stated status gives: from its stated relevant date, which is needed."""
+    stated = case.stated.notification
+    assert stated is not None
+    duty = InitialDuty(None, relevant=stated.relevant_date, subject=True)
+    if stated.relevant_date is None:
+        builder.add_missing(f"{STATED}.relevant_date", QUESTION)
+        return duty
+    notification_status(case, as_of, builder).adopt(builder)
+    values: dict[str, Any] = {"relevant_date": stated.relevant_date}
+    scope = _clock(case, as_of, builder, duty, stated.relevant_date, values)
+    if scope is not None:
+        duty.required = True  # no disposal is recorded, so no earlier event (s.83(2)) is known
+    return duty
+
+
 def _duty(
-    case: Case, disposal: Disposal, as_of: date, builder: DutyBuilder, status: NotificationStatus
+    case: Case, disposal: Disposal, as_of: date, builder: DutyBuilder, status: NotificationStatus | None
 ) -> InitialDuty:
     book = builder.book
     duty = InitialDuty(disposal)
     commencement: date = book.parameter(COMMENCEMENT).value_at(as_of)
     subject_scope = Scope(book, max(disposal.relevant_date or as_of, commencement), DISPOSAL_VALUES, case, disposal,
                           builder.warnings)
+    relevant = duty.relevant = relevant_date(subject_scope, builder, DisposalPeriod(disposal))
+    if relevant is not None:
+        subject_scope.as_at = max(relevant, commencement)
     subject = run_group(book, "notification.period.subject", subject_scope, builder, disposal.id)
     if not subject.decided:
         return duty
     duty.subject = bool(subject.outputs.get("subject", False))
-    relevant = disposal.relevant_date
     if not duty.subject or relevant is None:
         return duty
+    values: dict[str, Any] = {"relevant_date": relevant}
+    scope = _clock(case, as_of, builder, duty, relevant, values)
+    if scope is None:
+        return duty
+    deadline = duty.deadline
+    dated = {p.disposal.id: p.relevant_date for p in status.periods} if status is not None else {}
+    others = [d for d in case.disposals if d.id != disposal.id and (dated.get(d.id) or date.min) < relevant]
+    if not others or status is None:
+        duty.required = True  # no earlier event, so s.83(2) cannot apply
+        return duty
+    undated = [f"disposals[{case.disposals.index(d)}].relevant_date" for d in others
+               if status.relevant_date(d.id) is None]
+    covers = _earlier_event_covers(case, disposal, deadline, status)
+    values["subject_through_earlier_event"] = Gap(tuple(undated)) if undated and covers is not True else covers
+    values["notified_for_earlier_event"] = _notified_for_earlier_event(case, disposal, status)
+    required = run_group(book, "notification.initial.duty", scope, builder, disposal.id)
+    if required.decided and required.fired is not None:
+        duty.required = bool(required.outputs["required"])
+    return duty
+
+
+def _clock(case: Case, as_of: date, builder: DutyBuilder, duty: InitialDuty, relevant: date,
+           values: dict[str, Any]) -> Scope | None:
+    """The number of days, the first day and the deadline of the initial period beginning with ``relevant`` (the
+    1997 Act's before 1 May 2004, handed over to s.83(1) if still running then), set on ``duty``; the scope they were
+    worked out in, or None if the rules could not decide."""
+    book = builder.book
     floor: date = book.parameter(SOA1997_COMMENCEMENT).value_at(relevant)
     anchor = max(relevant, floor)
     probe = Scope(book, anchor, INITIAL_VALUES, case, {}, builder.warnings)
     clock = first_counted_day(anchor, disregarded(case), conventions_at(probe))
-    values: dict[str, Any] = {"relevant_date": relevant, "clock_starts": clock}
+    values["clock_starts"] = clock
     scope = Scope(book, clock or max(as_of, anchor), INITIAL_VALUES, case, values, builder.warnings)
-    period = run_group(book, "notification.initial.period", scope, builder, disposal.id)
+    period = run_group(book, "notification.initial.period", scope, builder, duty.label)
     if period.fired is None:
-        return duty
+        return None
     outputs = period.outputs
     if "counting_parameter" in outputs:
         scope.param(outputs["counting_parameter"])
@@ -141,25 +197,14 @@ def _duty(
         if deadline is None or deadline >= handover:
             # The 1997 Act period had not ended when the 2003 Act came into force: s.83(1) governs from then.
             scope = Scope(book, handover, INITIAL_VALUES, case, values, builder.warnings)
-            period = run_group(book, "notification.initial.period", scope, builder, disposal.id)
+            period = run_group(book, "notification.initial.period", scope, builder, duty.label)
             assert period.fired is not None
             outputs = period.outputs
             begins, deadline = _dated(scope, case, relevant, outputs)
     assert period.fired is not None
     duty.rule, duty.days, duty.begins = period.fired.id, int(outputs["days"]), begins
     duty.running, duty.deadline = deadline is not None, deadline
-    others = [d for d in case.disposals if d.id != disposal.id and (d.relevant_date or date.min) < relevant]
-    if not others:
-        duty.required = True  # no earlier event, so s.83(2) cannot apply
-        return duty
-    undated = [f"disposals[{case.disposals.index(d)}].relevant_date" for d in others if d.relevant_date is None]
-    covers = _earlier_event_covers(case, disposal, deadline, status)
-    values["subject_through_earlier_event"] = Gap(tuple(undated)) if undated and covers is not True else covers
-    values["notified_for_earlier_event"] = _notified_for_earlier_event(case, disposal, status)
-    required = run_group(book, "notification.initial.duty", scope, builder, disposal.id)
-    if required.decided and required.fired is not None:
-        duty.required = bool(required.outputs["required"])
-    return duty
+    return scope
 
 
 def _dated(scope: Scope, case: Case, relevant: date, outputs: Any) -> tuple[date, date | None]:
@@ -176,13 +221,14 @@ def _dated(scope: Scope, case: Case, relevant: date, outputs: Any) -> tuple[date
 def _earlier_event_covers(case: Case, disposal: Disposal, deadline: date | None, status: NotificationStatus) -> Any:
     """s.83(2)(a), (c): another disposal made the person subject immediately before this relevant date, and keeps
     them subject throughout the initial period (to its last day)."""
-    relevant = disposal.relevant_date
-    assert relevant is not None
-    earlier = [p for p in status.periods if p.disposal.id != disposal.id and p.disposal.relevant_date is not None
-               and p.disposal.relevant_date < relevant]
+    relevant = status.relevant_date(disposal.id)
+    if relevant is None:
+        return Gap(tuple(m.fact for m in status.missing) or ("disposals",))
+    earlier = {p.disposal.id for p in status.periods if p.disposal.id != disposal.id
+               and p.relevant_date is not None and p.relevant_date < relevant}
     if not earlier:
         return False
-    single = NotificationStatus(earlier)
+    single = status.only(lambda s: s.kind == "disposal" and s.ref in earlier)
     before = single.subject_on(days_before(relevant, 1))
     if before is False:
         return False
@@ -199,10 +245,10 @@ def _earlier_event_covers(case: Case, disposal: Disposal, deadline: date | None,
 def _notified_for_earlier_event(case: Case, disposal: Disposal, status: NotificationStatus) -> bool:
     """s.83(2)(b): an initial notification was given after an earlier disposal and before this relevant date (the
     notifications listed are taken as the record)."""
-    relevant = disposal.relevant_date
-    assert relevant is not None
-    starts = [p.disposal.relevant_date for p in status.periods
-              if p.disposal.relevant_date is not None and p.disposal.relevant_date < relevant]
+    relevant = status.relevant_date(disposal.id)
+    if relevant is None:
+        return False
+    starts = [p.relevant_date for p in status.periods if p.relevant_date is not None and p.relevant_date < relevant]
     return any(n.kind == "initial" and any(s <= n.date < relevant for s in starts) for n in case.notifications)
 
 
@@ -214,9 +260,9 @@ def answer_initial(
 
     def conclude(value: dict[str, Any], dates: dict[str, date]) -> bool:
         required = [d for d in duties if d.required]
-        latest = max(required, key=lambda d: d.disposal.relevant_date or date.min, default=None)
+        latest = max(required, key=lambda d: d.relevant or date.min, default=None)
         value.update(required=bool(required), running=None if latest is None else latest.running,
-                     controlling_disposal=None if latest is None else latest.disposal.id)
+                     controlling_disposal=None if latest is None else latest.label)
         if latest is not None and latest.deadline is not None:
             dates["initial_deadline"] = latest.deadline
         return bool(required)
@@ -239,7 +285,7 @@ def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outco
         what = (f"Initial notification due ({duty.days} days beginning with {duty.begins}, time in custody, "
                 "in hospital or abroad disregarded)" if duty.running
                 else f"Initial notification: the {duty.days} days start to run on release or return to the UK")
-        steps.append(Step(duty.deadline, "initial_notification", duty.rule, duty.disposal.id, what))
+        steps.append(Step(duty.deadline, "initial_notification", duty.rule, duty.label, what))
     return answer.outcome, steps
 
 

@@ -46,6 +46,7 @@ COMMENCEMENT = "notification.period.commencement"
 AFTER_EXCLUDES = "notification.periodic.after_excludes_trigger_day"
 RESET_ON_NEW_MATTERS = "notification.periodic.reset_on_s83_new_matters"
 COUNTED_KINDS = ("initial", "change", "periodic")
+LAPSES = "notification.status.duty_lapses_at_end"
 
 
 class PeriodicStepValue(TypedValue):
@@ -204,7 +205,13 @@ def answer_periodic(
                  running=latest.running, extended=latest.extended)
     if not latest.decided:
         return Answer(Outcome.UNDETERMINED, made(**value), dates), steps
-    subject = status_on_demand(case, as_of, builder)().subject_on(latest.due or as_of)
+    status = status_on_demand(case, as_of, builder)()
+    subject = status.subject_on(latest.due or as_of)
+    if subject is False and latest.due is not None and status.lapse(latest.trigger.date, latest.due) is not None:
+        # The requirements ended (review or appeal) within the applicable period: the duty lapses with them, as the
+        # declared reading has it; otherwise it survives to its last day.
+        scope = Scope(builder.book, latest.due, PERIODIC_VALUES, case, {}, builder.warnings)
+        subject = not scope.param(LAPSES)
     value["subject_when_due"] = subject
     if subject is False:
         return Answer(Outcome.NO, made(**value), dates), steps

@@ -25,7 +25,7 @@ from pydantic import Field
 from ...decision import Decision, Outcome, TypedValue, make_reason, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, GroupResult, Scope
-from ...facts import Case, Disposal, ReviewApplication
+from ...facts import Case, ReviewApplication
 from ...legal_time import (
     DateRange,
     Length,
@@ -37,7 +37,9 @@ from ...legal_time import (
 )
 from ...legal_time.conventions import BEGINNING_WITH, conventions_at, day_after_period
 from ...vocabulary.notification import REVIEW_VALUES
-from .duties import Answer, DutyBuilder, Step, decide, length_of, notification_status, run_group, soa_citation, touches
+from .duties import Answer, DutyBuilder, Step, decide, length_of, run_group, soa_citation, touches
+from .sources import Source
+from .status import NotificationStatus, notification_status
 
 QUESTION = "notification.review"
 RN_FACT = "review.relevant_notification_date"
@@ -118,15 +120,14 @@ def review_dates(case: Case, as_of: date, builder: DutyBuilder) -> tuple[bool | 
     book = builder.book
     status = notification_status(case, as_of, builder)
     status.adopt(builder)
-    indefinite = status.indefinite_on(as_of)
-    controlling = max((p.disposal for p in status.periods if p.indefinite and p.disposal.relevant_date
-                       and p.disposal.relevant_date <= as_of),
-                      key=lambda d: d.relevant_date or date.min, default=None)
+    indefinite = status.indefinite_on(as_of, ignoring_end=True)
+    controlling = max((s for s in status.effective(as_of, status.uncut) if s.indefinite and s.certain
+                       and s.first.latest is not None and s.first.latest <= as_of),
+                      key=lambda s: s.first.latest or date.min, default=None)
     order = case.review.subject_to_order_excluding_review
-    unknown = Gap(tuple(m.fact for m in status.missing) or ("disposals",))
     values: dict[str, Any] = {
-        "indefinite": unknown if indefinite is None else indefinite,
-        "discharged_on_review": _discharged(case, as_of),
+        "indefinite": Gap(status.missing_facts()) if indefinite is None else indefinite,
+        "discharged_on_review": _discharged(status, as_of),
         "subject_to_order_excluding_review": Gap(("review.subject_to_order_excluding_review",))
         if order is None else order,
         "age_at_relevant_date": _age(case, controlling, builder, as_of),
@@ -145,37 +146,40 @@ def review_dates(case: Case, as_of: date, builder: DutyBuilder) -> tuple[bool | 
     return True, dates
 
 
-def _discharged(case: Case, as_of: date) -> bool | Gap:
-    """s.91C: an application determined in the offender's favour ends the requirements on receipt of the notice."""
-    for index, application in enumerate(case.review.applications):
-        if application.determination == "discharged":
-            if application.notice_received is None:
-                return Gap((f"review.applications[{index}].notice_received",))
-            if application.notice_received <= as_of:
-                return True
-    return False
+def _discharged(status: NotificationStatus, as_of: date) -> bool | Gap:
+    """ss.91C(4), 91E(4): a review or an appeal ended the indefinite requirements on or before ``as_of``."""
+    gaps: list[str] = []
+    for end in status.ends:
+        if end.day is not None and end.day <= as_of:
+            return True
+        if end.day is None and end.not_before is not None and end.not_before <= as_of:
+            gaps.extend(end.gaps)
+    return Gap(tuple(gaps)) if gaps else False
 
 
-def _age(case: Case, disposal: Disposal | None, builder: DutyBuilder, as_of: date) -> int | Gap:
+def _age(case: Case, source: Source | None, builder: DutyBuilder, as_of: date) -> int | Gap:
     born = case.person.date_of_birth
-    if disposal is None or disposal.relevant_date is None:
+    if source is None:
         return Gap(("disposals",))
+    if source.relevant_date is None:
+        return Gap(source.relevant_gaps or ("disposals",))
     if born is None:
         return Gap(("person.date_of_birth",))
     scope = Scope(builder.book, as_of, REVIEW_VALUES, case, {}, builder.warnings)
-    return age_on(born, disposal.relevant_date, conventions_at(scope))
+    return age_on(born, source.relevant_date, conventions_at(scope))
 
 
-def _qualifying_date(case: Case, disposal: Disposal, scope: Scope, builder: DutyBuilder,
+def _qualifying_date(case: Case, source: Source, scope: Scope, builder: DutyBuilder,
                      dates: ReviewDates) -> None:
     book = builder.book
-    relevant = _relevant_notification(case, disposal, scope)
+    relevant = _relevant_notification(case, source, scope)
     if isinstance(relevant, Gap):
         builder.add_missing(RN_FACT, "notification.review.period")
         dates.decided = False
         return
     dates.relevant_notification, dates.derived = relevant, case.review.relevant_notification_date is None
-    period = run_group(book, "notification.review.period", scope, builder, disposal.id)
+    subject = source.ref if source.kind == "disposal" else source.label
+    period = run_group(book, "notification.review.period", scope, builder, subject)
     if period.fired is None:
         dates.decided = False
         return
@@ -196,18 +200,19 @@ def _qualifying_date(case: Case, disposal: Disposal, scope: Scope, builder: Duty
         "is {qualifying_date}; an application may be made from {earliest_application}.",
         {"years": dates.years, "relevant_notification": relevant, "qualifying_date": qualifying,
          "earliest_application": dates.earliest_application},
-        disposal.id,
+        subject,
     ))
 
 
-def _relevant_notification(case: Case, disposal: Disposal, scope: Scope) -> date | Gap:
+def _relevant_notification(case: Case, source: Source, scope: Scope) -> date | Gap:
     """The relevant notification: as supplied, or the first notification after release from custody for the
     indefinite-period offence (parameter ``notification.review.relevant_notification_rule``, unverified)."""
     supplied = case.review.relevant_notification_date
     if supplied is not None:
         return supplied
-    relevant = disposal.relevant_date
-    assert relevant is not None
+    relevant = source.relevant_date
+    if relevant is None:
+        return Gap((RN_FACT,))
     blocks = disregarded_days(
         [DateRange(i.start, i.end) for i in case.intervals if i.kind in CUSTODY_KINDS],
         TimeConventions(partial_day=PartialDayRule.WHOLE_DAY_DISREGARDED),  # merges touching intervals as they are

@@ -87,6 +87,9 @@ def timeline(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[
     following = next((i.day for i in dated if i.day is not None and i.day >= as_of), None)
     if following is not None:
         dates["next_date"] = following
+    ended = next((i.day for i in dated if i.kind == "requirements_end"), None)
+    if ended is not None:
+        dates["requirements_ended"] = ended
     complete = all(v is not Outcome.UNDETERMINED for v in parts.values())
     _drop_repeated_reasons(builder)
     return builder.build(Outcome.YES if complete else Outcome.UNDETERMINED, value, dates)

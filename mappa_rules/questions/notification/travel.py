@@ -33,7 +33,7 @@ from ...legal_time import days_before, days_from_to
 from ...legal_time.conventions import sensitive
 from ...vocabulary.notification import TRIP_VALUES
 from .duties import Answer, DutyBuilder, Step, answer_each, decide, label, run_group, status_on_demand
-from .subject import NotificationStatus
+from .status import NotificationStatus
 
 QUESTION = "notification.travel"
 INCLUSIVE = "notification.travel.trip_days_inclusive"

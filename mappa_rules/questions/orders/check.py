@@ -29,6 +29,7 @@ from ...legal_time import Length
 from ...legal_time.conventions import day_after_period, period_last_day
 from ...rulebook import default_rulebook
 from ...vocabulary.orders import ORDER_TERM_VALUES, TermSubject, order_path
+from ..notification.status import subject_on_demand
 from .ends import in_effect_on, order_last_day, term_last_day
 from .families import NOTIFICATION_KINDS, ONE_OFF_KINDS, TRANSITION_KINDS, OrderContext, family
 from .notification import order_notification
@@ -327,7 +328,7 @@ def civil_orders(case: Case, as_of: date, book: RuleBook | None = None) -> Decis
     if not case.orders:
         builder.add_missing("orders", QUESTION)
         return builder.build(Outcome.UNDETERMINED, OrdersCheckValue.model_construct(orders={}, findings=[]), {})
-    ctx = OrderContext(case, as_of, builder)
+    ctx = OrderContext(case, as_of, builder, subject_on_demand(case, as_of, builder))
     checks = [_check_order(ctx, order, i) for i, order in enumerate(case.orders)]
     findings = [OrderFinding.model_construct(term=f.term, rule=f.rule, finding=f.finding, order=c.value["order"])
                 for c in checks for f in c.findings]

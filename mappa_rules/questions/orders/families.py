@@ -8,13 +8,12 @@ interim SHPOs, ``sro.yaml`` for SROs and interim SROs, ``predecessor.yaml`` for 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ...engine import DecisionBuilder, Gap, Scope
 from ...facts import Case, Order
 from ...vocabulary.orders import ORDER_VALUES, OrderSubject
-from ..notification.subject import subject_from_disposals
 
 __all__ = ["NOTIFICATION_KINDS", "ONE_OFF_KINDS", "TRANSITION_KINDS", "OrderContext", "family"]
 
@@ -41,10 +40,9 @@ class OrderContext:
     case: Case
     as_of: date
     builder: DecisionBuilder
-    subject_at: Callable[[date], bool | Gap] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.subject_at = subject_from_disposals(self.case, self.builder)
+    subject_at: Callable[[date], bool | Gap]
+    """Whether the person was subject to the notification requirements on a day, from the case's record (not its
+    orders), for "already subject" (SA 2020 s.352; SOA 2003 ss.103G, 107, 122F, 122I, 129)."""
 
     def day(self, day: date) -> date:
         """``day``, but no earlier than the first day the order rulesets speak for (orders made earlier are

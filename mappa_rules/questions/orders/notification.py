@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -103,11 +104,13 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
     return result
 
 
-def order_notifications(case: Case, as_of: date, builder: DecisionBuilder) -> list[OrderNotification]:
+def order_notifications(case: Case, as_of: date, builder: DecisionBuilder,
+                        subject_at: Callable[[date], bool | Gap]) -> list[OrderNotification]:
     """For each civil order of the case, whether it makes the person subject to the notification requirements
-    on ``as_of`` (SA 2020 s.352; SOA 2003 ss.100(5), 103G, 107(3)-(4), 122I, 129). Adds the reasons, missing
-    facts and warnings to ``builder``."""
+    on ``as_of`` (SA 2020 s.352; SOA 2003 ss.100(5), 103G, 107(3)-(4), 122I, 129); ``subject_at`` says whether the
+    person was subject on a day apart from the orders. Adds the reasons, missing facts and warnings to
+    ``builder``."""
     if not case.orders:
         return []
-    ctx = OrderContext(case, as_of, builder)
+    ctx = OrderContext(case, as_of, builder, subject_at)
     return [order_notification(ctx, order, i, check_availability=True) for i, order in enumerate(case.orders)]

@@ -27,7 +27,8 @@ def _case(relevant: date, months: int, *, court: str = "england_wales", schedule
         "risk": {"may_cause_serious_harm": risk[0], "needs_multi_agency_management": risk[1]},
         "disposals": [{
             "id": "a", "trigger": "conviction", "relevant_date": relevant, "court": court,
-            "offence": {"schedule3": schedule3, "schedule15": schedule15, "murder": False, "s327_4a": False},
+            "offence": {"schedule3": schedule3, "schedule3_sentencing_condition": False, "schedule15": schedule15,
+                        "murder": False, "s327_4a": False},
             "sentence": {"kind": "imprisonment", "term": {"months": months}},
             "supervision_end": date(2030, 1, 1) if supervised else relevant,
         }],

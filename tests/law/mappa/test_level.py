@@ -32,7 +32,8 @@ JUDGEMENTS = st.fixed_dictionaries({
     "current_level": st.sampled_from([1, 2, 3, None]),
 })
 CATEGORY_1 = {"id": "a", "trigger": "conviction", "relevant_date": date(2019, 3, 4), "court": "england_wales",
-              "offence": {"schedule3": True}, "sentence": {"kind": "imprisonment", "term": {"months": 36}},
+              "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+              "sentence": {"kind": "imprisonment", "term": {"months": 36}},
               "supervision_end": date(2022, 3, 3)}
 CATEGORY_3 = {"id": "a", "trigger": "conviction", "relevant_date": date(2024, 5, 1), "court": "england_wales",
               "offence": {"schedule3": False, "schedule15": "not_listed", "murder": False, "s327_4a": False},

@@ -25,7 +25,8 @@ KINDS = st.sampled_from(["remanded_in_custody", "serving_sentence", "service_det
 def _case(relevant: date, intervals: list[dict[str, Any]] | None = None) -> Case:
     return Case.model_validate({
         "person": {"date_of_birth": date(1960, 1, 1)},
-        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant, "offence": {"schedule3": True},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant,
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
                        "sentence": {"kind": "community_order"}}],
         "intervals": intervals or [],
     })
@@ -133,3 +134,30 @@ def test_a_later_release_never_gives_an_earlier_deadline(relevant: date, first: 
     deadlines = [_deadline(_case(relevant, [{"kind": "serving_sentence", "start": relevant,
                                               "end": relevant + timedelta(days=n)}])) for n in (early, late)]
     assert deadlines[0] <= deadlines[1]
+
+
+def _youth(convicted: date, sentenced: date, release: date) -> Case:
+    """Sexual assault on an adult by an offender of 16: Sch 3 para 18(a) lists it only by a sentence of 12 months."""
+    return Case.model_validate({
+        "person": {"date_of_birth": date(convicted.year - 17, 1, 1)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": convicted, "sentence_date": sentenced,
+                       "offence": {"offence_id": "soa2003.s3", "offence_date": date(convicted.year - 1, 12, 1),
+                                   "victim_age": 30},
+                       "sentence": {"kind": "imprisonment", "form": "s91_s250_detention", "term": {"months": 12}}}],
+        "intervals": [{"kind": "serving_sentence", "start": sentenced, "end": release}],
+    })
+
+
+@given(st.dates(min_value=date(2005, 2, 1), max_value=date(2025, 1, 1)), st.integers(1, 300), st.integers(0, 400))
+def test_a_listing_sentence_starts_the_initial_period_with_its_own_day(convicted: date, later: int, kept: int) -> None:
+    """Where Schedule 3 lists the offence only by its sentence, the s.83(1) period begins with the day of that
+    sentence (the relevant date, s.132(3)) and disregards the custody that began with it: the deadline falls after
+    release, and is the one a sentence passed on the day of conviction would give.
+
+    Citation: Sexual Offences Act 2003 s.83(1), (6), s.132(3). Status: verified.
+    """
+    sentenced = convicted + timedelta(days=later)
+    release = sentenced + timedelta(days=kept)
+    deadline = _deadline(_youth(convicted, sentenced, release))
+    assert deadline > release
+    assert deadline == _deadline(_youth(sentenced, sentenced, release))

@@ -25,7 +25,8 @@ def _case(relevant: date, sentence: dict[str, Any], born: date | None, **offence
     data: dict[str, Any] = {
         "person": {"date_of_birth": born},
         "disposals": [{"id": "a", "trigger": "caution" if sentence["kind"] == "caution" else "conviction",
-                       "relevant_date": relevant, "offence": {"schedule3": True, **offence},
+                       "relevant_date": relevant, "sentence_date": relevant,
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False, **offence},
                        "sentence": sentence}],
     }
     return Case.model_validate(data)

@@ -26,7 +26,7 @@ def _ask(notifications: list[dict[str, Any]], intervals: list[dict[str, Any]] | 
     case = Case.model_validate({
         "person": {"date_of_birth": date(1970, 1, 1)},
         "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": date(2010, 1, 5),
-                       "offence": {"schedule3": True},
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
                        "sentence": {"kind": "imprisonment", "term": {"months": 36}}}],
         "notifications": notifications,
         "intervals": intervals or [],

@@ -27,7 +27,7 @@ def _ask(born: date, relevant: date, notified: date | None, order: bool | None =
     case = Case.model_validate({
         "person": {"date_of_birth": born},
         "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant,
-                       "offence": {"schedule3": True},
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
                        "sentence": {"kind": "imprisonment", "term": {"months": 48}}}],
         "review": {"relevant_notification_date": notified, "subject_to_order_excluding_review": order,
                    "applications": applications or []},
@@ -119,3 +119,32 @@ def test_without_the_relevant_notification_the_answer_is_undetermined(relevant: 
     decision = _ask(date(1950, 1, 1), relevant, None)
     assert decision.outcome is Outcome.UNDETERMINED
     assert [m.fact for m in decision.missing] == ["review.relevant_notification_date"]
+
+
+@given(st.dates(min_value=date(2005, 1, 1), max_value=date(2015, 1, 1)), st.integers(2, 300), st.booleans())
+def test_the_review_period_follows_the_age_on_the_relevant_date_the_sentence_gives(
+        convicted: date, later: int, turned: bool) -> None:
+    """Where Schedule 3 lists the offence only by its sentence, the 15 or 8 years of s.91B(2) follow the offender's
+    age on the day of that sentence (the relevant date, s.132(3)): an offender under 18 at conviction who is 18 when
+    sentenced waits 15 years, one still under 18 waits 8.
+
+    Citation: Sexual Offences Act 2003 s.91B(2) (SI 2012/1883 art 3), s.132(3). Status: verified.
+    """
+    sentenced = convicted + timedelta(days=later)
+    birthday = convicted + timedelta(days=1 if turned else later + 1)  # the 18th birthday
+    if (birthday.month, birthday.day) == (2, 29):
+        birthday += timedelta(days=1)
+    if turned and birthday > sentenced:
+        return
+    notified = sentenced + timedelta(days=400)
+    case = Case.model_validate({
+        "person": {"date_of_birth": birthday.replace(year=birthday.year - 18)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": convicted, "sentence_date": sentenced,
+                       "offence": {"offence_id": "soa2003.s3", "offence_date": convicted - timedelta(days=1),
+                                   "victim_age": 30},
+                       "sentence": {"kind": "imprisonment", "form": "s91_s250_detention", "term": {"months": 36}}}],
+        "review": {"relevant_notification_date": notified, "subject_to_order_excluding_review": False},
+    })
+    decision = review(case, AS_OF)
+    assert decision.value["years"] == (15 if turned else 8)
+    assert decision.dates["qualifying_date"] == _anniversary(notified, 15 if turned else 8)

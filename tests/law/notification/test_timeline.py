@@ -24,7 +24,7 @@ def _case(relevant: date, months: int, custody: int, notified: list[int]) -> Cas
     data: dict[str, Any] = {
         "person": {"date_of_birth": date(1970, 1, 1)},
         "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant,
-                       "offence": {"schedule3": True},
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
                        "sentence": {"kind": "imprisonment", "term": {"months": months}}}],
         "intervals": [{"kind": "serving_sentence", "start": relevant, "end": released}] if custody else [],
         "notifications": [{"kind": "periodic", "date": released + timedelta(days=n),

@@ -23,7 +23,7 @@ def _ask(departure: date, days: int, known: bool | None = None) -> Decision:
     case = Case.model_validate({
         "person": {"date_of_birth": date(1960, 1, 1)},
         "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": date(1999, 1, 5),
-                       "offence": {"schedule3": True},
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
                        "sentence": {"kind": "imprisonment", "term": {"months": 36}}}],
         "trips": [{"departure": departure, "return_date": departure + timedelta(days=days - 1),
                    "known_7_days_before": known}],

@@ -194,7 +194,9 @@ def test_a_shpo_makes_the_person_category_1_exactly_while_it_has_effect(made: da
     last -= timedelta(days=1)
     as_of = max(made, last + timedelta(days=shift))
     order = _order(made, [{"id": "t", "kind": "prohibition", "period": {"months": months}}])
-    category = QUESTIONS["category"](Case.model_validate({"orders": [order]}), as_of, None)
+    unlisted = {"id": "a", "trigger": "conviction", "relevant_date": made, "offence": {"schedule3": False},
+                "sentence": {"kind": "fine"}}
+    category = QUESTIONS["category"](Case.model_validate({"orders": [order], "disposals": [unlisted]}), as_of, None)
     assert category.value["categories"]["1"] is (as_of <= last)
 
 

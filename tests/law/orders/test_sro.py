@@ -102,7 +102,10 @@ def test_a_breach_conviction_brings_full_notification_while_the_order_has_effect
     as_of = max(made, breach + timedelta(days=shift))
     order = _sro(made, [{"id": "t", "kind": "prohibition", "period": {"years": 10}}], breached=True,
                  breach_date=breach)
-    category = QUESTIONS["category"](Case.model_validate({"orders": [order]}), as_of, None)
+    for_breach = {"id": "b", "trigger": "conviction", "relevant_date": breach, "offence": {"schedule3": False},
+                  "sentence": {"kind": "fine"}}
+    case = Case.model_validate({"orders": [order], "disposals": [for_breach]})
+    category = QUESTIONS["category"](case, as_of, None)
     assert category.value["categories"]["1"] is (breach <= as_of <= last)
 
 
