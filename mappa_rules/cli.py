@@ -11,21 +11,17 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from pydantic import ValidationError
 
 from .decision import Decision, Outcome
 from .facts import Case
+from .input import BadInput, describe_validation_error, read_case
 from .questions.registry import REGISTRY
 from .render import render_text
 
 EXIT_DECIDED, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
-
-
-class BadInput(Exception):
-    """Input the CLI cannot use; the message names the field or argument and the reason."""
 
 
 def _questions() -> Mapping[str, Any]:
@@ -39,68 +35,6 @@ def parse_date(text: str, what: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise BadInput(f"{what}: {text!r} is not a date written YYYY-MM-DD") from None
-
-
-def describe_validation_error(exc: ValidationError) -> str:
-    """One line per problem: the field path, then the reason."""
-    lines = []
-    for err in exc.errors():
-        path = ""
-        for part in err["loc"]:
-            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        message = str(err["msg"]).removeprefix("Value error, ")
-        lines.append(f"{path or 'case'}: {message}")
-    return "\n".join(lines)
-
-
-def _case_loader() -> Any:
-    """A safe YAML loader that leaves dates as text, so that the case model names a bad date's field."""
-    import yaml
-
-    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class CaseLoader(base):  # type: ignore[misc]
-        pass
-
-    CaseLoader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    return CaseLoader
-
-
-def load_case_data(text: str, source: str) -> Any:
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=_case_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise BadInput(f"{source}: not valid YAML or JSON{where}") from None
-
-
-def read_case(path: str | None, stdin: TextIO) -> Case:
-    source = "standard input" if path in (None, "-") else str(path)
-    if path in (None, "-"):
-        text = stdin.read()
-    else:
-        file = Path(str(path))
-        if not file.is_file():
-            raise BadInput(f"{source}: no such file")
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"{source}: cannot be read ({exc.__class__.__name__})") from None
-    if not text.strip():
-        raise BadInput(f"{source}: the case is empty")
-    data = load_case_data(text, source)
-    if not isinstance(data, dict):
-        raise BadInput(f"{source}: a case must be a mapping of fields (person, disposals, ...)")
-    try:
-        return Case.model_validate(data)
-    except ValidationError as exc:
-        raise BadInput(describe_validation_error(exc)) from None
 
 
 def _exit_code(decision: Decision) -> int:
@@ -227,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     offences = commands.add_parser("offences", help="search or show the Schedule 3 / Schedule 15 offence catalogue")
     offences.add_argument("action", choices=["search", "show"])
     offences.add_argument("text", nargs="+", help="words to search for, or an offence id such as soa2003.s3")
+    serve = commands.add_parser("serve", help="run the HTTP API and the page for staff (needs the 'server' extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    from .report.command import add_parser as add_report
+
+    add_report(commands)
     return parser
 
 
@@ -241,6 +181,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return _schema(args, out)
         if args.command == "offences":
             return _offences(args, out)
+        if args.command == "serve":
+            from .server import serve
+
+            return serve(args.host, args.port)
+        if args.command == "report":
+            from .report.command import run_report
+
+            return run_report(args, out)
         return _batch(args, out, stdin)
     except BadInput as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")

@@ -31,7 +31,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 from typing_extensions import TypeVar
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -44,26 +44,34 @@ class Outcome(str, Enum):
 
 
 class Status(str, Enum):
-    """How sure the library is of the legal text a rule or parameter encodes."""
+    """How sure the library is of the legal text a rule or parameter encodes. One scale for the whole library:
+    only legislation is ``verified``; the MAPPA Guidance, though issued under CJA 2003 s.325(8) and read, is
+    guidance, so the rules taken from it are ``secondary``."""
 
     VERIFIED = "verified"
-    """Read in the primary text (the legislation itself, or official guidance for guidance rules)."""
+    """Its words were read in legislation (an Act or a statutory instrument); the notes say where, when it is not
+    the text pack the project works from."""
     SECONDARY = "secondary"
-    """Taken from a secondary source: explanatory notes, official or practitioner guidance, case reports."""
+    """Taken from a source that is not legislation: official guidance (the MAPPA Guidance, Home Office guidance),
+    an official FAQ, explanatory notes, case reports. Listed in a decision's reasons or ``relied_on``, not warned."""
     DERIVED = "derived"
-    """Follows from verified text by reading or arithmetic."""
+    """Follows from verified text by reading or arithmetic, with no competing reading. Not warned."""
     UNVERIFIED = "unverified"
-    """Not confirmed: the library relies on it only with a warning."""
+    """Not confirmed from any text read: every decision that relies on it carries a warning."""
 
 
 class Citation(BaseModel):
-    """Where a rule comes from."""
+    """Where a rule comes from: one provision of one instrument."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    instrument: str = Field(description="The Act, statutory instrument or guidance, e.g. 'Sexual Offences Act 2003'.")
-    provision: str = Field(description="Section, subsection, schedule paragraph or chapter, e.g. 's.82(1)'.")
+    instrument: str = Field(description="One Act, statutory instrument, guidance or case, e.g. 'Sexual Offences "
+                                        "Act 2003'.")
+    provision: str = Field(description="Section, subsection, schedule paragraph or chapter of that instrument, "
+                                       "e.g. 's.82(1)'.")
     url: str | None = Field(default=None, description="A legislation.gov.uk (or official) link to the text.")
+    applies: str | None = Field(default=None, description="When this citation is the one that applies, where a rule "
+                                                          "rests on different instruments by route or date.")
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.provision}"
@@ -76,7 +84,10 @@ class Reason(BaseModel):
 
     rule_id: str = Field(description="Stable id of the rule in rulesets/.")
     title: str = Field(description="Short title of the rule.")
-    citation: Citation
+    citation: Citation = Field(description="The primary citation.")
+    citations: list[Citation] = Field(
+        default_factory=list, description="Further citations, each of one instrument (the primary is `citation`)."
+    )
     status: Status = Field(description="Verification status of the rule's legal text.")
     facts: dict[str, Any] = Field(default_factory=dict, description="The facts and derived values the rule read.")
     subject: str | None = Field(default=None, description="What the rule was applied to, e.g. a disposal id.")
@@ -114,7 +125,8 @@ class Missing(BaseModel):
 
 
 class Warning(BaseModel):
-    """Reliance on an unverified provision, a declared convention, or an oddity in the data."""
+    """Where the answer may be wrong for a reason the user cannot see: reliance on a provision whose text is not
+    confirmed, a declared convention whose alternative reading would change this result, or an oddity in the data."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -214,6 +226,20 @@ class TypedValue(Value):
 V = TypeVar("V", bound=Value, covariant=True, default=Value)
 
 
+class Reliance(BaseModel):
+    """A parameter the answer relied on whose text is not verified legislation, recorded without a warning: secondary
+    or derived, or a declared convention whose alternative readings give the same result here."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(description="The parameter id.")
+    title: str
+    status: Status
+    convention: bool = Field(description="A convention the library declares where the law is silent.")
+    citation: Citation
+    value: Any = Field(description="The value used.")
+
+
 class Decision(BaseModel, Generic[V]):
     """A reasoned answer to one question about one case, as at a date. ``Decision[NotificationPeriodValue]`` is the
     decision of the question whose value model that is; ``Decision`` alone reads any decision."""
@@ -229,6 +255,9 @@ class Decision(BaseModel, Generic[V]):
     reasons: list[Reason] = Field(default_factory=list)
     missing: list[Missing] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    relied_on: list[Reliance] = Field(
+        default_factory=list, description="What else the answer relied on, without a warning (see Reliance)."
+    )
     ruleset_version: str = Field(description="Hash of the rulesets used.")
 
     @property
@@ -274,13 +303,14 @@ def make_reason(
     facts: dict[str, Any],
     subject: str | None = None,
     stated: bool = False,
+    citations: list[Citation] | None = None,
 ) -> Reason:
     """Build a reason without re-validating (its parts come from a validated ruleset and validated facts);
     ``stated`` marks a reason that repeats a fact as the case states it."""
     return trusted(
         Reason,
-        {"rule_id": rule_id, "title": title, "citation": citation, "status": status, "facts": facts,
-         "subject": subject, "stated": stated},
+        {"rule_id": rule_id, "title": title, "citation": citation, "citations": citations or [], "status": status,
+         "facts": facts, "subject": subject, "stated": stated},
         {"_template": template, "_text": None},
     )
 

@@ -1,4 +1,5 @@
-"""Readable text for a decision: a tree of outcome, key dates, reasons with citations, missing facts, warnings.
+"""Readable text for a decision: a tree of outcome, key dates, reasons with citations, missing facts, warnings, and
+one line naming what else the answer relied on without a warning.
 
 The sentence that answers the question, and any lines of its own after the key dates, come from the question's
 module (``headline`` and ``detail_lines``), found through the registry.
@@ -6,7 +7,7 @@ module (``headline`` and ``detail_lines``), found through the registry.
 
 from __future__ import annotations
 
-from .decision import Decision, show_value
+from .decision import Citation, Decision, show_value
 from .questions.registry import BY_ID
 
 
@@ -42,8 +43,8 @@ def render_text(decision: Decision) -> str:
             about = f"[{reason.subject}] " if reason.subject else ""
             tail = " (as stated)" if reason.stated else ""
             lines.append(f"  {i}. {about}{reason.explanation}{tail}")
-            cite = f"{reason.citation}" + (f" <{reason.citation.url}>" if reason.citation.url else "")
-            lines.append(f"     {reason.rule_id} ({reason.status.value}) - {cite}")
+            lines.append(f"     {reason.rule_id} ({reason.status.value}) - {_cite(reason.citation)}")
+            lines += [f"       also {_cite(c)}" for c in reason.citations]
             used = {k: v for k, v in reason.facts.items() if "." not in k}
             if used:
                 lines.append("     facts: " + ", ".join(f"{k}={show_value(v)}" for k, v in used.items()))
@@ -55,5 +56,14 @@ def render_text(decision: Decision) -> str:
         for w in decision.warnings:
             status = f" [{w.status.value}]" if w.status else ""
             lines.append(f"  ! {w.code}{status}: {w.message}")
+    if decision.relied_on:
+        lines.append("Also relies on (not warned): " + "; ".join(
+            f"{r.id} = {show_value(r.value)} ({'declared convention, ' if r.convention else ''}{r.status.value}; "
+            f"{r.citation})" for r in decision.relied_on))
     lines.append(f"Rulesets {decision.ruleset_version}")
     return "\n".join(lines) + "\n"
+
+
+def _cite(citation: Citation) -> str:
+    applies = f" [{citation.applies}]" if citation.applies else ""
+    return f"{citation}{applies}" + (f" <{citation.url}>" if citation.url else "")

@@ -12,10 +12,15 @@ from .engine import load_rulebook as load_with
 from .offences import OFFENCES, build_catalogue
 from .vocabulary import VOCABULARIES
 
-__all__ = ["CATALOGUES", "default_rulebook", "load_rulebook", "ruleset_root"]
+__all__ = ["CATALOGUES", "INSTRUMENT_NAMES", "default_rulebook", "load_rulebook", "ruleset_root"]
 
 CATALOGUES = (Catalogue(OFFENCES, "disposal", build_catalogue),)
 """The offence catalogue (``rulesets/offences/``): its entries' conditions read the disposal vocabulary."""
+
+INSTRUMENT_NAMES = ("Act", "Order", "Regulations", "Guidance", "SOA", "SA", "ASBCPA", "PCSC", "PCA", "CJA", "CJCSA",
+                    "CJIA")
+"""Words and abbreviations that name an instrument: a citation's provision names none of them, so that it never
+reads as if a provision of one instrument were in another (the others are listed under ``citations``)."""
 
 
 def ruleset_root() -> Path:
@@ -29,7 +34,7 @@ def load_rulebook(root: Path | None = None, *, lazy_catalogue: bool = False) -> 
     The offence catalogue is compiled at once unless ``lazy_catalogue``, then on first use.
     """
     return load_with(ruleset_root() if root is None else root, VOCABULARIES, CATALOGUES,
-                     lazy_catalogues=lazy_catalogue)
+                     lazy_catalogues=lazy_catalogue, instrument_names=INSTRUMENT_NAMES)
 
 
 @cache

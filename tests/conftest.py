@@ -8,12 +8,19 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 from mappa_rules import Case, Decision, default_rulebook
 from mappa_rules.engine import RuleBook
 from mappa_rules.questions import QUESTIONS
 
 CASEBOOK = Path(__file__).parent / "casebook"
+
+# Property tests state legal propositions; how fast an example runs is no part of them (speed is measured in
+# bench/). Without a deadline, an example that happens to load the rule book, or runs on a busy machine, is not
+# reported as a flaky failure.
+settings.register_profile("law", deadline=None)
+settings.load_profile("law")
 
 
 def load_casebook() -> list[dict[str, Any]]:

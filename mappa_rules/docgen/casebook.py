@@ -167,6 +167,9 @@ def _answer(decision: Decision, link: md.Linker) -> list[str]:
         lines += ["", "**Warnings**", ""]
         warnings = sorted(decision.warnings, key=lambda w: w.code)
         lines += [f"* {link.rule(w.code)}: {md.text(w.message)}" for w in warnings]
+    if decision.relied_on:
+        lines += ["", "**Also relies on** (not warned): " + "; ".join(
+            f"{link.rule(r.id)} = {md.literal(r.value)} ({r.status.value})" for r in decision.relied_on)]
     return lines
 
 

@@ -90,7 +90,14 @@ def link(label: str, url: str | None) -> str:
 
 
 def cite(citation: Citation) -> str:
-    return link(text(f"{citation.instrument} {citation.provision}"), citation.url)
+    applies = f" ({text(citation.applies)})" if citation.applies else ""
+    return link(text(f"{citation.instrument} {citation.provision}"), citation.url) + applies
+
+
+def cite_all(citation: Citation, further: Sequence[Citation]) -> str:
+    """The primary citation, then each further one (one instrument each), separated so none reads as part of
+    another."""
+    return "; also ".join(cite(c) for c in (citation, *further))
 
 
 def literal(value: Any) -> str:

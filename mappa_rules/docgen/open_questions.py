@@ -18,8 +18,10 @@ def open_questions(sources: Sources) -> str:
         "Where the library could not confirm the law from primary text, or the law is silent and a",
         "convention had to be chosen, it holds the point as a dated, named parameter or rule with status",
         "`unverified`, or as a declared convention (`convention: true`). It never fills a gap silently:",
-        "every decision that relies on one of these carries a warning naming it. This page lists them all,",
-        "with the value used meanwhile.",
+        "every decision that relies on one of these carries a warning where it could change the answer,",
+        "and otherwise lists it under `relied_on` (\"Also relies on\" in the text output). A convention with",
+        "declared alternatives is computed both ways and warned only where the other reading gives another",
+        "result, which the warning states. This page lists them all, with the value used meanwhile.",
     ]
     parameters = [(rs, p) for rs in sources.rulesets for p in rs.spec.parameters]
     sections = [
@@ -45,9 +47,12 @@ def open_questions(sources: Sources) -> str:
                 f"* **Parameter:** {link.rule(parameter.id)} (`{ruleset.path}`), "
                 f"status **{parameter.status.value}**"
                 + (", declared convention" if parameter.convention else ""),
-                f"* **Citation:** {md.cite(parameter.citation)}",
+                f"* **Citation:** {md.cite_all(parameter.citation, parameter.citations)}",
                 f"* **Value used meanwhile:** {values}",
             ]
+            if parameter.alternatives:
+                body.append("* **Also computed as:** " + ", ".join(md.literal(a) for a in parameter.alternatives)
+                            + " (warned only where that changes the result)")
             if parameter.notes:
                 body.append(f"* **Notes:** {md.text(parameter.notes)}")
     body += ["", "## Unverified rules"]
@@ -61,7 +66,7 @@ def open_questions(sources: Sources) -> str:
             "",
             f"* **Rule:** {link.rule(rule.id)} (`{ruleset.path}`), in force "
             f"{md.in_force(rule.in_force.start, rule.in_force.end)}",
-            f"* **Citation:** {md.cite(rule.citation)}",
+            f"* **Citation:** {md.cite_all(rule.citation, rule.citations)}",
             f"* **Meanwhile:** the rule is applied as written, with a warning - when {md.code(rule.when)}, "
             f"then {md.then(rule.then)}.",
             f"* **Because:** {md.because(rule.because)}",

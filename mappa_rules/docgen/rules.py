@@ -126,7 +126,8 @@ def _parameter(parameter: ParameterSpec) -> list[str]:
         "",
         f"### {md.text(parameter.title)} {{#{parameter.id}}}",
         "",
-        f"Parameter {md.code(parameter.id)} - status **{kind}** - {md.cite(parameter.citation)}",
+        f"Parameter {md.code(parameter.id)} - status **{kind}** - "
+        f"{md.cite_all(parameter.citation, parameter.citations)}",
     ]
     lines += md.table(
         ["From", "Value"],
@@ -135,6 +136,9 @@ def _parameter(parameter: ParameterSpec) -> list[str]:
             for v in parameter.values
         ],
     )
+    if parameter.alternatives:
+        lines += ["Also computed as: " + ", ".join(md.literal(a) for a in parameter.alternatives)
+                  + " (warned only where that changes the result)", ""]
     if parameter.notes:
         lines += [f"Notes: {md.text(parameter.notes)}"]
     return lines
@@ -162,7 +166,7 @@ def _rule(
     ]
     if reads:
         lines.append("* **Reads:** " + ", ".join(link.name(name, group.scope) for name in reads))
-    lines.append(f"* **Citation:** {md.cite(rule.citation)}")
+    lines.append(f"* **Citation:** {md.cite_all(rule.citation, rule.citations)}")
     if rule.notes:
         lines.append(f"* **Notes:** {md.text(rule.notes)}")
     lines.append("* **Exercised by:** " + (_exercise(examples, tests, link) or "nothing yet"))

@@ -7,7 +7,7 @@ The engine knows no law: the rulesets, the vocabularies their conditions read an
 from .book import Parameter, RuleBook, RulesetError
 from .builder import DecisionBuilder
 from .conditions import UNKNOWN, ConditionError, compile_condition
-from .evaluator import Gap, GroupResult, Scope, ValueDef, evaluate_group
+from .evaluator import Gap, GroupResult, Ledger, Scope, ValueDef, evaluate_group
 from .loader import Catalogue, Vocabularies, load_rulebook
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "DecisionBuilder",
     "Gap",
     "GroupResult",
+    "Ledger",
     "Parameter",
     "RuleBook",
     "RulesetError",

@@ -37,6 +37,8 @@ class Parameter:
     starts: tuple[date, ...]
     values: tuple[Any, ...]
     file: str
+    citations: tuple[Citation, ...] = ()
+    alternatives: tuple[Any, ...] = ()
 
     def value_at(self, day: date) -> Any:
         index = bisect.bisect_right(self.starts, day) - 1
@@ -60,6 +62,7 @@ class CompiledRule:
     template_names: tuple[str, ...]
     fact_names: tuple[str, ...]
     qualified_then: Mapping[str, Any]
+    citations: tuple[Citation, ...] = ()
 
     def in_force(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)

@@ -13,11 +13,10 @@ from ..decision import (
     Outcome,
     Reason,
     Value,
-    Warning,
     trusted,
 )
 from .book import RuleBook
-from .evaluator import GroupResult
+from .evaluator import GroupResult, Ledger
 
 A = TypeVar("A", bound=Value)
 
@@ -40,7 +39,7 @@ class DecisionBuilder:
     question: str
     as_of: date
     book: RuleBook
-    warnings: dict[str, Warning] = field(default_factory=dict)
+    warnings: Ledger = field(default_factory=Ledger)
     reasons: list[Reason] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
 
@@ -76,5 +75,6 @@ class DecisionBuilder:
             "reasons": self.reasons,
             "missing": self.missing if outcome is Outcome.UNDETERMINED else [],
             "warnings": list(self.warnings.values()),
+            "relied_on": self.warnings.reliances(),
             "ruleset_version": self.book.version,
         })

@@ -3,8 +3,13 @@
 A :class:`Scope` belongs to one subject (a disposal, or the person) and one as-at date. It resolves a name from,
 in order: the outputs of groups already decided, the dated parameters (``param.<id>``), and the vocabulary of
 derived values. Each value is computed at most once. An unknown value carries the paths of the facts whose
-absence made it unknown; these become the ``missing`` list of an undetermined decision. Reliance on an
-unverified parameter or a declared convention is recorded once as a warning.
+absence made it unknown; these become the ``missing`` list of an undetermined decision.
+
+What a decision relied on goes in its :class:`Ledger`: a warning for a parameter whose text is unverified (read
+through :meth:`Scope.param`), and for a declared convention only where its alternative reading would change the
+result (the caller computes both, see ``legal_time.conventions.sensitive``); any other parameter that is not
+verified text (secondary, derived, or a convention that did not matter here) is listed, without a warning, under
+``relied_on``.
 """
 
 from __future__ import annotations
@@ -14,11 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from ..decision import Citation, Reason, Status, Warning, make_reason
+from ..decision import Citation, Reason, Reliance, Status, Warning, make_reason, show_value, trusted
 from .book import CompiledGroup, CompiledRule, RuleBook
 from .conditions import UNKNOWN
 
-__all__ = ["Gap", "GroupResult", "Scope", "ValueDef", "evaluate_group"]
+__all__ = ["Gap", "GroupResult", "Ledger", "Scope", "ValueDef", "evaluate_group"]
 
 T = TypeVar("T")
 
@@ -60,7 +65,8 @@ class GroupResult:
         rule = self.fired
         if rule is None:
             raise ValueError(f"group {self.group.id} has no rule that fired")
-        return make_reason(rule.id, rule.title, rule.citation, rule.status, rule.because, self.facts, subject)
+        return make_reason(rule.id, rule.title, rule.citation, rule.status, rule.because, self.facts, subject,
+                           citations=list(rule.citations))
 
     def missing(self) -> list[str]:
         paths: list[str] = []
@@ -69,8 +75,27 @@ class GroupResult:
         return paths
 
 
+class Ledger(dict[str, Warning]):
+    """The warnings of one decision by code, and (``relied_on``) the parameters it relied on without a warning."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.relied_on: dict[str, Reliance] = {}
+
+    def adopt(self, warnings: Iterable[Warning], relied_on: Iterable[Reliance]) -> None:
+        """Take in what another decision this one builds on warned of and relied on."""
+        for warning in warnings:
+            self.setdefault(warning.code, warning)
+        for reliance in relied_on:
+            self.relied_on.setdefault(reliance.id, reliance)
+
+    def reliances(self) -> list[Reliance]:
+        """What was relied on and not also warned of, in the order first relied on."""
+        return [r for ident, r in self.relied_on.items() if ident not in self]
+
+
 class Scope:
-    """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
+    """Resolves names for one subject as at one date; caches values; records reads, gaps, warnings and reliance."""
 
     __slots__ = ("_gaps", "_memo", "_values", "as_at", "book", "cache", "case", "reasons", "subject", "warnings")
 
@@ -81,14 +106,14 @@ class Scope:
         values: Mapping[str, ValueDef],
         case: Any,
         subject: Any = None,
-        warnings: dict[str, Warning] | None = None,
+        warnings: Ledger | None = None,
         reasons: list[Reason] | None = None,
     ) -> None:
         self.book = book
         self.as_at = as_at
         self.case = case
         self.subject = subject
-        self.warnings: dict[str, Warning] = {} if warnings is None else warnings
+        self.warnings: Ledger = Ledger() if warnings is None else warnings
         self.reasons: list[Reason] = [] if reasons is None else reasons
         self._values = values
         self.cache: dict[str, Any] = {}
@@ -151,18 +176,29 @@ class Scope:
         return tuple(paths)
 
     def param(self, ident: str, day: date | None = None) -> Any:
-        """The value of parameter ``ident`` as at ``day`` (default: the scope's as-at date)."""
+        """The value of parameter ``ident`` as at ``day`` (default: the scope's as-at date), recording the reliance:
+        a warning if its text is unverified, else a line in ``relied_on`` unless it is verified text."""
         parameter = self.book.parameter(ident)
         value = parameter.value_at(day or self.as_at)
-        if (parameter.status is not Status.VERIFIED or parameter.convention) and ident not in self.warnings:
-            kind = "declared convention" if parameter.convention else f"{parameter.status.value} provision"
-            self.warnings[ident] = Warning(
-                code=ident,
-                message=f"Relies on a {kind}: {parameter.title} (value used: {value}).",
-                status=parameter.status,
-                citation=parameter.citation,
-            )
+        if parameter.status is Status.UNVERIFIED:
+            if ident not in self.warnings:
+                what = ("a declared convention (the law's words leave this open)" if parameter.convention
+                        else "a provision whose text is not confirmed")
+                self.warn(ident, f"Relies on {what}: {parameter.title} (value used: {show_value(value)}).",
+                          parameter.status, parameter.citation)
+        elif parameter.status is not Status.VERIFIED or parameter.convention:
+            self.rely(ident, value)
         return value
+
+    def rely(self, ident: str, value: Any) -> None:
+        """Record, without a warning, that the answer relied on parameter ``ident`` with ``value``."""
+        relied_on = self.warnings.relied_on
+        if ident not in relied_on:
+            parameter = self.book.parameter(ident)
+            relied_on[ident] = trusted(Reliance, {
+                "id": ident, "title": parameter.title, "status": parameter.status,
+                "convention": parameter.convention, "citation": parameter.citation, "value": value,
+            })
 
     def warn(self, code: str, message: str, status: Status | None = None, citation: Citation | None = None) -> None:
         if code not in self.warnings:

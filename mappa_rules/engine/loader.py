@@ -1,15 +1,16 @@
 """Safe loading of rulesets: YAML (safe loader only) -> schema validation -> compiled rule book.
 
 The law is handed in: the folder of ruleset files, the vocabularies their conditions may read (one per scope),
-and the catalogues (folders of files the law compiles itself, such as an offence catalogue). A broken ruleset fails
-here, at load, with the file, the rule (or parameter) and the reason. Nothing in a ruleset is executed: conditions
-are parsed by the whitelisting compiler in :mod:`.conditions`.
+the catalogues (folders of files the law compiles itself, such as an offence catalogue) and the names of instruments
+that a citation's provision must not contain (:mod:`.citations`). A broken ruleset fails here, at load, with the
+file, the rule (or parameter) and the reason. Nothing in a ruleset is executed: conditions are parsed by the
+whitelisting compiler in :mod:`.conditions`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ..decision import Citation
 from .book import CompiledGroup, CompiledRule, Parameter, RuleBook, RulesetError
+from .citations import citation_problem
 from .conditions import ConditionError, compile_condition
 from .evaluator import ValueDef
 from .schema import ParameterSpec, RulesetSpec
@@ -45,11 +48,17 @@ class Catalogue:
 
 
 def load_rulebook(
-    root: Path, vocabularies: Vocabularies, catalogues: Iterable[Catalogue] = (), *, lazy_catalogues: bool = False
+    root: Path,
+    vocabularies: Vocabularies,
+    catalogues: Iterable[Catalogue] = (),
+    *,
+    lazy_catalogues: bool = False,
+    instrument_names: Collection[str] = (),
 ) -> RuleBook:
     """Load and compile every ``*.yaml`` under ``root``; a group's ``scope`` must name one of ``vocabularies``.
 
-    Files under a catalogue's folder go to that catalogue, compiled on first use with ``lazy_catalogues``.
+    Files under a catalogue's folder go to that catalogue, compiled on first use with ``lazy_catalogues``. Every
+    citation must name one provision of one instrument, and its provision none of ``instrument_names``.
     """
     by_folder = {c.folder: c for c in catalogues}
     files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
@@ -71,6 +80,7 @@ def load_rulebook(
             specs.append((rel, RulesetSpec.model_validate(data)))
         except ValidationError as exc:
             raise RulesetError(rel, _item_of(data, exc), _first_error(exc)) from None
+    _lint_citations(specs, instrument_names)
     parameters = _parameters(specs)
     groups, rule_files = _groups(specs, parameters, vocabularies)
     compilers = {
@@ -133,6 +143,17 @@ def _first_error(exc: ValidationError) -> str:
     return f"{loc}: {err['msg']}"
 
 
+def _lint_citations(specs: list[tuple[str, RulesetSpec]], instrument_names: Collection[str]) -> None:
+    for rel, spec in specs:
+        items: list[tuple[str, Citation, list[Citation]]] = [(p.id, p.citation, p.citations) for p in spec.parameters]
+        items += [(r.id, r.citation, r.citations) for g in spec.groups for r in g.rules]
+        for ident, citation, further in items:
+            for cited in (citation, *further):
+                problem = citation_problem(cited, instrument_names)
+                if problem is not None:
+                    raise RulesetError(rel, ident, f"citation: {problem}")
+
+
 def _parameters(specs: list[tuple[str, RulesetSpec]]) -> dict[str, Parameter]:
     parameters: dict[str, Parameter] = {}
     for rel, spec in specs:
@@ -182,6 +203,7 @@ def _groups(
                         because=r.because, template_names=names,
                         fact_names=tuple(dict.fromkeys((*when.ordered_names, *names))),
                         qualified_then={f"{g.id}.{k}": v for k, v in r.then.items()},
+                        citations=tuple(r.citations),
                     )
                 )
             outputs = frozenset(k for r in g.rules for k in r.then)
@@ -196,4 +218,5 @@ def _parameter(rel: str, p: ParameterSpec) -> Parameter:
     return Parameter(
         id=p.id, title=p.title, citation=p.citation, status=p.status, convention=p.convention,
         starts=tuple(v.start for v in p.values), values=tuple(v.value for v in p.values), file=rel,
+        citations=tuple(p.citations), alternatives=tuple(p.alternatives),
     )

@@ -8,8 +8,13 @@ A ruleset file holds dated parameters and groups of rules::
       - id: notification.period.adult_age
         title: ...
         citation: {instrument: Sexual Offences Act 2003, provision: s.82(2), url: ...}
-        status: secondary
+        status: verified
         values: [{from: 2004-05-01, value: 18}]          # a later {from: ..., value: null} ends it
+      - id: time.conventions.half_period_mode            # a declared convention where the words leave it open
+        ...
+        convention: true
+        values: [{from: 1997-09-01, value: calendar_months}]
+        alternatives: [days]                             # the other readings, computed to see if they matter
     groups:
       - id: notification.period.row
         title: ...
@@ -18,7 +23,8 @@ A ruleset file holds dated parameters and groups of rules::
           - id: notification.period.imprisonment_30_months_or_more
             precedence: 30                               # lower is tried first; unique in the group
             title: ...
-            citation: {...}
+            citation: {...}                              # one provision of one instrument
+            citations: [{..., applies: ...}]             # optional: further citations, one instrument each
             in_force: {from: 2004-05-01, to: null}
             status: verified
             when: sentence_kind == "imprisonment" and imprisonment_months >= 30
@@ -71,10 +77,24 @@ class ParameterSpec(_Spec):
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=3)
     citation: Citation
+    citations: list[Citation] = Field(default_factory=list, description="Further citations, one instrument each.")
     status: Status
     convention: bool = Field(default=False, description="A convention the library declares where the law is silent.")
     values: list[DatedValue] = Field(min_length=1)
+    alternatives: list[Any] = Field(
+        default_factory=list,
+        description="A convention's other readings: a result is computed with each, and warned only if one differs.",
+    )
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _alternatives(self) -> ParameterSpec:
+        if self.alternatives and not self.convention:
+            raise ValueError("only a declared convention (convention: true) has alternatives")
+        current = self.values[-1].value
+        if current in self.alternatives:
+            raise ValueError(f"alternatives: {current!r} is the value in force, not an alternative")
+        return self
 
     @field_validator("values")
     @classmethod
@@ -90,6 +110,7 @@ class RuleSpec(_Spec):
     precedence: int = Field(ge=0)
     title: str = Field(min_length=3)
     citation: Citation
+    citations: list[Citation] = Field(default_factory=list, description="Further citations, one instrument each.")
     in_force: InForce
     status: Status
     when: str = Field(min_length=1)

@@ -98,12 +98,31 @@ def _already_subject(scope: Scope) -> Any:
     day: date | None = getattr(order, field)
     if day is None:
         return Gap((order_path(subject.index, field), order_path(subject.index, "already_subject")))
-    if field == "made":
-        scope.param("orders.regimes.already_subject_on_day_made")
     status = subject.subject_at(day)
+    if field == "made":
+        _same_day(scope, day, status)
     if isinstance(status, Gap):
         return Gap((*status.paths, order_path(subject.index, "already_subject")))
     return status
+
+
+def _same_day(scope: Scope, day: date, status: Any) -> None:
+    """Record the convention that a disposal dated the day an order was made comes first. The readings differ only
+    where a disposal is dated that day and the person is (or may be) found subject: leaving that disposal out can
+    only turn "subject" into "not subject". Only then is it warned; otherwise it is listed under ``relied_on``."""
+    ident = "orders.regimes.already_subject_on_day_made"
+    parameter = scope.book.parameter(ident)
+    value = parameter.value_at(scope.as_at)
+    same_day = [d.id for d in scope.case.disposals if d.relevant_date == day]
+    if not same_day or status is False:
+        scope.rely(ident, value)
+        return
+    shown = "unknown" if isinstance(status, Gap) else ("yes" if status else "no")
+    alternatives = ", ".join(str(a) for a in parameter.alternatives)
+    scope.warn(ident, f"A declared convention may change this result: {parameter.title}. Disposal "
+               f"{', '.join(same_day)} is dated {day.isoformat()}, the day the order was made; with the value used "
+               f"({value}) the person was subject immediately before the making: {shown}. Read as {alternatives}, "
+               "that disposal would come after the order.", parameter.status, parameter.citation)
 
 
 def _subject_before_breach(scope: Scope) -> Any:

@@ -37,4 +37,11 @@ def test_worked_example(example: dict[str, Any]) -> None:
     codes = [w.code for w in decision.warnings]
     for code in expect.get("warnings", []):
         assert code in codes, f"warning {code} not raised; warnings: {codes}"
+    messages = {w.code: w.message for w in decision.warnings}
+    for code, words in expect.get("warning_says", {}).items():
+        assert words in messages.get(code, ""), f"warning {code} does not say {words!r}: {messages.get(code)!r}"
+    relied = [r.id for r in decision.relied_on]
+    for ident in expect.get("relied_on", []):
+        assert ident in relied and ident not in codes, (
+            f"{ident} should be relied on without a warning; relied on: {relied}; warnings: {codes}")
     decision.model_dump_json()  # every decision serialises

@@ -14,8 +14,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("vocabulary", ("mappa_rules.vocabulary",)),
     ("rulebook", ("mappa_rules.rulebook",)),
     ("questions", ("mappa_rules.questions",)),
-    ("presentation", ("mappa_rules.render", "mappa_rules.cli", "mappa_rules.assessment", "mappa_rules.docgen")),
+    ("presentation", ("mappa_rules.render", "mappa_rules.input", "mappa_rules.assessment")),
     ("package", ("mappa_rules",)),
+    ("applications", ("mappa_rules.server", "mappa_rules.report", "mappa_rules.monitor")),
+    ("command line and docs", ("mappa_rules.cli", "mappa_rules.docgen")),
 )
 """Lowest first. A module belongs to the layer of its longest matching prefix."""
 

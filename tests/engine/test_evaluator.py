@@ -68,7 +68,33 @@ def test_reliance_on_an_unverified_rule_or_parameter_is_warned_once(book: RuleBo
     scope.param("postage.fragile_surcharge")
     scope.param("postage.fragile_surcharge")
     assert list(scope.warnings) == ["postage.price.fragile", "postage.fragile_surcharge"]
-    assert scope.warnings["postage.fragile_surcharge"].message.startswith("Relies on a unverified provision")
+    assert scope.warnings["postage.fragile_surcharge"].message == (
+        "Relies on a provision whose text is not confirmed: The surcharge for a fragile parcel (value used: 5).")
+    scope.param("postage.weighing")
+    assert scope.warnings["postage.weighing"].message.startswith("Relies on a declared convention (the law's words")
+
+
+def test_reliance_on_a_secondary_parameter_is_listed_not_warned(book: RuleBook) -> None:
+    """A parameter that is not verified text but not in doubt either (secondary, derived) is listed under
+    ``relied_on``, once, with its status, citation and the value used; verified parameters are not listed."""
+    scope, _, _ = _run(book, weight_kg=30, destination="home", fragile=False)
+    assert scope.param("postage.days_to_deliver") == scope.param("postage.days_to_deliver") == 3
+    assert "postage.days_to_deliver" not in scope.warnings
+    assert list(scope.warnings.relied_on) == ["postage.days_to_deliver"]
+    reliance = scope.warnings.relied_on["postage.days_to_deliver"]
+    assert (reliance.status.value, reliance.value, reliance.citation.instrument) == ("secondary", 3,
+                                                                                      "Toy Postal Guidance")
+    builder = DecisionBuilder("postage.price", DAY, book, warnings=scope.warnings)
+    decision = builder.build(Outcome.YES, {}, {})
+    assert [r.id for r in decision.relied_on] == ["postage.days_to_deliver"]
+    scope.warn("postage.days_to_deliver", "now in doubt")
+    assert builder.build(Outcome.YES, {}, {}).relied_on == []  # a warning supersedes the listing
+
+
+def test_a_reason_carries_its_rules_further_citations(book: RuleBook) -> None:
+    _, _, price = _run(book, weight_kg=30, destination="abroad", fragile=True, declared_value=100)
+    reason = price.reason()
+    assert reason.citation.provision and [c.provision for c in reason.citations] == ["s.4"]
 
 
 def test_what_the_machinery_derives_is_remembered_once_per_scope(book: RuleBook) -> None:

@@ -23,7 +23,11 @@ def _expected(path: Path) -> tuple[str, str | None]:
 def test_the_good_rulesets_load() -> None:
     book = load()
     assert set(book.groups) == {"postage.band", "postage.price"}
-    assert set(book.parameters) == {"postage.heavy_kg", "postage.fragile_surcharge"}
+    assert set(book.parameters) == {"postage.heavy_kg", "postage.fragile_surcharge", "postage.days_to_deliver",
+                                    "postage.weighing"}
+    assert book.parameter("postage.weighing").alternatives == ("down",)
+    further = book.parameter("postage.days_to_deliver").citations
+    assert [(c.instrument, c.applies) for c in further] == [("Toy Postal Act 2000", "parcels sent abroad")]
     assert book.rule_files["postage.price.fragile"] == "postage.yaml"
     assert [r.id for r in book.group("postage.price").rules] == [
         "postage.price.abroad_heavy", "postage.price.fragile", "postage.price.standard"]

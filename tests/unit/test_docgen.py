@@ -202,8 +202,8 @@ def test_a_change_to_the_sources_makes_the_pages_stale(repo: Path) -> None:
     docgen.write_pages(repo)
     time = repo / "rulesets" / "time" / "conventions.yaml"
     notes = time.read_text(encoding="utf-8")
-    assert "open question 15" in notes  # notes of time.conventions.beginning_with_convention (catalogue only)
-    time.write_text(notes.replace("open question 15", "open question XV"), "utf-8")
+    assert "a supporting source" in notes  # notes of time.conventions.beginning_with_convention (rules page only)
+    time.write_text(notes.replace("a supporting source", "a source in support"), "utf-8")
     law = repo / "tests" / "law" / "notification" / "test_widgets.py"
     law.write_text(law.read_text(encoding="utf-8").replace("Every widget is blue.", "Every widget is red."), "utf-8")
     assert docgen.stale_pages(repo) == [

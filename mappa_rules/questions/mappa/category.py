@@ -85,8 +85,7 @@ def _notification_status(
     if notification is None:
         notification = notification_period(case, as_of, builder.book)
     builder.reasons.extend(notification.reasons)
-    for warning in notification.warnings:
-        builder.warnings.setdefault(warning.code, warning)
+    builder.warnings.adopt(notification.warnings, notification.relied_on)
     status = notification.value.subject_on_as_of
     if status is None:
         for missing in notification.missing:

@@ -67,7 +67,7 @@ def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decisi
     builder = DecisionBuilder(QUESTION, as_of, book)
     category = mappa_category(case, as_of, book)
     builder.reasons.extend(category.reasons)
-    builder.warnings.update({w.code: w for w in category.warnings})
+    builder.warnings.adopt(category.warnings, category.relied_on)
     number = (category.value.category or 0) if category.decided else None
     if number is None:
         for missing in category.missing:

@@ -27,7 +27,7 @@ from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Change
 from ...legal_time import DateRange, Length, days_before, last_day, qualifying_day
-from ...legal_time.conventions import MISSING_DAY, conventions_at, rely_on
+from ...legal_time.conventions import MISSING_DAY, conventions_at, under
 from ...vocabulary.notification import CHANGE_VALUES
 from .duties import (
     Answer,
@@ -223,10 +223,10 @@ def _event_date(scope: Scope, change: Change, path: str, commencement: date) -> 
     window = Length(months=int(scope.param("notification.change.qualifying_window_months", at)))
     if scope.param("notification.change.stay_day_counting", at) != "calendar_days":
         raise LookupError("unsupported notification.change.stay_day_counting")
-    day, missing_day = qualifying_day([DateRange(s.first, s.last) for s in change.stays], days, window,
-                                      conventions_at(scope))
+    stays = [DateRange(s.first, s.last) for s in change.stays]
+    day, missing_day = qualifying_day(stays, days, window, conventions_at(scope))
     if missing_day:
-        rely_on(scope, MISSING_DAY)
+        day = under(scope, MISSING_DAY, lambda c: qualifying_day(stays, days, window, c)[0])
     if day is None:
         return Gap((f"{path}.date",)), False
     return day, True

@@ -2,8 +2,8 @@
 
 * Disregarded time: the case's ``intervals`` (custody, service custody, hospital, outside the UK) are the time
   that ss.83(6), 84(5) and 85(4) disregard; every deadline that counts days around them goes through
-  :func:`mappa_rules.legal_time.last_day_disregarding` and records the part-day convention when an interval
-  touches the period.
+  :func:`mappa_rules.legal_time.last_day_disregarding`; where an interval touches the period, the deadline is
+  worked out under both part-day readings and a differing date is warned.
 * Whether the person is a relevant offender on a given day is the shared notification status (:mod:`.status`),
   worked out once per question.
 """
@@ -20,7 +20,7 @@ from ...engine import DecisionBuilder, RuleBook
 from ...engine.evaluator import GroupResult, Scope, evaluate_group
 from ...facts import Case
 from ...legal_time import DateRange, Length, last_day_disregarding
-from ...legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on
+from ...legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on, under
 from ...rulebook import default_rulebook
 from .status import NotificationStatus, StatusBuilder, notification_status
 
@@ -45,12 +45,19 @@ def touches(case: Case, first: date, last: date | None) -> bool:
 
 def deadline_disregarding(scope: Scope, case: Case, start: date, days: int) -> date | None:
     """Last day of ``days`` days beginning with ``start``, disregarding the case's intervals; None while an open
-    interval stops the clock. Records the conventions it relies on."""
-    end = last_day_disregarding(start, days, disregarded(case), conventions_at(scope))
+    interval stops the clock. Records the conventions it relies on; where an interval touches the period, the
+    part-day convention is warned if counting the part-days would give another day."""
+    spans = disregarded(case)
+    end = last_day_disregarding(start, days, spans, conventions_at(scope))
     rely_on(scope, BEGINNING_WITH)
     if touches(case, start, end):
-        rely_on(scope, PARTIAL_DAY)
+        end = under(scope, PARTIAL_DAY, lambda c: last_day_disregarding(start, days, spans, c), show_deadline)
     return end
+
+
+def show_deadline(day: date | None) -> str:
+    """A deadline in words: its date, or that it is not yet running (an interval with no end stops the clock)."""
+    return "not yet running" if day is None else day.isoformat()
 
 
 def length_of(value: Mapping[str, int]) -> Length:

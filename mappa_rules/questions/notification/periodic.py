@@ -26,8 +26,8 @@ from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, NotificationGiven
-from ...legal_time import Length, disregarded_days, last_day, last_day_after
-from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, rely_on
+from ...legal_time import DateRange, Length, TimeConventions, disregarded_days, last_day, last_day_after
+from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, under
 from ...vocabulary.notification import PERIODIC_VALUES
 from .duties import (
     Answer,
@@ -149,20 +149,23 @@ def _step(case: Case, notification: NotificationGiven, index: int, builder: Duty
         return step
     step.rule = period.fired.id
     outputs = period.outputs
-    step.length = Length(years=int(outputs.get("years") or 0), days=int(outputs.get("days") or 0))
+    length = step.length = Length(years=int(outputs.get("years") or 0), days=int(outputs.get("days") or 0))
     conventions = conventions_at(scope)
-    if scope.param(AFTER_EXCLUDES):
-        end, missing_day = last_day_after(notification.date, step.length, conventions)
-    else:
-        end, missing_day = last_day(notification.date, step.length, conventions)
+    dating = last_day_after if scope.param(AFTER_EXCLUDES) else last_day
+    end, missing_day = dating(notification.date, length, conventions)
     if missing_day:
-        rely_on(scope, MISSING_DAY)
+        end = under(scope, MISSING_DAY, lambda c: dating(notification.date, length, c)[0])
     step.period_last_day = end
-    containing = next((s for s in disregarded_days(disregarded(case), conventions) if s.contains(end)), None)
+    spans = disregarded(case)
+
+    def containing_under(c: TimeConventions) -> DateRange | None:
+        return next((s for s in disregarded_days(spans, c) if s.contains(end)), None)
+
+    containing = containing_under(conventions)
+    if touches(case, end, end):  # whether the period runs on; the date it then runs to is tested below
+        under(scope, PARTIAL_DAY, lambda c: containing_under(c) is not None, lambda runs: _ending(end, runs))
     values["period_last_day"] = end
     values["period_ends_while_detained"] = containing is not None
-    if touches(case, end, end):
-        rely_on(scope, PARTIAL_DAY)
     extension = run_group(book, "notification.periodic.extension", scope, builder,
                           f"notification of {notification.date}")
     if extension.fired is None:
@@ -177,6 +180,13 @@ def _step(case: Case, notification: NotificationGiven, index: int, builder: Duty
     step.due = None if containing.last is None else deadline_disregarding(scope, case, containing.last, int(days))
     step.running = step.due is not None
     return step
+
+
+def _ending(end: date, runs_on: bool) -> str:
+    """How the period ends, in words: on its last day, or run on past it in custody, hospital or abroad."""
+    if runs_on:
+        return f"a period that would end on {end} while the person is detained or abroad, and so runs on"
+    return f"a period ending on {end}, not extended"
 
 
 def answer_periodic(

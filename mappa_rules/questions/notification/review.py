@@ -32,11 +32,10 @@ from ...legal_time import (
     PartialDayRule,
     TimeConventions,
     age_on,
-    day_after_end,
     disregarded_days,
     last_day,
 )
-from ...legal_time.conventions import BEGINNING_WITH, MISSING_DAY, conventions_at, day_after_period, rely_on
+from ...legal_time.conventions import BEGINNING_WITH, conventions_at, day_after_period
 from ...vocabulary.notification import REVIEW_VALUES
 from .duties import Answer, DutyBuilder, Step, decide, length_of, run_group, soa_citation, touches
 from .sources import Source
@@ -257,10 +256,7 @@ def _application(case: Case, index: int, application: ReviewApplication, scope: 
     if not further.outputs["valid"]:
         dates.decided = False
         return
-    following, missing_day = day_after_end(decided_on, Length(years=years), conventions)
-    if missing_day:
-        rely_on(scope, MISSING_DAY)
-    dates.further_qualifying_date = following
+    dates.further_qualifying_date = day_after_period(scope, decided_on, Length(years=years))
 
 
 def answer_review(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer[NotificationReviewValue], ReviewDates]:

@@ -10,14 +10,16 @@ Sexual Offences Act 2003 s.86 and the travel regulations, by the date of departu
   14-day transition from 13 August 2012 whose details are unverified leaves those departures undetermined.
 
 Times of day are not modelled: a notice due some hours before departure is dated the day before (declared
-convention ``notification.travel.hours_notice_day_before``). Only a relevant offender must give notice, so each
-trip is checked against the notification period on its departure date.
+convention ``notification.travel.hours_notice_day_before``). How a trip's days are counted is a declared
+convention too (``notification.travel.trip_days_inclusive``): the rules are run again with the days counted the
+other way, and the decision warns only where that would change the notice the trip needs. Only a relevant
+offender must give notice, so each trip is checked against the notification period on its departure date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -25,9 +27,10 @@ from pydantic import Field
 
 from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
-from ...engine.evaluator import Gap, Scope
+from ...engine.evaluator import Gap, Ledger, Scope, evaluate_group
 from ...facts import Case, Trip
 from ...legal_time import days_before, days_from_to
+from ...legal_time.conventions import sensitive
 from ...vocabulary.notification import TRIP_VALUES
 from .duties import Answer, DutyBuilder, Step, answer_each, decide, label, run_group, status_on_demand
 from .status import NotificationStatus
@@ -113,7 +116,7 @@ def _duty(case: Case, index: int, trip: Trip, as_of: date, builder: DutyBuilder,
     def trip_days() -> int | Gap:
         if trip.return_date is None:
             return Gap((f"{path}.return_date",))
-        return days_from_to(departure, trip.return_date, inclusive=bool(scope.param(INCLUSIVE)))
+        return days_from_to(departure, trip.return_date, inclusive=bool(book.parameter(INCLUSIVE).value_at(departure)))
 
     known = trip.known_7_days_before
     scope.subject.update(
@@ -124,6 +127,8 @@ def _duty(case: Case, index: int, trip: Trip, as_of: date, builder: DutyBuilder,
     result = run_group(book, "notification.travel.notice", scope, builder, duty.label)
     if result.fired is None:
         return duty
+    if trip.return_date is not None and "trip_days" in scope.cache:
+        sensitive(scope, INCLUSIVE, lambda inclusive: _notice_if(scope, trip, bool(inclusive)), str)
     outputs = result.outputs
     duty.rule, duty.notifiable = result.fired.id, outputs["notifiable"]
     if duty.notifiable is not True:
@@ -137,6 +142,27 @@ def _duty(case: Case, index: int, trip: Trip, as_of: date, builder: DutyBuilder,
     elif scope.param(HOURS_CONVENTION) == "day_before_departure":
         duty.latest_day = days_before(departure, 1)
     return duty
+
+
+@dataclass(frozen=True)
+class _Notice:
+    """The notice a trip needs when its days are counted one way (compared by the notice alone)."""
+
+    days: int = field(compare=False)
+    rule: str | None
+    then: tuple[tuple[str, Any], ...]
+
+    def __str__(self) -> str:
+        return f"a trip of {self.days} days, so {self.rule or 'no rule'} applies"
+
+
+def _notice_if(scope: Scope, trip: Trip, inclusive: bool) -> _Notice:
+    """The notice the trip needs if its days are counted inclusively or not (the rules re-run on the side)."""
+    assert trip.departure is not None and trip.return_date is not None
+    days = days_from_to(trip.departure, trip.return_date, inclusive=inclusive)
+    side = Scope(scope.book, scope.as_at, TRIP_VALUES, scope.case, {**scope.subject, "trip_days": days}, Ledger())
+    fired = evaluate_group(scope.book.group("notification.travel.notice"), side).fired
+    return _Notice(days, None if fired is None else fired.id, tuple(sorted((fired.then if fired else {}).items())))
 
 
 def answer_travel(

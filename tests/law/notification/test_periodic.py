@@ -65,7 +65,8 @@ def test_after_excludes_the_day_of_the_notification(day: date) -> None:
     """
     decision = _ask([_notified(day, homeless=True)])
     assert decision.dates["periodic_due"] == day + timedelta(days=7)
-    assert "notification.periodic.after_excludes_trigger_day" in [w.code for w in decision.warnings]
+    assert "notification.periodic.after_excludes_trigger_day" in [r.id for r in decision.relied_on]
+    assert "notification.periodic.after_excludes_trigger_day" not in [w.code for w in decision.warnings]
 
 
 @given(NOTIFIED, st.integers(1, 6), st.integers(0, 90))

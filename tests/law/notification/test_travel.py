@@ -49,10 +49,28 @@ def test_from_august_2012_every_trip_needs_notice_before_departure(departure: da
 def test_from_may_2004_trips_of_3_days_or_more_need_notice(departure: date, days: int) -> None:
     """Between 1 May 2004 and 12 August 2012 a trip needed notice if, and only if, it lasted 3 days or more.
 
-    Citation: SI 2004/1220. Status: secondary.
+    Citation: SI 2004/1220 reg 5(1). Status: verified (the day count is a declared convention).
     """
     decision = _ask(departure, days)
     assert decision.outcome is (Outcome.YES if days >= 3 else Outcome.NO)
+
+
+@given(st.dates(min_value=date(2004, 5, 10), max_value=date(2012, 8, 12)), st.integers(1, 30))
+def test_how_a_trips_days_are_counted_is_warned_only_where_it_decides_whether_notice_is_needed(
+    departure: date, days: int
+) -> None:
+    """A trip's days count both the day of departure and the day of return (declared convention). Counted as days
+    elapsed, a trip of 3 days would last 2 and need no notice; only then is the convention warned, and otherwise
+    it is listed as relied on.
+
+    Citation: SI 2004/1220 reg 5(1) ("for a period of three days or longer"); declared convention
+    notification.travel.trip_days_inclusive. Status: unverified (convention).
+    """
+    decision = _ask(departure, days)
+    convention = "notification.travel.trip_days_inclusive"
+    warned = convention in {w.code for w in decision.warnings}
+    assert warned is (days == 3)
+    assert (convention in {r.id for r in decision.relied_on}) is not warned
 
 
 @given(st.dates(min_value=date(2001, 6, 1), max_value=date(2004, 4, 30)), st.integers(1, 30))

@@ -3,7 +3,8 @@ Anti-social Behaviour, Crime and Policing Act 2014 s.114; notification orders re
 (Police, Crime, Sentencing and Courts Act 2022 s.169).
 
 SOPO: fixed period of at least 5 years or until further order (s.107(1)(b)), no discharge within 5 years
-(s.108(6)); foreign travel order: at most 6 months, later 5 years (s.117(1); PCA 2009 s.24, date unverified);
+(s.108(6)); foreign travel order: at most 6 months, and 5 years if made from 1 April 2010 (s.117(1); PCA 2009
+s.24; SI 2010/507 art 5(k));
 RSHO: at least 2 years (s.123(5)(b)); at the end of 5 years beginning with 8 March 2015 surviving orders are
 varied and enforced as SHPOs or SROs (s.114(5)).
 https://www.legislation.gov.uk/ukpga/2014/12/section/114
@@ -48,17 +49,37 @@ def test_sopo_and_rsho_minimum_fixed_periods(made: date, months: int, kind_minim
 
 
 @given(IN_FORCE, st.integers(1, 84))
-def test_a_foreign_travel_order_is_limited_to_6_months_and_later_to_5_years(made: date, months: int) -> None:
-    """A foreign travel order made before the Policing and Crime Act 2009 change may last at most 6 months, and
-    after it at most 5 years; every answer that depends on the (unverified) change date says so.
+def test_a_foreign_travel_order_is_limited_to_6_months_and_from_1_april_2010_to_5_years(
+    made: date, months: int
+) -> None:
+    """A foreign travel order made before 1 April 2010 may last at most 6 months; one made on or after that day,
+    when Policing and Crime Act 2009 s.24 came into force, at most 5 years. The change date is read, so no answer
+    warns of it.
 
-    Citation: Sexual Offences Act 2003 s.117(1); Policing and Crime Act 2009 s.24. Status: unverified (date).
+    Citation: Sexual Offences Act 2003 s.117(1); Policing and Crime Act 2009 s.24(1)-(2); SI 2010/507 art 5(k).
+    Status: verified.
     """
     term = {"id": "j", "kind": "foreign_travel_prohibition", "period": {"months": months}, "takes_effect": made}
     decision = _check(_order("foreign_travel_order", made, [term]), date(2026, 11, 21))
-    maximum = 60 if made >= date(2009, 11, 12) else 6
+    maximum = 60 if made >= date(2010, 4, 1) else 6
     assert decision.value["orders"]["p1"]["terms"]["j"]["within_limits"] is (months <= maximum)
-    assert "orders.predecessor.fto.max_months" in {w.code for w in decision.warnings}
+    assert "orders.predecessor.fto.max_months" not in {w.code for w in decision.warnings}
+
+
+@given(st.sampled_from([date(2009, 11, 12), date(2010, 3, 31), date(2010, 4, 1), date(2010, 4, 2)]),
+       st.integers(7, 60))
+def test_the_5_year_maximum_applies_to_orders_made_from_1_april_2010_not_from_royal_assent(
+    made: date, months: int
+) -> None:
+    """Between Royal Assent (12 November 2009) and 31 March 2010 a foreign travel order of more than 6 months was
+    still unlawful: s.24 applies only to orders made after its commencement on 1 April 2010.
+
+    Citation: Policing and Crime Act 2009 s.24(2); Policing and Crime Act 2009 (Commencement No. 4) Order 2010
+    (SI 2010/507) art 5(k). Status: verified.
+    """
+    term = {"id": "j", "kind": "foreign_travel_prohibition", "period": {"months": months}, "takes_effect": made}
+    decision = _check(_order("foreign_travel_order", made, [term]), date(2026, 11, 21))
+    assert decision.value["orders"]["p1"]["terms"]["j"]["within_limits"] is (made >= date(2010, 4, 1))
 
 
 @given(IN_FORCE, st.dates(min_value=date(2015, 3, 8), max_value=date(2030, 12, 31)),

@@ -198,3 +198,31 @@ def test_a_shpo_makes_the_person_category_1_exactly_while_it_has_effect(made: da
                 "sentence": {"kind": "fine"}}
     category = QUESTIONS["category"](Case.model_validate({"orders": [order], "disposals": [unlisted]}), as_of, None)
     assert category.value["categories"]["1"] is (as_of <= last)
+
+
+@given(st.dates(min_value=date(2021, 1, 1), max_value=date(2026, 1, 1)), st.integers(0, 60))
+def test_the_same_day_convention_is_warned_only_where_a_conviction_falls_on_the_day_the_order_was_made(
+    convicted: date, lag: int
+) -> None:
+    """Whether the person was subject to notification "immediately before the making of the order" is read from the
+    disposals on the day it was made, a conviction that day coming first (declared convention). The other reading
+    differs only where a disposal is dated that day; only then is the convention warned, and otherwise it is
+    listed as relied on.
+
+    Citation: Sentencing Act 2020 s.352(1); declared convention orders.regimes.already_subject_on_day_made.
+    Status: unverified (convention).
+    """
+    made = convicted + timedelta(days=lag)
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1980, 1, 1)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": convicted, "offence": {"schedule3": True},
+                       "sentence": {"kind": "imprisonment", "term": {"months": 12}}}],
+        "orders": [{"id": "s1", "kind": "shpo", "route": "conviction", "offence_listed": "schedule3",
+                    "conviction_date": convicted, "made": made, "served": made,
+                    "terms": [{"id": "t", "kind": "prohibition", "duration": "until_further_order"}]}],
+    })
+    decision = QUESTIONS["order"](case, AS_OF, None)
+    convention = "orders.regimes.already_subject_on_day_made"
+    warned = convention in {w.code for w in decision.warnings}
+    assert warned is (lag == 0)
+    assert (convention in {r.id for r in decision.relied_on}) is not warned

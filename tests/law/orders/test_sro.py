@@ -78,14 +78,14 @@ def test_names_and_home_address_are_due_within_3_days_beginning_with_service_eve
     """A person not already subject must notify names and home address within 3 days beginning with the date of
     service - the third day counting the day of service - and time in custody does not extend it.
 
-    Citation: Sexual Offences Act 2003 s.122F(1), (4). Status: verified (no disregards: unverified parameter).
+    Citation: Sexual Offences Act 2003 s.122F(1), (4). Status: verified (no disregards: derived parameter).
     """
     served = made + timedelta(days=lag)
     intervals = [{"kind": "remanded_in_custody", "start": served, "end": served + timedelta(days=custody)}]
     decision = _check(_sro(made, [{"id": "t", "kind": "prohibition", "duration": "until_further_order"}],
                            served=served), intervals=intervals)
     assert decision.value["orders"]["r1"]["notification"]["name_address_due"] == served + timedelta(days=2)
-    assert "orders.sro.notification_disregards" in {w.code for w in decision.warnings}
+    assert "orders.sro.notification_disregards" in {r.id for r in decision.relied_on}
 
 
 @given(MADE, st.integers(0, 3000), st.integers(-800, 800))
