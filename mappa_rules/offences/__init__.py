@@ -7,9 +7,12 @@ from .catalogue import (
     SCHEDULE_15,
     Listing,
     OffenceCatalogue,
+    SentencedRange,
     build_catalogue,
     listing_answer,
+    not_reached_reason,
     offence_catalogue,
+    sentenced_candidates,
 )
 
 __all__ = [
@@ -18,7 +21,10 @@ __all__ = [
     "SCHEDULE_15",
     "Listing",
     "OffenceCatalogue",
+    "SentencedRange",
     "build_catalogue",
     "listing_answer",
+    "not_reached_reason",
     "offence_catalogue",
+    "sentenced_candidates",
 ]

@@ -14,9 +14,11 @@ from ..engine import Gap, Scope
 from ..facts import Disposal
 from ..legal_time import age_on
 from ..legal_time.conventions import conventions_at
-from ..offences import SCHEDULE_15, listing_answer, offence_catalogue
+from ..offences import SCHEDULE_3, listing_answer, offence_catalogue
+from .offenders import OFFENDER_VALUES
+from .schedule15 import SCHEDULE15_VALUES
 from .sentences import disposal_path, measure, notification_term_months, sentence_term_months, term_length
-from .values import Scopes, subject, values
+from .values import Scopes, Values, subject, values
 
 __all__ = ["DISPOSAL_VALUES", "SCOPES"]
 
@@ -195,9 +197,6 @@ def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
             return answer if flag is None else flag
         if reason is not None:
             scope.reasons.append(reason)
-        if schedule == SCHEDULE_15:
-            listing = offence_catalogue(scope.book).listings[schedule].get(offence.offence_id)
-            answer = listing.part if answer and listing is not None else "not_listed"
         if flag is not None and flag != answer:
             scope.warn(f"offences.conflict.{flag_field}",
                        f"The case says {flag_field}={flag!r} for {offence.offence_id}, but the offence catalogue "
@@ -208,12 +207,11 @@ def _listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
     return compute
 
 
-DISPOSAL_VALUES = values(
+DISPOSAL_VALUES: Values = {**values(
     ("trigger", _fact("trigger")),
     ("relevant_date", _fact("relevant_date")),
     ("court", _fact("court")),
-    ("schedule3", _listed("soa2003.sch3", "schedule3")),
-    ("schedule15", _listed("cja2003.sch15", "schedule15")),
+    ("schedule3", _listed(SCHEDULE_3, "schedule3")),
     ("murder", _fact("murder", "offence")),
     ("s327_4a", _fact("s327_4a", "offence")),
     ("dealt_with_status_1997", _fact("dealt_with_status_1997")),
@@ -242,6 +240,6 @@ DISPOSAL_VALUES = values(
     ("charged_as_arson", _fact("charged_as_arson", "offence")),
     ("involves_murder", _fact("involves_murder", "offence")),
     ("sexual_exploitation_purpose", _fact("sexual_exploitation_purpose", "offence")),
-)
+), **SCHEDULE15_VALUES, **OFFENDER_VALUES}
 
 SCOPES: Scopes = {"disposal": DISPOSAL_VALUES}
