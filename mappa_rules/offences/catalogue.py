@@ -54,9 +54,10 @@ class SentencedRange(_Spec):
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.before is None or day < self.before)
 
-    def meets(self, earliest: date | None) -> bool:
-        """Whether a sentence passed on ``earliest`` or later (any day if None) can fall in the range."""
-        return self.before is None or earliest is None or earliest < self.before
+    def meets(self, earliest: date | None, latest: date) -> bool:
+        """Whether a sentence passed between ``earliest`` (any day if None) and ``latest`` can fall in the range."""
+        return (self.before is None or earliest is None or earliest < self.before) and (
+            self.start is None or self.start <= latest)
 
     def words(self) -> str:
         if self.start is not None and self.before is not None:
@@ -279,19 +280,20 @@ def listing_answer(
 
 
 def sentenced_candidates(
-    scope: Scope, group: tuple[Listing, ...], sentenced: date | None, earliest: date | None
+    scope: Scope, group: tuple[Listing, ...], sentenced: date | None, earliest: date | None, latest: date
 ) -> list[Listing | None]:
     """The entries of one id that may reach the person, by the day they were sentenced: ``sentenced`` when known,
-    else any day from ``earliest`` (the conviction: a sentence is never passed before it). ``None`` in the list
-    stands for "no entry reaches a person sentenced then". An entry's ``earlier_sentences`` parameter is read (and
-    warned of) only where a sentence before the entry came into force is possible."""
+    else any day from ``earliest`` (the conviction: a sentence is never passed before it) to ``latest`` (the date
+    asked about: a later sentence does not count then). ``None`` in the list stands for "no entry reaches a person
+    sentenced then". An entry's ``earlier_sentences`` parameter is read (and warned of) only where a sentence
+    before the entry came into force is possible."""
     found: list[Listing | None] = []
     for listing in group:
         reach = listing.entry.applies_to_sentenced
         if reach is None:
             found.append(listing)
             continue
-        if not (reach.covers(sentenced) if sentenced is not None else reach.meets(earliest)):
+        if not (reach.covers(sentenced) if sentenced is not None else reach.meets(earliest, latest)):
             continue
         start = listing.entry.in_force.start
         earlier_possible = (sentenced < start) if sentenced is not None else (earliest is None or earliest < start)
@@ -304,20 +306,20 @@ def sentenced_candidates(
     if sentenced is not None:
         return found or [None]
     ranges = [g.entry.applies_to_sentenced for g in group]
-    if not _covered_from(earliest, [r for r in ranges if r is not None], any(r is None for r in ranges)):
+    if not _covered(earliest, latest, [r for r in ranges if r is not None], any(r is None for r in ranges)):
         found.append(None)
     return list(dict.fromkeys(found))
 
 
-def _covered_from(earliest: date | None, ranges: list[SentencedRange], unlimited: bool) -> bool:
-    """Whether every day from ``earliest`` on (every day, if None) falls in one of ``ranges``."""
+def _covered(earliest: date | None, latest: date, ranges: list[SentencedRange], unlimited: bool) -> bool:
+    """Whether every day from ``earliest`` (every day, if None) to ``latest`` falls in one of ``ranges``."""
     if unlimited:
         return True
     point = earliest
     for reach in sorted(ranges, key=lambda r: r.start or date.min):
         if reach.start is not None and (point is None or reach.start > point):
             return False
-        if reach.before is None:
+        if reach.before is None or reach.before > latest:
             return True
         point = reach.before if point is None else max(point, reach.before)
     return False

@@ -5,8 +5,9 @@ offences of Part 1 (paras 59A-59D, 60A-60C, 63B-63F, from 12 January 2010) were 
 and Border Security Act 2019 Sch 4 para 9(2), and Part 3 (paras 154-174) was inserted by its s.9, each only for
 persons sentenced on or after 12 April 2019 (s.25(3)). So the Part that lists an offence turns on the day the
 person was sentenced for it (``disposals[].sentence_date``). When that day is not given, every entry a sentence
-passed on or after the conviction could fall under is tried, and the answer names the sentence date only where
-they disagree. When the case names no catalogued offence, the caller's ``offence.schedule15`` is used.
+passed between the conviction and the date asked about could fall under is tried, and the answer names the
+sentence date only where they disagree. When the case names no catalogued offence, the caller's
+``offence.schedule15`` is used.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def _work_out_parts(scope: Scope) -> frozenset[str] | Gap:
         _, reason = listing_answer(scope, SCHEDULE_15, offence.offence_id, scope.as_at, disposal.id)
         return _checked(scope, frozenset({NOT_LISTED}), [reason], flag, offence.offence_id)
     sentenced = disposal.sentence_date
-    candidates = sentenced_candidates(scope, group, sentenced, disposal.relevant_date)
+    candidates = sentenced_candidates(scope, group, sentenced, disposal.relevant_date, scope.as_at)
     found: set[str] = set()
     reasons: list[Reason | None] = []
     gaps: list[str] = []
