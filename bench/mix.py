@@ -131,7 +131,7 @@ def _offence(rng: random.Random, born: date | None, relevant: date | None) -> di
     offence["murder"] = pick(rng, ((False, 90), (True, 2), (None, 8)))
     offence["s327_4a"] = pick(rng, ((False, 88), (True, 4), (None, 8)))
     if rng.random() < 0.1:
-        offence["terrorism"] = rng.random() < 0.3
+        offence["schedule19za"] = rng.random() < 0.3
     if rng.random() < 0.3:
         offence["description"] = rng.choice(("Sexual assault", "Wounding", "Robbery", "Indecent images", "Arson"))
     return offence

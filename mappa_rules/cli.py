@@ -114,6 +114,8 @@ def _offences(args: argparse.Namespace, out: TextIO) -> int:
             f"  status: {e.status.value}",
             f"  condition: {e.condition_text or 'none'}",
         ]
+        if e.applies_to_sentenced is not None:
+            lines.append(f"  reaches: {e.applies_to_sentenced.words()}")
         if e.condition:
             lines.append(f"  as encoded: {e.condition}")
         if e.notes:

@@ -53,7 +53,12 @@ def _dates(entry: Mapping[str, Any]) -> str:
     start, end = window.get("from"), window.get("to")
     text = md.in_force(start, end) if isinstance(start, date) else "unknown"
     status = entry.get("dates_status")
-    return text if status in (None, "verified") else f"{text} (dates {status})"
+    text = text if status in (None, "verified") else f"{text} (dates {status})"
+    reach = entry.get("applies_to_sentenced") or {}
+    bounds = [f"from {reach['from']}" if reach.get("from") else "", f"before {reach['before']}" if reach.get("before")
+              else ""]
+    sentenced = " and ".join(b for b in bounds if b)
+    return f"{text}; persons sentenced {md.text(sentenced)}" if sentenced else text
 
 
 def not_verified(entry: Mapping[str, Any]) -> bool:

@@ -26,7 +26,7 @@ from .disposals import (
     Sentence,
     TrainingOrder,
 )
-from .mappa import ManagementFacts, RiskFacts
+from .mappa import CounterTerrorismFacts, ManagementFacts, RiskFacts
 from .notification import Change, Interval, NotificationGiven, ReviewAppeal, ReviewApplication, ReviewFacts, Stay, Trip
 from .orders import Order, OrderKind, OrderTerm
 from .stated import Stated, StatedCategory, StatedNotification, StatedSupervision
@@ -38,6 +38,7 @@ __all__ = [
     "Change",
     "CommunityOrder",
     "ConditionalDischarge",
+    "CounterTerrorismFacts",
     "Day",
     "Disposal",
     "ExtendedSentence",

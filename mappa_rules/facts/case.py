@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from ..legal_time import MissingDayRule, TimeConventions, age_on
 from .common import Day, FactsModel
 from .disposals import Disposal
-from .mappa import ManagementFacts, RiskFacts
+from .mappa import CounterTerrorismFacts, ManagementFacts, RiskFacts
 from .notification import Change, Interval, NotificationGiven, ReviewFacts, Trip
 from .orders import Order
 from .stated import Stated
@@ -51,6 +51,8 @@ class Case(FactsModel):
     trips: list[Trip] = Field(default_factory=list, description="Journeys outside the UK (SOA 2003 s.86).")
     review: ReviewFacts = Field(default_factory=ReviewFacts)
     risk: RiskFacts = Field(default_factory=RiskFacts)
+    counter_terrorism: CounterTerrorismFacts = Field(
+        default_factory=CounterTerrorismFacts, description="Counter-Terrorism Act 2008 Part 4 notification (MAPPA).")
     orders: list[Order] = Field(default_factory=list, description="Civil orders for sexual harm and s.96ZA notices.")
     mappa: ManagementFacts = Field(default_factory=ManagementFacts)
     stated: Stated = Field(

@@ -206,7 +206,12 @@ class Offence(FactsModel):
         default=None, description="The Part of CJA 2003 Schedule 15 that lists the offence, or 'not_listed'."
     )
     murder: bool | None = None
-    terrorism: bool | None = None
+    schedule19za: bool | None = Field(
+        default=None, description="The offence is specified in Part 1 or 2 of CJA 2003 Schedule 19ZA, or is a service "
+        "offence whose corresponding civil offence is (CJA 2003 s.327(4F)(a)-(b)).")
+    terrorist_connection: bool | None = Field(
+        default=None, description="The offence was determined to have a terrorist connection (Sentencing Code s.69; "
+        "Counter-Terrorism Act 2008 ss.30-32) (CJA 2003 s.327(4F)(c), (4G)).")
     s327_4a: bool | None = Field(default=None, description="An offence specified in CJA 2003 s.327(4A).")
     victim_age: int | None = Field(
         default=None, ge=0, le=130,

@@ -10,6 +10,7 @@ from pydantic import Field
 from .common import Day, FactsModel
 
 __all__ = [
+    "CounterTerrorismFacts",
     "ManagementFacts",
     "RiskFacts",
 ]
@@ -25,6 +26,22 @@ class RiskFacts(FactsModel):
     )
     needs_multi_agency_management: bool | None = Field(
         default=None, description="The risk requires active multi-agency management at Level 2 or 3."
+    )
+    terrorism_risk: bool | None = Field(
+        default=None,
+        description="The Responsible Authority considers the person may be at risk of involvement in "
+        "terrorism-related activity (CJA 2003 s.325(2)(c); Terrorism Prevention and Investigation Measures Act 2011 "
+        "s.4).",
+    )
+
+
+class CounterTerrorismFacts(FactsModel):
+    """Facts about the Counter-Terrorism Act 2008 regime, as recorded."""
+
+    cta2008_notification: bool | None = Field(
+        default=None,
+        description="On the date asked about the person is subject to the notification requirements of Part 4 of "
+        "the Counter-Terrorism Act 2008 (CJA 2003 s.327(4C)).",
     )
 
 
@@ -45,10 +62,15 @@ class ManagementFacts(FactsModel):
     )
     senior_oversight_needed: bool | None = Field(
         default=None,
-        description="Management issues need senior representation from the RA and duty-to-co-operate agencies.",
+        description="The Responsible Authority has determined that management issues require senior representation "
+        "from the Responsible Authority and duty-to-co-operate agencies (MAPPA Guidance ch. 7 para 7.5): the Level 3 "
+        "criterion.",
     )
     short_notice_resources_needed: bool | None = Field(
-        default=None, description="Significant resources may be needed at short notice."
+        default=None,
+        description="A perceived need to commit significant resources at short notice: one situation in which the "
+        "Guidance says senior representation may be needed (para 7.5). Shown in the explanation; it does not set "
+        "the level.",
     )
     current_level: Literal[1, 2, 3] | None = Field(default=None, description="The level the case is managed at now.")
     last_review: Day | None = Field(default=None, description="The last Level 2 or 3 review.")

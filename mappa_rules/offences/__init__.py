@@ -17,15 +17,21 @@ if TYPE_CHECKING:
         liability_reason,
         listing_answer,
         listing_limb,
+        not_reached_reason,
         offence_catalogue,
         other_limb,
+        sentenced_candidates,
     )
+    from .spec import SentencedRange
 
-_CATALOGUE = frozenset({"Listing", "OffenceCatalogue", "build_catalogue", "liability_reason", "listing_answer",
-                        "listing_limb", "offence_catalogue", "other_limb"})
+_CATALOGUE = frozenset({"Listing", "OffenceCatalogue", "build_catalogue", "liability_reason",
+                        "listing_answer", "listing_limb", "not_reached_reason", "offence_catalogue", "other_limb",
+                        "sentenced_candidates"})
 
 
 def __getattr__(name: str) -> Any:
+    if name == "SentencedRange":
+        return getattr(import_module(".spec", __name__), name)
     if name in _CATALOGUE:
         return getattr(import_module(".catalogue", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -37,10 +43,13 @@ __all__ = [
     "SCHEDULE_15",
     "Listing",
     "OffenceCatalogue",
+    "SentencedRange",
     "build_catalogue",
     "liability_reason",
     "listing_answer",
     "listing_limb",
+    "not_reached_reason",
     "offence_catalogue",
     "other_limb",
+    "sentenced_candidates",
 ]

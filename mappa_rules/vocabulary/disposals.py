@@ -17,10 +17,12 @@ from ..engine.evaluator import GroupResult
 from ..facts import Disposal, StatedSupervision
 from ..legal_time import age_on
 from ..legal_time.conventions import conventions_at
-from ..offences.names import SCHEDULE_3, SCHEDULE_15
+from ..offences.names import SCHEDULE_3
 from .listing import listed, listed_by_sentencing_condition
+from .offenders import OFFENDER_VALUES
+from .schedule15 import SCHEDULE15_VALUES
 from .sentences import disposal_path, measure, notification_term_months, sentence_term_months, term_length
-from .values import Scopes, subject, values
+from .values import Scopes, Values, subject, values
 
 __all__ = ["DISPOSAL_VALUES", "RELEVANT_GROUP", "SCOPES", "relevant_date_from", "stated_supervision_reason"]
 
@@ -265,7 +267,7 @@ def _before_part2(scope: Scope) -> Any:
     return relevant < scope.param("notification.period.commencement")
 
 
-DISPOSAL_VALUES = values(
+DISPOSAL_VALUES: Values = {**values(
     ("trigger", _fact("trigger")),
     ("trigger_date", _trigger_date),
     ("sentence_date", _fact("sentence_date")),
@@ -273,7 +275,6 @@ DISPOSAL_VALUES = values(
     ("relevant_date", _relevant_date),
     ("court", _fact("court")),
     ("schedule3", listed(SCHEDULE_3, "schedule3")),
-    ("schedule15", listed(SCHEDULE_15, "schedule15")),
     ("listed_by_sentencing_condition", listed_by_sentencing_condition),
     ("cd_conviction_before_sentencing_code", _cd_before_sentencing_code),
     ("cd_period", _cd_period),
@@ -306,6 +307,6 @@ DISPOSAL_VALUES = values(
     ("charged_as_arson", _fact("charged_as_arson", "offence")),
     ("involves_murder", _fact("involves_murder", "offence")),
     ("sexual_exploitation_purpose", _fact("sexual_exploitation_purpose", "offence")),
-)
+), **SCHEDULE15_VALUES, **OFFENDER_VALUES}
 
 SCOPES: Scopes = {"disposal": DISPOSAL_VALUES}

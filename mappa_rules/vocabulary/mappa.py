@@ -22,19 +22,34 @@ def _risk(field: str) -> Callable[[Scope], Any]:
 
 
 def _has_disposal(scope: Scope) -> Any:
-    """Whether the person has been convicted, cautioned or found to have done the act of any offence (unknown when
-    the case records no disposal: an empty record is not evidence of none)."""
-    return True if scope.case.disposals else Gap(("disposals",))
+    """Whether, by the date asked about, the person had been convicted, cautioned or found to have done the act of
+    any offence: a disposal dated on or before it. Unknown when the case records none by then (an empty record is
+    not evidence of none), naming the dates of any undated disposals."""
+    disposals = scope.case.disposals
+    if any(d.relevant_date is not None and d.relevant_date <= scope.as_at for d in disposals):
+        return True
+    undated = tuple(f"disposals[{i}].relevant_date" for i, d in enumerate(disposals) if d.relevant_date is None)
+    return Gap(undated or ("disposals",))
+
+
+def _category4_disposal(scope: Scope) -> Any:
+    """A disposal makes the person a relevant terrorist offender under CJA 2003 s.327(4D): worked out by the
+    category question on first read (it is not needed before 28 April 2022, nor where (4C) decides)."""
+    found = scope.subject.get("category4_disposal")
+    return found() if callable(found) else found
 
 
 PERSON_VALUES = values(
     ("may_cause_serious_harm", _risk("may_cause_serious_harm")),
     ("needs_multi_agency_management", _risk("needs_multi_agency_management")),
+    ("terrorism_risk", _risk("terrorism_risk")),
+    ("cta2008_notification", case_fact("counter_terrorism", "cta2008_notification",
+                                       "Subject to Counter-Terrorism Act 2008 Part 4 notification on the date")),
     ("has_disposal", _has_disposal),
     ("subject_to_notification", lambda scope: scope.subject.get("subject_to_notification")),
     ("category2_disposal", lambda scope: scope.subject.get("category2_disposal")),
+    ("category4_disposal", _category4_disposal),
 )
-
 
 
 def _judgement(field: str) -> Callable[[Scope], Any]:
@@ -46,8 +61,15 @@ def _category(scope: Scope) -> Any:
     return scope.subject.get("category")
 
 
+def _eligible(scope: Scope) -> Any:
+    """Some MAPPA category applies on the date asked about (CJA 2003 ss.325(2), 327), from the category question,
+    even where which one to record is undetermined."""
+    return scope.subject.get("eligible")
+
+
 LEVEL_VALUES = values(
     ("category", _category),
+    ("eligible", _eligible),
     ("risk_of_serious_harm", _judgement("risk_of_serious_harm")),
     ("meetings_add_value", _judgement("meetings_add_value")),
     ("active_coordination_needed", _judgement("active_coordination_needed")),

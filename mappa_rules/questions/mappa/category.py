@@ -1,9 +1,12 @@
 """Question ``mappa.category``: which MAPPA category, if any, applies as at a date?
 
 Criminal Justice Act 2003 ss.325-327 and the MAPPA Guidance. Category 1 follows from the notification question
-(is the person subject to SOA 2003 Part 2 on the date?); Category 2 from each disposal (s.327(3)-(4)) and
-whether its licence or hospital order still runs; Category 3 from the Responsible Authority's judgements, which
-are facts supplied to the library, never made by it. The lowest-numbered category that applies is recorded.
+(is the person subject to SOA 2003 Part 2 on the date?); Category 2 from each disposal (s.327(3)-(4), in the
+words in force on the date) and whether its licence or hospital order still runs; Category 3 from the
+Responsible Authority's judgements, which are facts supplied to the library, never made by it; from 28 April 2022
+Category 4 (the Guidance's label for s.325(2)(aa) and (c)) from Counter-Terrorism Act 2008 notification, a
+disposal meeting s.327(4D), or the RA's judgement of a risk of involvement in terrorism-related activity. Only what
+had happened by the date counts. The lowest-numbered category that applies is recorded.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ...rulebook import default_rulebook
 from ...vocabulary import DISPOSAL_VALUES, PERSON_VALUES
 from ..notification.period import NotificationPeriodValue, notification_period
 from .stated import stated_category
+from .terrorist_offenders import category4_disposal
 
 QUESTION = "mappa.category"
 
@@ -30,8 +34,9 @@ class MappaCategoryValue(TypedValue):
     """The MAPPA category on the as-at date, with what each category gave."""
 
     categories: dict[str, bool | None] = Field(
-        description="For Category 1, 2 and 3 ('1', '2', '3'): whether it applies; null if undetermined.")
-    category: int | None = Field(description="The category recorded (the lowest that applies); null if none.")
+        description="For Categories 1 to 4 ('1', '2', '3', '4'): whether it applies; null if undetermined. '4' is "
+        "the Guidance's Category 4 (CJA 2003 s.325(2)(aa) and (c)), false before 28 April 2022.")
+    category: int | None = Field(description="The category recorded (the lowest that applies, 1 to 4); null if none.")
     eligible: bool | None = Field(description="Some category applies; null if undetermined.")
     candidates: list[int] | None = Field(
         default=None, description="Present when undetermined: the categories that may still apply.")
@@ -56,10 +61,11 @@ def mappa_category(
     facts = {
         "subject_to_notification": _notification_status(case, as_of, builder, notification),
         "category2_disposal": _category2_status(case, as_of, builder),
+        "category4_disposal": lambda: category4_disposal(case, as_of, builder),
     }
     scope = Scope(book, as_of, PERSON_VALUES, case, facts, builder.warnings)
     eligible: dict[int, Any] = {}
-    for number in (1, 2, 3):
+    for number in (1, 2, 3, 4):
         result = evaluate_group(book.group(f"mappa.category.cat{number}"), scope)
         builder.record(result)
         verdict = scope.lookup(f"mappa.category.cat{number}.eligible")
@@ -140,7 +146,7 @@ def headline(decision: Decision[MappaCategoryValue]) -> str:
     if decision.outcome is Outcome.YES:
         return f"MAPPA Category {v.category} on {decision.as_of}."
     if decision.outcome is Outcome.NO:
-        return f"Not MAPPA-eligible on {decision.as_of} (none of Categories 1-3 applies)."
+        return f"Not MAPPA-eligible on {decision.as_of} (no MAPPA category applies)."
     candidates = ", ".join(str(c) for c in v.candidates or [])
     return f"The MAPPA category cannot be decided on these facts (possible: {candidates or 'none'})."
 

@@ -72,7 +72,9 @@ def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decisi
     if number is None:
         for missing in category.missing:
             builder.add_missing(missing.fact, missing.needed_for)
-    subject = {"category": Gap(tuple(m.fact for m in category.missing)) if number is None else number}
+    unknown = Gap(tuple(m.fact for m in category.missing))
+    eligible = category.value.eligible
+    subject = {"category": unknown if number is None else number, "eligible": unknown if eligible is None else eligible}
     scope = Scope(book, as_of, LEVEL_VALUES, case, subject, builder.warnings)
     two = evaluate_group(book.group("mappa.level.two"), scope)
     level_result = evaluate_group(book.group("mappa.level.result"), scope)

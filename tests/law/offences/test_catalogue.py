@@ -26,6 +26,9 @@ from mappa_rules.vocabulary import DISPOSAL_VALUES
 BOOK = default_rulebook()
 SCH3 = offence_catalogue(BOOK).listings[SCHEDULE_3]
 SCH15 = offence_catalogue(BOOK).listings[SCHEDULE_15]
+ALL15 = [listing for group in offence_catalogue(BOOK).variants[SCHEDULE_15].values() for listing in group]
+TWICE = sorted(i for i, group in offence_catalogue(BOOK).variants[SCHEDULE_15].items() if len(group) > 1)
+OMITTED_2019 = date(2019, 4, 12)
 AS_OF = date(2026, 11, 21)
 UNCONDITIONAL = sorted(
     i for i, listing in SCH3.items() if listing.condition is None and listing.entry.in_force.end is None
@@ -55,7 +58,7 @@ def test_every_entry_has_a_citation_dates_and_status() -> None:
 
     Citation: SOA 2003 Sch 3; CJA 2003 Sch 15. Status: verified (as a convention of the catalogue).
     """
-    for listing in (*SCH3.values(), *SCH15.values()):
+    for listing in (*SCH3.values(), *ALL15):
         entry = listing.entry
         assert entry.paragraph and entry.url.startswith("https://www.legislation.gov.uk/"), entry.offence
         assert listing.citation.provision.startswith(("Sch 3 para", "Sch 15 para")), entry.offence
@@ -68,7 +71,7 @@ def test_every_condition_refers_to_known_facts() -> None:
 
     Citation: SOA 2003 Sch 3 (the paragraphs' conditions). Status: derived.
     """
-    for listing in (*SCH3.values(), *SCH15.values()):
+    for listing in (*SCH3.values(), *ALL15):
         if listing.condition is not None:
             for name in listing.condition.names:
                 assert name in DISPOSAL_VALUES or name.startswith("param."), (listing.entry.offence, name)
@@ -303,3 +306,57 @@ def test_a_stated_age_at_the_offence_that_the_date_of_birth_contradicts_is_rejec
         Case.model_validate(case)
     case["disposals"][0]["offence"]["offender_age"] = age
     Case.model_validate(case)
+
+
+def test_the_twelve_terrorism_paragraphs_of_part_1_are_listed_twice() -> None:
+    """Exactly the twelve offences of Part 1 paras 59A-59D, 60A-60C and 63B-63F (inserted from 12 January 2010) are
+    also in Part 3, the paragraphs CTBSA 2019 Sch 4 para 9(2) omits "(which mention terrorism offences that appear in
+    the new Part 3)".
+
+    Citation: Criminal Justice Act 2003 Sch 15; Counter-Terrorism and Border Security Act 2019 Sch 4 para 9(2).
+    Status: verified (the letter of each paragraph derived).
+    """
+    paragraphs = {"59A", "59B", "59C", "59D", "60A", "60B", "60C", "63B", "63C", "63D", "63E", "63F"}
+    variants = offence_catalogue(BOOK).variants[SCHEDULE_15]
+    assert len(TWICE) == 12
+    assert {g.entry.paragraph for i in TWICE for g in variants[i] if g.entry.part == 1} == paragraphs
+    assert {g.entry.part for i in TWICE for g in variants[i]} == {1, 3}
+
+
+@settings(max_examples=80)
+@given(st.sampled_from(TWICE), st.dates(min_value=date(2006, 1, 1), max_value=date(2025, 12, 31)),
+       st.integers(0, 2000))
+def test_no_offence_is_in_parts_1_and_3_for_the_same_person(offence_id: str, sentenced: date, later: int) -> None:
+    """No offence is listed in Schedule 15 Part 1 and Part 3 for the same person: the twelve 2010 terrorism
+    paragraphs of Part 1 reach persons sentenced before 12 April 2019, and Part 3 only persons sentenced on or after
+    it. A person sentenced before 12 January 2010 is reached by Part 1 on the declared reading, which is warned.
+
+    Citation: Counter-Terrorism and Border Security Act 2019 s.25(3), s.9(5), Sch 4 para 9(2). Status: verified
+    (paragraph content derived; sentences before 12 January 2010 unverified).
+    """
+    as_of = date.fromordinal(max(sentenced.toordinal() + later, date(2010, 1, 12).toordinal()))
+    case = _case({"offence_id": offence_id}, {"kind": "imprisonment", "term": {"years": 2}}, sentenced)
+    case = case.model_copy(update={"disposals": [case.disposals[0].model_copy(update={"sentence_date": sentenced})]})
+    scope = Scope(BOOK, as_of, DISPOSAL_VALUES, case, case.disposals[0])
+    assert scope.lookup("schedule15") == ("part_1" if sentenced < OMITTED_2019 else "part_3")
+    earlier = "mappa.category.cat2.sch15_terrorism_earlier_sentences" in scope.warnings
+    assert earlier is (sentenced < date(2010, 1, 12))
+
+
+@given(st.sampled_from(TWICE), st.dates(min_value=date(2010, 1, 12), max_value=date(2025, 12, 31)))
+def test_an_unknown_sentence_date_is_named_only_where_the_part_turns_on_it(offence_id: str, convicted: date) -> None:
+    """Where the sentence date is not given, the Part is decided from the conviction when every sentence passed on
+    or after it falls on the same side of 12 April 2019; otherwise the sentence date is named, and the answers that
+    do not turn on the Part (listed in some Part) are still given.
+
+    Citation: Counter-Terrorism and Border Security Act 2019 s.25(3). Status: verified.
+    """
+    case = _case({"offence_id": offence_id}, {"kind": "imprisonment", "term": {"years": 2}}, convicted)
+    case = case.model_copy(update={"disposals": [case.disposals[0].model_copy(update={"sentence_date": None})]})
+    scope = Scope(BOOK, date(2026, 1, 1), DISPOSAL_VALUES, case, case.disposals[0])
+    part = scope.lookup("schedule15")
+    assert scope.lookup("schedule15_listed") is True
+    if convicted >= OMITTED_2019:
+        assert part == "part_3"
+    else:
+        assert scope.gaps_of(["schedule15"]) == ("disposals[0].sentence_date",)
