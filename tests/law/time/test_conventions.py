@@ -23,6 +23,8 @@ PARTIAL_DAY = "time.conventions.partial_day_disregard"
 HALF_MODE = "time.conventions.half_period_mode"
 MISSING_DAY = "time.conventions.missing_corresponding_day"
 
+LISTED_WHATEVER_THE_SENTENCE = {"schedule3": True, "schedule3_sentencing_condition": False}
+
 
 def _ask(question: str, disposal: dict[str, Any], intervals: list[dict[str, Any]] | None = None,
          born: date = date(1980, 1, 1)) -> Decision:
@@ -53,7 +55,7 @@ def test_a_part_day_in_custody_that_moves_the_initial_deadline_is_warned_with_th
     """
     released = convicted + timedelta(days=served)
     decision = _ask("initial-deadline",
-                    {"trigger": "conviction", "relevant_date": convicted, "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                    {"trigger": "conviction", "relevant_date": convicted, "offence": LISTED_WHATEVER_THE_SENTENCE,
                      "sentence": {"kind": "imprisonment", "term": {"months": 12}}},
                     [{"kind": "serving_sentence", "start": convicted, "end": released}])
     assert decision.dates["initial_deadline"] == released + timedelta(days=3)
@@ -69,7 +71,7 @@ def test_with_no_time_in_custody_the_part_day_convention_is_not_used_at_all(conv
     Citation: Sexual Offences Act 2003 s.83(1), (6). Status: verified.
     """
     decision = _ask("initial-deadline",
-                    {"trigger": "conviction", "relevant_date": convicted, "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                    {"trigger": "conviction", "relevant_date": convicted, "offence": LISTED_WHATEVER_THE_SENTENCE,
                      "sentence": {"kind": "imprisonment", "term": {"months": 12}}})
     assert PARTIAL_DAY not in _warnings(decision) and PARTIAL_DAY not in _relied(decision)
 
@@ -88,7 +90,7 @@ def test_half_of_a_period_is_warned_only_where_days_and_months_give_different_la
     Status: unverified (convention).
     """
     trigger, sentence, years = disposal
-    facts = {"trigger": trigger, "relevant_date": relevant, "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+    facts = {"trigger": trigger, "relevant_date": relevant, "offence": LISTED_WHATEVER_THE_SENTENCE,
              "sentence": sentence or {"kind": "caution"}}
     decision = _ask("notification-period", facts, born=relevant - timedelta(days=16 * 365))
     used, other = (_last_day(relevant, Length(years=years), mode) for mode in HalfMode)
@@ -116,7 +118,7 @@ def test_a_period_from_29_february_is_warned_with_the_day_the_other_reading_give
     relevant = date(leap, 2, 29)
     sentence = {"kind": "caution"} if years == 2 else {"kind": "fine"}
     decision = _ask("notification-period", {"trigger": "caution" if years == 2 else "conviction",
-                                            "relevant_date": relevant, "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                                            "relevant_date": relevant, "offence": LISTED_WHATEVER_THE_SENTENCE,
                                             "sentence": sentence})
     end = date(leap + years, 2, 28)
     assert decision.dates["period_last_day"] == end
