@@ -26,6 +26,11 @@ from .reading import CategoryReading, NotificationReading
 
 NO_RECORD = "disposals"
 """The fact the library names when a case holds no disposal and no stated status."""
+OFFENCE_FACTS = frozenset({NO_RECORD, "risk.may_cause_serious_harm", "risk.needs_multi_agency_management",
+                           "risk.terrorism_risk"})
+"""The facts a record of no offence answers: the disposals, and the Responsible Authority's judgements about a
+person by reason of offences committed (CJA 2003 s.325(2)(b), (c)). Any other fact the library names (a civil
+order's, a status such as Counter-Terrorism Act 2008 Part 4 notification) is still missing."""
 
 
 def as_known_on(case: Case, day: date) -> Case:
@@ -60,20 +65,25 @@ def no_offence_basis(case: Case, day: date) -> str:
 def read_empty_record(notification: NotificationReading, category: CategoryReading,
                       basis: str) -> tuple[NotificationReading, CategoryReading]:
     """The library's answers on a case with nothing recorded, read with "no disposal recorded" as no offence: the
-    library's own answer stands wherever it is decided; where it is undetermined only for want of ``disposals``,
-    the person is not subject (unless a civil order says otherwise) and not MAPPA-eligible; where other facts are
-    missing too (an order's), it stays undetermined, naming them."""
+    library's own answer stands wherever it is decided; where it is undetermined only for want of the facts a
+    record of no offence answers (:data:`OFFENCE_FACTS`), the person is not subject (unless a civil order says
+    otherwise) and not MAPPA-eligible; where other facts are missing too (an order's, a status), it stays
+    undetermined, naming them."""
     if notification.subject_on is None and NO_RECORD in notification.missing:
-        others = tuple(m for m in notification.missing if m != NO_RECORD)
-        if others:
-            notification = replace(notification, missing=others, basis=basis)
+        left = tuple(m for m in notification.missing if m not in OFFENCE_FACTS)
+        if left:
+            notification = replace(notification, missing=left, basis=basis)
         else:
             notification = replace(notification, subject_on=False, indefinite=False, missing=(), basis=basis)
     if category.outcome is Outcome.UNDETERMINED and NO_RECORD in category.missing:
-        if notification.subject_on is False:
+        others = [m for m in category.missing if m not in OFFENCE_FACTS]
+        if notification.subject_on is False and not others:
             category = CategoryReading(Outcome.NO, None, None, (), (), basis)
-        elif notification.subject_on is None:
-            category = CategoryReading(Outcome.UNDETERMINED, None, None, notification.missing, (1,), basis)
+        elif notification.subject_on is not True:
+            missing = tuple(dict.fromkeys([*notification.missing, *others]))
+            possible = tuple(c for c in category.possible
+                             if c not in (2, 3) and (c != 1 or notification.subject_on is None))
+            category = CategoryReading(Outcome.UNDETERMINED, None, None, missing, possible, basis)
     return notification, category
 
 

@@ -8,9 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mappa_rules import Outcome
+from mappa_rules.report.as_it_stood import read_empty_record
 from mappa_rules.report.case_view import CaseView
 from mappa_rules.report.caseload import CaseRecord
 from mappa_rules.report.periods import parse_year
+from mappa_rules.report.reading import CategoryReading, NotificationReading
 from mappa_rules.report.run import report_caseload
 from tests.report.conftest import cell_ids, cell_reasons
 from tests.report.worked_caseload import load
@@ -121,3 +124,18 @@ def test_the_undetermined_line_names_the_facts_of_the_relevant_date(tmp_path: Pa
                                       "disposals[].offence.schedule3_sentencing_condition": 1}
         reason = cell_reasons(report, view, "undetermined", "count")["U1"]
         assert "disposals[0].sentence_date" in reason and "schedule3_sentencing_condition" in reason
+
+
+def test_a_status_the_record_does_not_answer_stays_missing() -> None:
+    """With no offence recorded, a fact that is not about an offence - Counter-Terrorism Act 2008 Part 4
+    notification, which makes a person a relevant terrorist offender - is still missing: the day stays
+    undetermined, naming it, not ``disposals``.
+    Citation: Criminal Justice Act 2003 s.327(4C)."""
+    notification = NotificationReading(None, None, (), ("disposals",), ())
+    category = CategoryReading(Outcome.UNDETERMINED, None, None, (
+        "disposals", "risk.may_cause_serious_harm", "counter_terrorism.cta2008_notification"), (1, 2, 3, 4))
+    read_notification, read_category = read_empty_record(notification, category, "no offence recorded")
+    assert read_notification.subject_on is False
+    assert read_category.eligible is None
+    assert read_category.missing == ("counter_terrorism.cta2008_notification",)
+    assert read_category.possible == (4,)
