@@ -6,9 +6,10 @@ offenders at Level 1, a quarter as many violent offenders on licence, a few Cate
 cent managed at Level 2 or 3 in a year; sentences from cautions to life, custody spells and recalls, SHPOs (some
 with a foreign travel prohibition) and the older SOPOs, notification orders, SROs (some breached), notification
 breaches, review determinations and serious further offences; and about 2% of cases with a fact missing (date of
-birth, release date, level history), as real exports have. Each case is drawn from its own generator seeded by
-(seed, index), so a caseload is the same however it is produced, and case ``i`` is the same in any size of
-caseload.
+birth, release date, sentence date, level history), as real exports have. Sentences are passed on the day of
+conviction and the sentence date is given, so the relevant date is known (SOA 2003 s.132). Each case is drawn
+from its own generator seeded by (seed, index), so a caseload is the same however it is produced, and case ``i``
+is the same in any size of caseload.
 
     python bench/caseload_gen.py --cases 200000 --seed 14 --out /tmp/caseload.jsonl
 """
@@ -78,9 +79,10 @@ class _Case:
         if self.rng.random() < 0.005 and released is not None:
             released = None  # an export that lost the release date
             self.case["intervals"] = []
+        sentenced = None if trigger == "caution" or self.rng.random() < 0.005 else convicted  # or lost it
         self.case["disposals"].append({
             "id": f"d{len(self.case['disposals']) + 1}", "trigger": trigger, "relevant_date": convicted.isoformat(),
-            "court": court, "offence": offence, "sentence": sentence,
+            "court": court, "offence": offence, "sentence": sentence, "sentence_date": _iso(sentenced),
             "release_date": _iso(released), "supervision_end": _iso(expiry)})
 
     def levels(self, start: date, end: date | None, higher: float, category3: bool = False) -> None:
@@ -152,10 +154,10 @@ def _sexual(c: _Case) -> None:
     else:
         sentence, years = {"kind": "conditional_discharge", "period": {"months": rng.choice([12, 24])}}, 1
     c.disposal(convicted, offence, sentence, released, expiry)
-    months = None if years is None else 12 * years
-    if months is not None and convicted.year - born.year < 18:
-        months //= 2  # SOA 2003 s.82(2): half the period for those under 18
-    ends = None if months is None else _months(convicted, months)
+    period = None if years is None else 12 * years
+    if period is not None and convicted.year - born.year < 18:
+        period //= 2  # SOA 2003 s.82(2): half the period for those under 18
+    ends = None if period is None else _months(convicted, period)
     _orders(c, convicted, released, ends)
     start = released or convicted
     c.levels(start - timedelta(days=rng.randint(0, 60)), None if c.case["orders"] else ends, higher=0.05)

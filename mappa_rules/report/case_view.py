@@ -18,6 +18,7 @@ from typing import Literal
 
 from mappa_rules import Case, Decision, assess, civil_orders
 
+from .as_it_stood import as_known_on, no_offence_basis, nothing_recorded, read_empty_record
 from .caseload import CaseRecord, History
 from .reading import (
     CategoryReading,
@@ -54,21 +55,6 @@ class LevelReading:
     missing: tuple[str, ...] = ()
 
 
-def as_known_on(case: Case, day: date) -> Case:
-    """The case as it stood on ``day``: without the convictions, cautions and findings dated after it, nor the
-    orders made after it. A question asked about a past day of a caseload exported later must not count an event
-    that had not yet happened (a later conviction must not make anyone Category 2 on an earlier day). Disposals or
-    orders with no date are kept; if a kept sentence is said to run with a later one, the case is kept whole."""
-    later = {d.id for d in case.disposals if d.relevant_date is not None and d.relevant_date > day}
-    orders = [o for o in case.orders if o.made is None or o.made <= day]
-    if not later and len(orders) == len(case.orders):
-        return case
-    kept = [d for d in case.disposals if d.id not in later]
-    if any((rel := getattr(d.sentence, "relation", None)) is not None and rel.to in later for d in kept):
-        kept = list(case.disposals)
-    return case.model_copy(update={"disposals": kept, "orders": orders})
-
-
 class CaseView:
     """A case record with its decisions worked out on demand, once per date."""
 
@@ -83,13 +69,17 @@ class CaseView:
     def _assess(self, day: date) -> tuple[NotificationReading, CategoryReading]:
         found = self._assessed.get(day)
         if found is None:
-            answers: dict[str, Decision] = assess(as_known_on(self.case, day), day, ("notification-period", "category"))
+            stood = as_known_on(self.case, day)
+            answers: dict[str, Decision] = assess(stood, day, ("notification-period", "category"))
             found = (read_notification(answers["notification-period"]), read_category(answers["category"]))
+            if nothing_recorded(stood):
+                found = read_empty_record(*found, no_offence_basis(self.case, day))
             self._assessed[day] = found
         return found
 
     def category(self, day: date) -> CategoryReading:
-        """``mappa.category`` as at ``day`` (CJA 2003 ss.325-327)."""
+        """``mappa.category`` as at ``day`` (CJA 2003 ss.325-327), on the case as it stood that day (a day with no
+        offence recorded yet is read by :func:`.as_it_stood.read_empty_record`)."""
         return self._assess(day)[1]
 
     def notification(self, day: date) -> NotificationReading:
@@ -173,6 +163,13 @@ class CaseView:
             days.update((o.made, o.served, o.ceased_on, o.breach_date))
         for a in case.review.applications:
             days.update((a.determination_date, a.notice_received))
+        stated = case.stated
+        if stated.notification is not None:
+            days.update((stated.notification.since, stated.notification.until))
+        if stated.mappa_category is not None:
+            days.add(stated.mappa_category.since)
+        if stated.supervision is not None:
+            days.update((stated.supervision.since, stated.supervision.until))
         for e in self.history.levels:
             days.update((e.start, e.end))
         return {d for d in days if d is not None}

@@ -3,13 +3,14 @@ the same records as the JSON Lines caseload (one disposal, one custody spell, on
 episode). A blank cell is unknown, never "no". Errors name the row's line and the column.
 
 Columns (a header row is required; any order; unknown columns are refused): ``case_id``, ``date_of_birth``,
-``trigger`` (conviction, caution, insanity_finding, disability_finding), ``conviction_date`` (the relevant date),
-``court``, ``offence_id``, ``schedule3``, ``schedule15``, ``murder``, ``sentence`` (imprisonment,
-detention_and_training_order, life, ipp, hospital_order, guardianship_order, community_order, fine,
-conditional_discharge, absolute_discharge, caution), ``term_years``, ``term_months``, ``suspended``,
-``restriction_order``, ``sentence_date``, ``release_date``, ``licence_end``, ``custody_from``, ``custody_to``,
-``hospital_from``, ``hospital_to``, ``level``, ``level_from``, ``level_to``, ``may_cause_serious_harm``,
-``needs_multi_agency_management``.
+``trigger`` (conviction, caution, insanity_finding, disability_finding), ``conviction_date`` (the date of the
+conviction, caution or finding), ``court``, ``offence_id``, ``schedule3``, ``schedule3_sentencing_condition`` (yes
+if Schedule 3 lists the offence only because of the sentence, no if it lists it whatever the sentence: SOA 2003
+s.132), ``schedule15``, ``murder``, ``sentence`` (imprisonment, detention_and_training_order, life, ipp,
+hospital_order, guardianship_order, community_order, fine, conditional_discharge, absolute_discharge, caution),
+``term_years``, ``term_months``, ``suspended``, ``restriction_order``, ``sentence_date``, ``release_date``,
+``licence_end``, ``custody_from``, ``custody_to``, ``hospital_from``, ``hospital_to``, ``level``, ``level_from``,
+``level_to``, ``may_cause_serious_harm``, ``needs_multi_agency_management``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ COLUMNS = {
     "case_id": "case.case_id", "date_of_birth": "case.person.date_of_birth",
     "trigger": "case.disposals[0].trigger", "conviction_date": "case.disposals[0].relevant_date",
     "court": "case.disposals[0].court", "offence_id": "case.disposals[0].offence.offence_id",
-    "schedule3": "case.disposals[0].offence.schedule3", "schedule15": "case.disposals[0].offence.schedule15",
+    "schedule3": "case.disposals[0].offence.schedule3",
+    "schedule3_sentencing_condition": "case.disposals[0].offence.schedule3_sentencing_condition",
+    "schedule15": "case.disposals[0].offence.schedule15",
     "murder": "case.disposals[0].offence.murder", "sentence": "case.disposals[0].sentence",
     "term_years": "case.disposals[0].sentence.term.years", "term_months": "case.disposals[0].sentence.term.months",
     "suspended": "case.disposals[0].sentence.suspended",
@@ -41,8 +44,8 @@ COLUMNS = {
 """Each column and the field of the record it fills."""
 BOOLEAN = {"true": True, "yes": True, "y": True, "1": True, "false": False, "no": False, "n": False, "0": False}
 TERMED = frozenset({"imprisonment", "detention_and_training_order"})
-DISPOSAL_COLUMNS = ("trigger", "conviction_date", "court", "offence_id", "schedule3", "schedule15", "murder",
-                    "sentence", "sentence_date", "release_date", "licence_end")
+DISPOSAL_COLUMNS = ("trigger", "conviction_date", "court", "offence_id", "schedule3", "schedule3_sentencing_condition",
+                    "schedule15", "murder", "sentence", "sentence_date", "release_date", "licence_end")
 
 
 class CsvRecord(dict[str, Any]):
@@ -101,7 +104,7 @@ def record_from_row(row: dict[str, str]) -> CsvRecord:
         for column in ("offence_id", "schedule15"):
             if cell.get(column):
                 offence[column] = cell[column]
-        for column in ("schedule3", "murder"):
+        for column in ("schedule3", "schedule3_sentencing_condition", "murder"):
             if cell.get(column):
                 offence[column] = _bool(cell[column], column)
         disposal: dict[str, Any] = {"id": "d1", "offence": offence}

@@ -21,7 +21,7 @@ from .reading import CategoryReading
 Measure = Callable[[CaseView, ReportingYear], list[Hit]]
 
 def category_text(reading: CategoryReading, day: date) -> str:
-    rule = f" [{reading.rule}]" if reading.rule else ""
+    rule = f" ({reading.basis})" if reading.basis else (f" [{reading.rule}]" if reading.rule else "")
     if reading.category is not None:
         return f"Category {reading.category} on {day}{rule}"
     return f"not MAPPA-eligible on {day}{rule}" if reading.eligible is False else f"category undetermined on {day}"
@@ -73,7 +73,8 @@ def rso(view: CaseView, year: ReportingYear) -> list[Hit]:
         return [away]
     notification = view.notification(day)
     if notification.subject_on is False:
-        return [line("rso", "not_subject", f"not subject to notification on {day}")]
+        basis = f" ({notification.basis})" if notification.basis else ""
+        return [line("rso", "not_subject", f"not subject to notification on {day}{basis}")]
     if notification.subject_on is None or where.place is None:
         return [undetermined("rso", where.missing + notification.missing,
                              f"on {day}: subject to notification {_yes_no(notification.subject_on)}, {where.detail}")]

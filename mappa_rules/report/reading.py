@@ -61,6 +61,8 @@ class CategoryReading:
     missing: tuple[str, ...]
     possible: tuple[int, ...] = ()
     """The categories not ruled out (for an undetermined decision, those still open)."""
+    basis: str = ""
+    """Why, when the report's reading of the caseload (not the library) decided it."""
 
     @property
     def eligible(self) -> bool | None:
@@ -93,6 +95,8 @@ class NotificationReading:
     orders: tuple[OrderNotice, ...]
     missing: tuple[str, ...]
     dates: tuple[date, ...]
+    basis: str = ""
+    """Why, when the report's reading of the caseload (not the library) decided it."""
 
 
 def _three_valued(value: Any) -> bool | None:

@@ -43,18 +43,20 @@ def picture(decision: Decision, period: Decision | None, timeline: Decision | No
     as_of = decision.as_of
     periods: list[Period] = []
     for entry in (period.value.get("disposals", []) if period else []):
-        start = _day(entry.get("relevant_date"))
-        if start is None or not entry.get("subject"):
+        if not entry.get("subject"):
             continue
+        # The period runs from period_from (the order's day for a conditional discharge), else the s.82(6) date.
+        start = _day(entry.get("period_from")) or _day(entry.get("relevant_date"))
         name = entry.get("disposal", "")
-        if entry.get("indefinite"):
+        if start is not None and entry.get("indefinite"):
             periods.append(Period(label=f"Notification period: indefinite ({name})", start=start, end=None))
-        elif (last := _day(entry.get("period_last_day"))) is not None:
+        elif start is not None and (last := _day(entry.get("period_last_day"))) is not None:
             periods.append(Period(label=f"Notification period: {entry.get('length')} ({name})", start=start, end=last))
         for candidate in entry.get("candidates") or []:
-            if (end := _day(candidate.get("period_last_day"))) is not None:
+            begins = _day(candidate.get("relevant_date")) or start  # s.132: each reading has its own date
+            if begins is not None and (end := _day(candidate.get("period_last_day"))) is not None:
                 label = f"If {candidate.get('if')}: {candidate.get('length')} ({name})"
-                periods.append(Period(label=label, start=start, end=end))
+                periods.append(Period(label=label, start=begins, end=end))
     marks: dict[tuple[date, str], Event] = {}
     for item in (timeline.value.get("items", []) if timeline else []):
         if (when := _day(item.get("date"))) is not None:
@@ -68,10 +70,11 @@ def picture(decision: Decision, period: Decision | None, timeline: Decision | No
 
 
 def missing_input(fact: str, needed_for: str) -> MissingInput:
-    """The missing fact with the kind of input that fills it, read from the case's JSON Schema."""
-    node = _at(fact)
+    """The missing fact with the kind of input that fills it and its description, read from the case's JSON
+    Schema (so a fact the case model gains is asked for without a change here)."""
+    node, description = _at(fact)
     kind, choices = _kind(node) if node is not None else ("structure", [])
-    return MissingInput(fact=fact, needed_for=needed_for, input=kind, choices=choices)
+    return MissingInput(fact=fact, needed_for=needed_for, input=kind, choices=choices, description=description)
 
 
 @cache
@@ -90,17 +93,20 @@ def _resolve(node: dict[str, Any]) -> list[dict[str, Any]]:
     return [node]
 
 
-def _at(path: str) -> dict[str, Any] | None:
+def _at(path: str) -> tuple[dict[str, Any] | None, str]:
+    """The schema node of the field at ``path`` (None if it is not one field) and the field's description."""
     nodes = _resolve(_case_schema())
+    description = ""
     for name, index in _TOKEN.findall(path):
         if index:
             nodes = [alt for n in nodes if "items" in n for alt in _resolve(n["items"])]
         else:
-            nodes = [alt for n in nodes if name in n.get("properties", {})
-                     for alt in _resolve(n["properties"][name])][:1]
+            fields = [n["properties"][name] for n in nodes if name in n.get("properties", {})][:1]
+            description = str(fields[0].get("description", "")) if fields else ""
+            nodes = [alt for field in fields for alt in _resolve(field)]
         if not nodes:
-            return None
-    return nodes[0] if len(nodes) == 1 else None
+            return None, ""
+    return (nodes[0], description) if len(nodes) == 1 else (None, description)
 
 
 def _kind(node: dict[str, Any]) -> tuple[Any, list[str]]:

@@ -79,6 +79,7 @@ class MissingInput(_Out):
     needed_for: str
     input: Literal["date", "integer", "boolean", "choice", "text", "structure"]
     choices: list[str] = Field(default_factory=list, description="For 'choice': the values allowed.")
+    description: str = Field(default="", description="What the fact is, from the case's JSON Schema.")
 
 
 class Period(_Out):

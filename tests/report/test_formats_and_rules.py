@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from mappa_rules import Case
-from mappa_rules.report.case_view import CaseView, as_known_on
+from mappa_rules.report.as_it_stood import as_known_on
+from mappa_rules.report.case_view import CaseView
 from mappa_rules.report.caseload import CaseRecord, parse_record
 from mappa_rules.report.formats import FormatError, load_formats, selector
 from mappa_rules.report.hits import make_key

@@ -29,9 +29,11 @@ def _case(case_id: str, disposal: dict[str, Any], **more: Any) -> dict[str, Any]
 
 
 CASES = [
-    # O1: RSO (community order, June 2012); a SOPO applied for in July 2012, an interim SOPO, the full SOPO in
-    # October 2012; a return for breach of the SOPO at Level 2 in 2014 while Category 1.
-    _case("O1", {"relevant_date": "2012-06-01", "offence": SEXUAL, "sentence": {"kind": "community_order"}},
+    # O1: RSO (community order, June 2012, sentenced on the day of conviction); a SOPO applied for in July 2012, an
+    # interim SOPO, the full SOPO in October 2012; a return for breach of the SOPO at Level 2 in 2014 while
+    # Category 1.
+    _case("O1", {"relevant_date": "2012-06-01", "offence": SEXUAL, "sentence": {"kind": "community_order"},
+                 "sentence_date": "2012-06-01"},
           orders=[{"id": "i1", "kind": "interim_sopo", "route": "application", "application_date": "2012-07-01",
                    "made": "2012-07-15", "served": "2012-07-15", "ceased_on": "2012-09-30",
                    "terms": [{"id": "p1", "kind": "prohibition", "period": {"months": 3}}]},
@@ -55,9 +57,11 @@ CASES = [
           risk={"may_cause_serious_harm": True, "needs_multi_agency_management": True},
           history={"levels": [{"level": 3, "start": "2012-05-01"}],
                    "serious_further_offences": [{"date": "2013-01-10", "stage": "convicted"}]}),
-    # O4: RSO (indefinite, 2008) with a foreign travel order applied for in October 2012 and made in November.
-    _case("O4", {"relevant_date": "2008-02-01", "offence": SEXUAL, "sentence": {"kind": "imprisonment",
-                 "term": {"years": 3}}, "release_date": "2009-08-01", "supervision_end": "2011-01-31"},
+    # O4: RSO (indefinite, 2008) with a foreign travel order applied for in October 2012 and made in November; the
+    # export says Schedule 3 lists the offence whatever the sentence (so the relevant date is the conviction).
+    _case("O4", {"relevant_date": "2008-02-01", "offence": {**SEXUAL, "schedule3_sentencing_condition": False},
+                 "sentence": {"kind": "imprisonment", "term": {"years": 3}}, "release_date": "2009-08-01",
+                 "supervision_end": "2011-01-31"},
           intervals=[{"kind": "serving_sentence", "start": "2008-02-01", "end": "2009-07-31"}],
           orders=[{"id": "f1", "kind": "foreign_travel_order", "route": "application",
                    "application_date": "2012-10-01", "made": "2012-11-01", "served": "2012-11-01",

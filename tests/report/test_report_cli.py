@@ -37,7 +37,7 @@ def test_markdown_has_every_table_with_totals_and_the_lines_not_counted() -> Non
     assert "| **Total** | **11** | **3** | **1** | **15** |" in out
     assert "| Per 100,000 population (aged 10 and over) | 138 |" in out
     assert "In custody on 31 March (not counted): 4" in out
-    assert "29 cases counted; 0 lines with errors" in out
+    assert "30 cases counted; 0 lines with errors" in out
 
 
 def test_csv_has_one_row_per_cell(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_explain_lists_exactly_the_cases_of_a_cell_with_their_reasons() -> None:
     assert document["count"] == 1 and [c["id"] for c in document["cases"]] == ["W18"]
     assert "s.91C" in document["cases"][0]["reason"]
     code, out, _ = run([str(EXAMPLE), *YEAR, "--explain", "snapshot/undetermined"])
-    assert code == 0 and "| W12 |" in out and "missing disposals[0].release_date" in out
+    assert code == 0 and "| W12 |" in out and "missing disposals[0].release_date, disposals[0].sentence_date" in out
 
 
 def test_every_cell_explains_to_its_count() -> None:
@@ -139,7 +139,7 @@ def test_bad_lines_are_reported_by_line_and_field_and_the_rest_is_counted(tmp_pa
     assert "line 5: case.case_id: every case in a caseload needs a case id" in err
     assert "line 6: history.levels[0].level: Input should be 1, 2 or 3" in err
     assert "## Input errors" in out and "- line 6:" in out
-    assert "28 cases counted; 5 lines with errors" in out
+    assert "29 cases counted; 5 lines with errors" in out
 
 
 def test_an_internal_error_on_one_case_does_not_stop_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,7 +154,7 @@ def test_an_internal_error_on_one_case_does_not_stop_the_others(monkeypatch: pyt
     code, out, err = run([str(EXAMPLE), *YEAR])
     assert code == 1
     assert "line 5: internal error (RuntimeError): boom" in err
-    assert "28 cases counted; 1 lines with errors" in out
+    assert "29 cases counted; 1 lines with errors" in out
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from typing import Any
 
+from mappa_rules.report.case_view import CaseView
+from mappa_rules.report.caseload import CaseRecord
 from mappa_rules.report.json_output import write_json
 from mappa_rules.report.tables import Report
 from tests.report.conftest import cell_ids, cell_reasons
@@ -19,7 +22,7 @@ def test_the_example_file_is_the_worked_caseload(worked: dict[str, Any]) -> None
 
 def test_every_line_of_the_worked_caseload_is_read(worked_report: Report, worked: dict[str, Any]) -> None:
     assert worked_report.tally.error_count == 0
-    assert worked_report.tally.cases == len(worked["cases"]) == 29
+    assert worked_report.tally.cases == len(worked["cases"]) == 30
 
 
 def test_every_cell_and_line_counts_exactly_the_cases_worked_out_by_hand(
@@ -72,17 +75,43 @@ def test_every_case_is_accounted_for_once_in_the_snapshot_and_the_rso_count(work
                     ids += cell_ids(worked_report, view, row.axis.id, column.id)
         for line in view.lines:
             ids += cell_ids(worked_report, view, line.id, "count")
-        assert sorted(ids) == [f"W{n:02d}" for n in range(1, 30)], table_id
+        assert sorted(ids) == [f"W{n:02d}" for n in range(1, 31)], table_id
 
 
 def test_undetermined_cases_name_the_facts_that_would_place_them(worked_report: Report) -> None:
     view = worked_report.years[0].table("snapshot")
     reasons = cell_reasons(worked_report, view, "undetermined", "count")
-    assert "disposals[0].release_date" in reasons["W12"]
+    for fact in ("release_date", "sentence_date", "offence.schedule3_sentencing_condition"):
+        assert f"disposals[0].{fact}" in reasons["W12"]
     assert "history.levels" in reasons["W13"]
     assert "person.date_of_birth" in reasons["W14"]
+    assert "sentence_date" not in reasons["W14"]  # sentenced on the day of conviction: the relevant date is known
     line = next(ln for ln in view.lines if ln.id == "undetermined")
-    assert dict(line.missing) == {"disposals[].release_date": 1, "history.levels": 1, "person.date_of_birth": 1}
+    assert dict(line.missing) == {
+        "disposals[].release_date": 1, "disposals[].sentence_date": 1,
+        "disposals[].offence.schedule3_sentencing_condition": 1, "history.levels": 1, "person.date_of_birth": 1,
+        # W12 might not be Category 1, and then the Category 3 judgements would decide
+        "risk.may_cause_serious_harm": 1, "risk.needs_multi_agency_management": 1,
+    }
+    rso = cell_reasons(worked_report, worked_report.years[0].table("rso"), "undetermined", "count")
+    assert "disposals[0].sentence_date" in rso["W12"] and "risk." not in rso["W12"]
+
+
+def test_a_sentence_after_the_day_that_alone_lists_the_offence_is_not_yet_notification(
+    worked_report: Report, worked: dict[str, Any]
+) -> None:
+    """W30, convicted in March 2021 and sentenced in April to the community order that alone brings the offence
+    into Schedule 3, is not subject on 31 March 2021: the relevant date is the day of sentence.
+    Citation: Sexual Offences Act 2003 s.132(3)."""
+    year = worked_report.years[0]
+    assert "W30" in cell_reasons(worked_report, year.table("rso"), "not_subject", "count")
+    assert cell_reasons(worked_report, year.table("snapshot"), "not_eligible", "count")["W30"] == (
+        "not MAPPA-eligible on 2021-03-31 [mappa.category.none]")
+    (item,) = [c for c in worked["cases"] if c["case"]["case_id"] == "W30"]
+    view = CaseView(CaseRecord.model_validate({"case": item["case"], "history": item["history"]}))
+    assert view.notification(date(2021, 4, 11)).subject_on is False
+    assert view.notification(date(2021, 4, 12)).subject_on is True
+    assert view.category(date(2021, 4, 12)).category == 1
 
 
 def test_reasons_say_why_in_one_line(worked_report: Report) -> None:
@@ -116,4 +145,4 @@ def test_the_json_output_carries_the_same_cases(worked_report: Report, worked: d
             assert [c["id"] for c in line["cases"]] == want.get(line["id"], [])
     rso = next(t for t in year["tables"] if t["id"] == "rso")
     assert rso["rows"][1]["cells"][0] == {"column": "count", "count": 138, "from": ["rsos/count"]}
-    assert document["cases"] == 29 and document["errors"]["count"] == 0
+    assert document["cases"] == 30 and document["errors"]["count"] == 0

@@ -21,11 +21,24 @@ from .conftest import EXAMPLES
 
 AS_OF = date(2026, 11, 21)
 YAML = {"content-type": "application/yaml"}
-SEVENTEEN = {  # 17 on the relevant date, 24 months' detention for a Schedule 3 offence
+SEVENTEEN = {  # 17 on the relevant date, 24 months' detention for a Schedule 3 offence, sentenced on the day
     "person": {"date_of_birth": "2007-03-01"},
     "disposals": [{"id": "d1", "trigger": "conviction", "relevant_date": "2024-06-01", "offence": {"schedule3": True},
-                   "sentence": {"kind": "imprisonment", "form": "s91_s250_detention", "term": {"months": 24}}}],
+                   "sentence": {"kind": "imprisonment", "form": "s91_s250_detention", "term": {"months": 24}},
+                   "sentence_date": "2024-06-01"}],
 }
+
+
+def seventeen(sentence_date: str | None, sentencing_condition: bool | None = None) -> dict[str, Any]:
+    """The 17-year-old, sentenced on another day (or with the day not given), the Schedule 3 limb as given."""
+    case: dict[str, Any] = json.loads(json.dumps(SEVENTEEN))
+    disposal = case["disposals"][0]
+    del disposal["sentence_date"]
+    if sentence_date is not None:
+        disposal["sentence_date"] = sentence_date
+    if sentencing_condition is not None:
+        disposal["offence"]["schedule3_sentencing_condition"] = sentencing_condition
+    return case
 
 
 def example_case(name: str) -> tuple[str, Case]:
@@ -113,6 +126,39 @@ def test_explanation_turns_missing_facts_into_inputs(client: TestClient) -> None
     assert inputs["disposals[0].dealt_with_status_1997"] == ("boolean", [])
     assert inputs["disposals[0].court"] == ("choice", ["england_wales", "scotland", "northern_ireland", "outside_uk"])
     assert [m["fact"] for m in body["missing"]] == [m["fact"] for m in body["decision"]["missing"]]
+
+
+def test_without_the_sentence_date_the_answer_asks_for_it(client: TestClient) -> None:
+    """A flag-only Schedule 3 offence with a custodial sentence: the relevant date is the day of sentence if the
+    listing rests on the sentence, so the answer names the sentence date and the limb, each as an input.
+    Citation: Sexual Offences Act 2003 s.132(3)."""
+    body = client.post(f"/v1/explanations/notification-period?as_of={AS_OF}", json=seventeen(None)).json()
+    assert body["decision"]["outcome"] == "undetermined"
+    inputs = {m["fact"]: m for m in body["missing"]}
+    assert set(inputs) == {"disposals[0].sentence_date", "disposals[0].offence.schedule3_sentencing_condition"}
+    assert inputs["disposals[0].sentence_date"]["input"] == "date"
+    assert "s.132" in inputs["disposals[0].sentence_date"]["description"]
+    assert inputs["disposals[0].offence.schedule3_sentencing_condition"]["input"] == "boolean"
+    limb_only = client.post(f"/v1/explanations/notification-period?as_of={AS_OF}", json=seventeen(None, False)).json()
+    assert limb_only["decision"]["dates"]["period_last_day"] == "2029-05-31"  # listed whatever the sentence
+
+
+def test_a_later_sentence_moves_the_period_only_where_the_listing_rests_on_it(client: TestClient) -> None:
+    """Sentenced six weeks after the conviction: the period runs from the conviction if Schedule 3 lists the
+    offence whatever the sentence, from the day of sentence if only because of it; not knowing which, both
+    periods are drawn and the limb is asked for.
+    Citation: Sexual Offences Act 2003 ss.82(6), 132(3)."""
+    url = f"/v1/explanations/notification-period?as_of={AS_OF}"
+    unknown = client.post(url, json=seventeen("2024-07-12")).json()
+    assert [m["fact"] for m in unknown["missing"]] == ["disposals[0].offence.schedule3_sentencing_condition"]
+    assert [(p["start"], p["end"]) for p in unknown["picture"]["periods"]] == [
+        ("2024-06-01", "2029-05-31"), ("2024-07-12", "2029-07-11")]
+    whatever = client.post(url, json=seventeen("2024-07-12", False)).json()["decision"]
+    assert whatever["dates"]["period_last_day"] == "2029-05-31"
+    by_sentence = client.post(url, json=seventeen("2024-07-12", True)).json()
+    assert by_sentence["decision"]["dates"]["period_last_day"] == "2029-07-11"
+    assert by_sentence["picture"]["periods"] == [
+        {"label": "Notification period: 5 years (d1)", "start": "2024-07-12", "end": "2029-07-11"}]
 
 
 def test_explanation_draws_both_possible_periods_when_the_age_is_unknown(client: TestClient) -> None:

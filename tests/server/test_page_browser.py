@@ -1,8 +1,10 @@
 """The staff page in a real browser (headless Chromium from the Debian packages, driven by Selenium).
 
-A practitioner who has never seen YAML fills the guided form for a 17-year-old given 24 months' detention and
-reads the notification period and its last day; a missing date of birth is asked for and filled in on the
-answer itself; the offence search fills the offence id; the documentation page lists every question. Each
+A practitioner who has never seen YAML fills the guided form for a 17-year-old given 24 months' detention on the
+day of conviction and reads the notification period and its last day; a missing date of birth, and a missing
+date of sentence, are asked for and filled in on the answer itself; the offence search fills the offence id (and
+the catalogue then decides whether the listing rests on the sentence); the documentation page lists every
+question. Each
 screenshot is checked to show a rendered page (many colours, the outcome badge in its colour), and kept under
 ``build/screenshots/`` (or ``$MAPPA_RULES_SCREENSHOTS``).
 
@@ -89,7 +91,7 @@ def shot(browser: WebDriver, name: str) -> tuple[int, int, list[bytes]]:
     return width, height, rows
 
 
-def fill_seventeen_year_old(browser: WebDriver, with_birth_date: bool = True) -> None:
+def fill_seventeen_year_old(browser: WebDriver, with_birth_date: bool = True, same_day: bool = True) -> None:
     Select(browser.find_element(By.ID, "question")).select_by_value("notification-period")
     set_date(browser, "as-of", AS_OF)
     browser.find_element(By.CSS_SELECTOR, "input[name=mode][value=guided]").click()
@@ -102,7 +104,15 @@ def fill_seventeen_year_old(browser: WebDriver, with_birth_date: bool = True) ->
     length.clear()
     length.send_keys("24")
     Select(browser.find_element(By.ID, "g-unit")).select_by_visible_text("months")
+    sentence_date = browser.find_element(By.ID, "g-sentence-date")
+    assert sentence_date.is_displayed() and sentence_date.get_attribute("value") == ""  # never assumed
+    if same_day:
+        browser.find_element(By.ID, "g-same-day").click()
+        assert sentence_date.get_attribute("value") == "2024-06-01"
     Select(browser.find_element(By.ID, "g-sch3")).select_by_visible_text("Yes")
+    limb = browser.find_element(By.ID, "g-sch3-limb")
+    assert limb.is_displayed()  # the flag-only mode asks whether the listing rests on the sentence (s.132)
+    assert Select(limb).first_selected_option.text == "Don't know"
 
 
 def test_guided_form_gives_the_notification_period_of_a_17_year_old(browser: WebDriver, live_server: str) -> None:
@@ -140,8 +150,32 @@ def test_a_missing_date_of_birth_is_asked_for_on_the_answer(browser: WebDriver, 
     assert browser.find_element(By.ID, "g-dob").get_attribute("value") == "2007-03-01"
 
 
+def test_a_missing_sentence_date_is_asked_for_on_the_answer(browser: WebDriver, live_server: str) -> None:
+    """Left out, the date of sentence is asked for (with the limb): the listing may rest on the sentence, and then
+    notification runs from that day (SOA 2003 s.132). Given on the answer, it decides the period."""
+    open_page(browser, live_server + "/")
+    fill_seventeen_year_old(browser, same_day=False)
+    browser.find_element(By.ID, "answer").click()
+    assert answer_text(browser).startswith("The notification period cannot be decided on these facts")
+    fields = browser.find_elements(By.CSS_SELECTOR, "#missing [data-fact]")
+    asked = {str(e.get_attribute("data-fact")): e for e in fields}
+    assert set(asked) == {"disposals[0].sentence_date", "disposals[0].offence.schedule3_sentencing_condition"}
+    assert asked["disposals[0].sentence_date"].get_attribute("type") == "date"
+    missing = browser.find_element(By.ID, "missing").text
+    assert "Date of sentence or order" in missing and "s.132" in missing
+    browser.execute_script("document.getElementById('result').scrollIntoView()")
+    shot(browser, "notification-period-missing-sentence-date")
+    set_date(browser, str(asked["disposals[0].sentence_date"].get_attribute("id")), "2024-06-01")
+    browser.find_element(By.ID, "answer-again").click()
+    WebDriverWait(browser, 20).until(lambda d: d.find_element(By.ID, "outcome").text == "YES")
+    assert answer_text(browser).startswith("Notification period 5 years, last day 2029-05-31")
+    assert browser.find_element(By.ID, "g-sentence-date").get_attribute("value") == "2024-06-01"
+
+
 def test_offence_search_fills_the_offence_id(browser: WebDriver, live_server: str) -> None:
     open_page(browser, live_server + "/")
+    Select(browser.find_element(By.ID, "g-sch3")).select_by_visible_text("Yes")
+    assert browser.find_element(By.ID, "g-sch3-limb").is_displayed()
     search = browser.find_element(By.ID, "g-offence-search")
     search.send_keys("sexual assault", Keys.ENTER)
     WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#offence-results button"))
@@ -149,6 +183,7 @@ def test_offence_search_fills_the_offence_id(browser: WebDriver, live_server: st
                   if b.text.startswith("soa2003.s3:"))
     choice.send_keys(Keys.ENTER)
     assert browser.find_element(By.ID, "g-offence-id").get_attribute("value") == "soa2003.s3"
+    assert not browser.find_element(By.ID, "g-sch3-limb").is_displayed()  # the catalogue decides the limb
 
 
 def test_an_example_case_is_answered_with_its_timeline(browser: WebDriver, live_server: str) -> None:

@@ -3,6 +3,28 @@
    Uses the helpers of page.js (el, words, mode, setMode, answer), loaded after this file. */
 "use strict";
 
+/* Labels for the facts most often missing; any other fact is named from its path (the schema describes it). */
+const FACT_LABELS = {
+  date_of_birth: "Date of birth",
+  relevant_date: "Date of the conviction, finding or caution",
+  sentence_date: "Date of sentence or order",
+  schedule3_sentencing_condition: "Does Schedule 3 list the offence only because of the sentence? (SOA 2003 s.132)",
+};
+/* Yes/no facts whose answers read better in words. */
+const BOOLEAN_WORDS = {
+  schedule3_sentencing_condition: ["Yes: only because of the sentence", "No: it is listed whatever the sentence"],
+};
+
+function factName(fact) {
+  return fact.split(".").pop().replace(/\[\d+\]$/, "");
+}
+
+/* What the fact means: the guided form's own hint where it has a field for it, else the schema's description. */
+function factHint(item) {
+  const hint = GUIDED_FIELDS[item.fact] && $(`${GUIDED_FIELDS[item.fact]}-help`);
+  return hint && hint.classList.contains("hint") ? hint.textContent.replace(/\s+/g, " ").trim() : item.description;
+}
+
 function showProblem(data) {
   $("result").hidden = true;
   const box = $("problem");
@@ -66,7 +88,8 @@ function missingControl(item, index) {
   if (item.input === "integer") return el("input", { type: "number", id, step: "1", inputmode: "numeric" });
   if (item.input === "boolean" || item.input === "choice") {
     const select = el("select", { id }, el("option", { value: "", text: "Not known" }));
-    const options = item.input === "boolean" ? [["true", "Yes"], ["false", "No"]]
+    const [yes, no] = BOOLEAN_WORDS[factName(item.fact)] || ["Yes", "No"];
+    const options = item.input === "boolean" ? [["true", yes], ["false", no]]
       : item.choices.map((c) => [c, words(c)]);
     for (const [value, text] of options) select.append(el("option", { value, text }));
     return select;
@@ -84,10 +107,16 @@ function showMissing(missing) {
   const list = el("div", { class: "missing" });
   missing.forEach((item, index) => {
     const control = missingControl(item, index);
-    const label = el("label", { for: control ? `missing-${index}` : null }, words(item.fact.split(".").pop()), " ",
+    const name = factName(item.fact);
+    const label = el("label", { for: control ? `missing-${index}` : null }, FACT_LABELS[name] || words(name), " ",
       el("code", { text: item.fact }));
     const row = el("div", { class: "row" }, label);
     row.append(control || el("span", { class: "help", text: "Give this in the case text." }));
+    const hint = factHint(item);
+    if (hint) {
+      row.append(el("span", { class: "hint", id: `missing-${index}-help`, text: hint }));
+      if (control) control.setAttribute("aria-describedby", `missing-${index}-help`);
+    }
     row.append(el("span", { class: "small", text: `needed for ${item.needed_for}` }));
     if (control) {
       control.dataset.fact = item.fact;
@@ -124,8 +153,10 @@ function answerAgain() {
   if (mode() === "guided" && filled.every((c) => GUIDED_FIELDS[c.dataset.fact])) {
     for (const control of filled) {
       const target = $(GUIDED_FIELDS[control.dataset.fact]);
+      if (target.id === "g-sentence-date") $("g-same-day").checked = false;
       target.value = control.dataset.input === "boolean" ? (control.value === "true" ? "yes" : "no") : control.value;
     }
+    showGuidedFields();
   } else {
     const updated = structuredClone(lastCase || {});
     for (const control of filled) setPath(updated, control.dataset.fact, typed(control));

@@ -6,11 +6,15 @@ const $ = (id) => document.getElementById(id);
 const GUIDED_QUESTIONS = ["notification-period", "category", "initial-deadline"];
 const TERM_KINDS = ["imprisonment", "young_offender_institution", "s91_s250_detention",
   "detention_and_training_order", "extended_sentence", "community_order", "conditional_discharge"];
+/* Disposals that can meet no Schedule 3 sentencing condition (SOA 2003 s.132): the question is not asked. */
+const NO_SENTENCING_CONDITION = ["fine", "absolute_discharge", "conditional_discharge", "guardianship_order"];
 /* Missing facts that the form has a field for (the form describes one disposal, disposals[0]). */
 const GUIDED_FIELDS = {
   "person.date_of_birth": "g-dob",
   "disposals[0].relevant_date": "g-relevant-date",
+  "disposals[0].sentence_date": "g-sentence-date",
   "disposals[0].offence.schedule3": "g-sch3",
+  "disposals[0].offence.schedule3_sentencing_condition": "g-sch3-limb",
   "disposals[0].offence.victim_age": "g-victim-age",
   "disposals[0].offence.schedule15": "g-sch15",
   "disposals[0].court": "g-court",
@@ -72,6 +76,23 @@ function showGuidedFields() {
   $("g-suspended-row").hidden = caution || kind !== "imprisonment";
   $("g-extension-row").hidden = caution || kind !== "extended_sentence";
   $("g-restriction-row").hidden = caution || kind !== "hospital_order";
+  $("g-sentence-date-row").hidden = caution;
+  $("g-sch3-limb-row").hidden = !asksSentencingCondition();
+  sameDay();
+}
+
+/* The flag-only mode asks whether Schedule 3 lists the offence only because of the sentence; with an offence id
+   the catalogue decides it, and a caution, fine or discharge can meet no sentencing condition. */
+function asksSentencingCondition() {
+  return $("g-sch3").value === "yes" && !$("g-offence-id").value.trim() && $("g-trigger").value !== "caution"
+    && !NO_SENTENCING_CONDITION.includes($("g-sentence").value);
+}
+
+/* "Sentenced on the day of the conviction" fills the date of sentence with that day, and keeps it so. */
+function sameDay() {
+  const same = $("g-same-day").checked;
+  $("g-sentence-date").readOnly = same;
+  if (same) $("g-sentence-date").value = $("g-relevant-date").value;
 }
 
 function term(amountId, unitId) {
@@ -113,6 +134,7 @@ function guidedCase() {
   const put = (obj, key, value) => { if (value !== null && value !== "" && value !== undefined) obj[key] = value; };
   const offence = {};
   put(offence, "schedule3", yesNo("g-sch3"));
+  if (asksSentencingCondition()) put(offence, "schedule3_sentencing_condition", yesNo("g-sch3-limb"));
   put(offence, "offence_id", $("g-offence-id").value.trim());
   const age = parseInt($("g-victim-age").value, 10);
   put(offence, "victim_age", Number.isInteger(age) ? age : null);
@@ -120,6 +142,10 @@ function guidedCase() {
   put(disposal, "relevant_date", $("g-relevant-date").value);
   disposal.offence = offence;
   put(disposal, "sentence", sentence());
+  if ($("g-trigger").value !== "caution") {
+    sameDay();
+    put(disposal, "sentence_date", $("g-sentence-date").value);
+  }
   const question = $("question").value;
   const out = { person: {}, disposals: [disposal] };
   put(out.person, "date_of_birth", $("g-dob").value);
@@ -179,6 +205,7 @@ async function searchOffences() {
     const button = el("button", { type: "button", text: `${o.offence}: ${o.title} (${o.citation.provision})` });
     button.addEventListener("click", () => {
       $("g-offence-id").value = o.offence;
+      showGuidedFields();
       results.replaceChildren();
       $("g-offence-id").focus();
     });
@@ -221,7 +248,10 @@ async function start() {
   $("question").addEventListener("change", questionChanged);
   $("example").addEventListener("change", describeExample);
   for (const radio of document.querySelectorAll("input[name=mode]")) radio.addEventListener("change", showMode);
-  for (const id of ["g-sentence", "g-trigger"]) $(id).addEventListener("change", showGuidedFields);
+  for (const id of ["g-sentence", "g-trigger", "g-sch3", "g-same-day", "g-relevant-date"]) {
+    $(id).addEventListener("change", showGuidedFields);
+  }
+  for (const id of ["g-offence-id", "g-relevant-date"]) $(id).addEventListener("input", showGuidedFields);
   $("g-offence-go").addEventListener("click", searchOffences);
   $("g-offence-search").addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); searchOffences(); } });
   $("g-show").addEventListener("click", () => {
