@@ -15,14 +15,29 @@ __all__ = ["CHANGE_VALUES", "INITIAL_VALUES", "PERIODIC_VALUES", "REVIEW_VALUES"
 
 
 INITIAL_VALUES = stated(
-    ("relevant_date", "The date of the conviction, finding or caution (SOA 2003 s.82(6))."),
+    ("relevant_date", "The relevant date from which the initial period runs: of the conviction, finding or caution "
+                      "(SOA 2003 s.82(6)); for an order, the date of service or the day the breach provision first "
+                      "applied; for a notification order, the later of the foreign relevant date and the service."),
     ("clock_starts", "The first day of the initial period not disregarded under s.83(6) (custody, hospital, "
                      "abroad): the day the period starts to run."),
-    ("subject_through_earlier_event", "Immediately before the relevant date the person was subject to notification "
-                                      "for an earlier disposal, and stays subject for it throughout the initial "
-                                      "period (s.83(2)(a), (c))."),
-    ("notified_for_earlier_event", "Before the relevant date the person had made an initial notification after "
-                                   "that earlier disposal (s.83(2)(b))."),
+    ("subject_through_earlier_event", "Immediately before the relevant date (for a notification order, its making) "
+                                      "the person was subject to notification for an earlier disposal, and stays "
+                                      "subject for it throughout the initial period (s.83(2)(a), (c), (4)(a), (c))."),
+    ("notified_for_earlier_event", "Before then the person had made an initial notification after that earlier "
+                                   "disposal (s.83(2)(b), (4)(b))."),
+    ("s81_disposal", "The conviction, finding or caution was before the commencement of Part 2 (1 May 2004), so "
+                     "any duty under Part 2 comes from s.81(1)."),
+    ("period_running_at_commencement", "The disposal's notification period had not ended before the commencement "
+                                       "of Part 2 (s.81(2))."),
+    ("soa1997_notification", "What the record shows of the notification under the Sex Offenders Act 1997 s.2(1): "
+                             "on_time (within its period, so complied), late, or none (a stated "
+                             "disposals[i].soa1997_complied decides it)."),
+    ("source_kind", "What brings the duty: a disposal, an order (SHPO, SOPO, interim orders, an SRO or RSHO breach), "
+                    "a notification_order or a notification_notice (s.96ZA)."),
+    ("order_kind", "The kind of civil order (shpo, interim_shpo, sopo, sro, rsho, notification_order, ...)."),
+    ("order_relevant_date_rule", "For an order that brings full notification: unchanged (the person was already "
+                                 "subject), service (the relevant date is the date of service) or breach (the day "
+                                 "s.122I or s.129 first applied)."),
 )
 
 CHANGE_VALUES = stated(
