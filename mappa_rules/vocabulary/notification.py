@@ -69,9 +69,22 @@ PERIODIC_VALUES = stated(
 )
 
 TRIP_VALUES = stated(
-    ("departure_date", "The day of departure from the UK."),
+    ("departure_date", "The intended date of departure from the UK."),
     ("trip_days", "The length of the trip in days (declared convention notification.travel.trip_days_inclusive)."),
-    ("known_7_days_before", "The person knew the travel details at least 7 days before departure."),
+    ("known_more_than_7_days_before", "The person knew the date of departure, the first country and the point of "
+                                      "arrival more than 7 days before the date of departure (SI 2004/1220 "
+                                      "reg 5(2)-(3)): as stated, or known on the 8th day before or earlier."),
+    ("reasonable_excuse", "A reasonable excuse for not giving 7 days' notice (reg 5(2)(b)); none unless stated."),
+    ("subject_before_2004", "The person was subject to the Sex Offenders Act 1997 notification requirements (and so "
+                            "to the 2001 Regulations) on 30 April 2004 (SI 2004/1220 reg 3(4)-(5))."),
+    ("details_changed", "The details notified became inaccurate or incomplete before departure (reg 7(1))."),
+    ("change_reasonable_excuse", "A reasonable excuse for notifying the change less than 24 hours before the date of "
+                                 "departure (reg 7(3) as added in 2012); none unless stated."),
+    ("regime_2001", "The trip is governed by the 2001 Regulations (departure before 1 May 2004, or by 9 May 2004 "
+                    "for a person subject to them, reg 3(4)-(5))."),
+    ("returned_on", "The day the person returned to the UK."),
+    ("return_as_notified", "The notification disclosed a date and point of return, and the person returned then and "
+                           "there (reg 8(3))."),
 )
 
 REVIEW_VALUES = stated(
