@@ -204,9 +204,13 @@ class ReviewApplication(FactsModel):
         "subject to the indefinite requirements (s.91C(4)); refused: that they should remain subject.")
     determination_date: Day | None = Field(default=None, description="The day of the s.91C determination.")
     notice_received: Day | None = Field(default=None, description="The day the offender received notice of it.")
+    bodies_notified_on: list[Day] | None = Field(
+        default=None, description="The days on which the responsible bodies the chief officer notified of the "
+        "application (s.91B(8)(b)) received the notification; [] when none was notified; null: not known.")
     further_period_years: int | None = Field(
         default=None, ge=1, le=100,
-        description="On a refusal: the years until the further qualifying date stated in the notice.",
+        description="On a refusal: a longer period (s.91B(5)) set in the notice, in years; null: none set, so the "
+        "further qualifying date is 8 years after the determination (s.91B(3)).",
     )
     appeal: ReviewAppeal | None = Field(default=None, description="An appeal against a refusal (s.91E).")
 
@@ -219,6 +223,8 @@ class ReviewApplication(FactsModel):
             raise ValueError(f"notice_received ({notice}) is before determination_date ({decided})")
         if self.determination == "pending" and (decided is not None or notice is not None):
             raise ValueError("a pending application has no determination_date or notice_received")
+        if received is not None and any(day < received for day in self.bodies_notified_on or []):
+            raise ValueError(f"bodies_notified_on: a day is before received ({received})")
         if self.appeal is not None and self.determination != "refused":
             raise ValueError("appeal: only against a refusal (s.91E(1))")
         lodged = self.appeal.lodged if self.appeal is not None else None
@@ -239,3 +245,6 @@ class ReviewFacts(FactsModel):
         "(SOA 2003 s.91A(2)).",
     )
     applications: list[ReviewApplication] = Field(default_factory=list, description="Applications made, oldest first.")
+    notification_continuation_order_expiry: Day | None = Field(
+        default=None, description="The day the fixed period of a notification continuation order made in Scotland "
+        "(SOA 2003 ss.88A-88I) expires: the qualifying date is no earlier (s.91B(7)). Usually none.")

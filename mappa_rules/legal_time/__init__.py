@@ -1,8 +1,9 @@
 """Legal time: the one owner of statutory period arithmetic.
 
 :mod:`.calendar` holds the arithmetic of periods and :mod:`.notice` that of notice given before a date, pure and
-named after the drafting conventions they implement (re-exported here); :mod:`.conventions` reads the conventions the rulesets declare (``rulesets/time/conventions.yaml``) as at
-a scope's date and records each reliance on one, so that a decision warns about it.
+named after the drafting conventions they implement (re-exported here); :mod:`.conventions` reads the conventions
+the rulesets declare (``rulesets/time/conventions.yaml``) as at a scope's date and records each reliance on one, so
+that a decision warns about it.
 """
 
 from .calendar import (
@@ -13,9 +14,9 @@ from .calendar import (
     PartialDayRule,
     TimeConventions,
     age_on,
+    continued_last_day,
     corresponding_day,
     corresponding_day_before,
-    continued_last_day,
     covered_span,
     day_after_end,
     disregarded_days,
@@ -36,6 +37,7 @@ from .notice import (
     days_before,
     days_from_to,
     known_more_than_days_before,
+    last_day_within,
     latest_day_days_before,
     latest_day_hours_before_departure,
     latest_time_hours_before_date,
@@ -67,6 +69,7 @@ __all__ = [
     "last_day",
     "last_day_after",
     "last_day_disregarding",
+    "last_day_within",
     "latest_day_days_before",
     "latest_day_hours_before_departure",
     "latest_time_hours_before_date",

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
+from .calendar import Length, TimeConventions, last_day, last_day_after
+
 __all__ = [
     "DaysCounting",
     "HoursReading",
@@ -20,6 +22,7 @@ __all__ = [
     "days_before",
     "days_from_to",
     "known_more_than_days_before",
+    "last_day_within",
     "latest_day_days_before",
     "latest_day_hours_before_departure",
     "latest_time_hours_before_date",
@@ -116,3 +119,10 @@ def within_days_of(day: date, days: int, *, day_excluded: bool) -> date:
     if days < 1:
         raise ValueError("a period must be at least one day long")
     return day + timedelta(days=days if day_excluded else days - 1)
+
+
+def last_day_within(day: date, length: Length, conventions: TimeConventions, *, day_excluded: bool) -> date:
+    """The last day "within ``length`` of" ``day``: of the period after it when the day itself is excluded, or of
+    the period beginning with it when it counts as the first (SOA 2003 ss.91B(8)-(9), 91C(1), declared convention
+    ``notification.review.within_excludes_day``)."""
+    return (last_day_after if day_excluded else last_day)(day, length, conventions)[0]

@@ -55,7 +55,8 @@ SOA1997_COMMENCEMENT = "notification.period.soa1997_commencement"
 class NotificationInitialValue(TypedValue):
     """By when the initial notification must be made, source by source (disposals, then civil orders)."""
 
-    duties: list[InitialDutyValue] = Field(description="The duty for each source, disposals first, in the case's order.")
+    duties: list[InitialDutyValue] = Field(
+        description="The duty for each source, disposals first, in the case's order.")
     required: bool | None = Field(default=None, description="Present when there are sources: a duty is required.")
     running: bool | None = Field(default=None, description="The controlling duty's period is running.")
     controlling_disposal: str | None = Field(
@@ -128,7 +129,7 @@ def _running_at(status: NotificationStatus, disposal: Disposal, index: int, comm
     source = status.source("disposal", disposal.id)
     on = None if source is None else source.on(commencement)
     if on is None:
-        return Gap((source.gaps if source is not None and source.gaps else (f"disposals[{index}].sentence",)))
+        return Gap(source.gaps if source is not None and source.gaps else (f"disposals[{index}].sentence",))
     return on
 
 

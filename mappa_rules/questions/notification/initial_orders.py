@@ -49,13 +49,13 @@ def order_duties(case: Case, as_of: date, builder: DutyBuilder,
     for index, order in enumerate(case.orders):
         full = next((o.full for o in whole.orders if o.order is order), False)
         if full is True or full is None:
-            duties.append(_order_duty(ctx, index, order, full))
+            duties.append(_order_duty(ctx, builder, index, order, full))
         elif full == "via_disposal":
-            duties.append(_notice_duty(ctx, index, order, whole))
+            duties.append(_notice_duty(ctx, builder, index, order, whole))
     return duties
 
 
-def _order_duty(ctx: OrderContext, index: int, order: Order, full: bool | None) -> InitialDuty:
+def _order_duty(ctx: OrderContext, builder: DutyBuilder, index: int, order: Order, full: bool | None) -> InitialDuty:
     duty = InitialDuty(f"orders.{order.id}", order=order, subject=full)
     if full is None:
         return duty
@@ -65,14 +65,14 @@ def _order_duty(ctx: OrderContext, index: int, order: Order, full: bool | None) 
         "source_kind": "order", "order_kind": order.kind, "relevant_date": relevant.day,
         "order_relevant_date_rule": Gap(()) if relevant.kind is None else relevant.kind,
     }
-    return _run(ctx, order, duty, relevant.day or order.made or ctx.as_of, values)
+    return _run(ctx, builder, order, duty, relevant.day or order.made or ctx.as_of, values)
 
 
-def _notice_duty(ctx: OrderContext, index: int, order: Order, status: NotificationStatus) -> InitialDuty:
+def _notice_duty(ctx: OrderContext, builder: DutyBuilder, index: int, order: Order,
+                 status: NotificationStatus) -> InitialDuty:
     """A notification order or s.96ZA notice: the later of the foreign relevant date and the service (or the day
     the notice is given), unless s.83(4) applies."""
     duty = InitialDuty(f"orders.{order.id}", order=order, subject=True)
-    builder = ctx.builder
     given = order.served if order.kind == "notification_order" else order.made
     given_field = "served" if order.kind == "notification_order" else "made"
     foreign = None if order.applies_to is None else ctx.case.disposal(order.applies_to)
@@ -92,13 +92,13 @@ def _notice_duty(ctx: OrderContext, index: int, order: Order, status: Notificati
     }
     values["subject_through_earlier_event"] = lambda: earlier_event_covers(
         ctx.case, status, earlier, made, None if duty.period is None else duty.period.deadline)
-    return _run(ctx, order, duty, anchor, values)
+    return _run(ctx, builder, order, duty, anchor, values)
 
 
-def _run(ctx: OrderContext, order: Order, duty: InitialDuty, day: date, values: dict[str, Any]) -> InitialDuty:
+def _run(ctx: OrderContext, builder: DutyBuilder, order: Order, duty: InitialDuty, day: date,
+         values: dict[str, Any]) -> InitialDuty:
     """Run ``notification.initial.order`` as at ``day`` and, where a notification is required, date it from the
     relevant date in ``values``."""
-    builder = ctx.builder
     anchor = values["relevant_date"]
     if isinstance(anchor, date):  # the period first, so that s.83(4)(c) can read its last day
         duty.period = initial_period(ctx.case, anchor, ctx.as_of, dict(values), builder, order.id)

@@ -169,12 +169,13 @@ def _step(case: Case, event: Event, builder: DutyBuilder) -> PeriodicStep:
     if extension.fired is None:
         return step
     days = extension.outputs.get("extension_days")
-    extended, due = (days is not None), end
+    extended = days is not None
+    due_day: date | None = end
     if touches(case, end, end):  # only an interval on the last day can extend the period, under any reading
         run_on = int(days) if days is not None else _extension_days(scope)
-        extended, due = under(scope, PARTIAL_DAY, lambda c: continued_last_day(end, run_on, spans, c),
-                              lambda result: _ending(end, result))
-    step.extended, step.due, step.running = extended, due, due is not None
+        extended, due_day = under(scope, PARTIAL_DAY, lambda c: continued_last_day(end, run_on, spans, c),
+                                  lambda result: _ending(end, result))
+    step.extended, step.due, step.running = extended, due_day, due_day is not None
     return step
 
 
@@ -272,10 +273,10 @@ def headline(decision: Decision[NotificationPeriodicValue]) -> str:
 
 __all__ = [
     "QUESTION",
+    "RESTART",
     "NotificationPeriodicValue",
     "PeriodicStep",
     "PeriodicStepValue",
-    "RESTART",
     "answer_periodic",
     "headline",
     "periodic",
