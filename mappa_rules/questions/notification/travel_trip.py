@@ -38,7 +38,7 @@ from .status import NotificationStatus
 
 __all__ = ["TravelDuty", "trip_duty"]
 
-QUESTION = "notification.travel"
+NEEDED_FOR = "notification.travel"
 INCLUSIVE = "notification.travel.trip_days_inclusive"
 SEVEN_DAYS = "notification.travel.seven_days_counting"
 HOURS_DATE = "notification.travel.hours_before_date"
@@ -106,7 +106,7 @@ def trip_duty(case: Case, index: int, trip: Trip, builder: DutyBuilder,
     duty = TravelDuty(trip, label("trips", index, trip.id))
     departure = trip.departure
     if departure is None:  # the law in force on the day of departure decides everything
-        builder.add_missing(f"{path}.departure", QUESTION)
+        builder.add_missing(f"{path}.departure", NEEDED_FOR)
         return duty
     scope = Scope(book, departure, TRIP_VALUES, case, {}, builder.warnings)
 
