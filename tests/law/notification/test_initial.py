@@ -58,11 +58,10 @@ def test_the_deadline_never_falls_before_the_relevant_date(
 
     Citation: Sexual Offences Act 2003 s.83(1), (6). Status: verified.
     """
-    intervals = [{"kind": k, "start": relevant + timedelta(days=a), "end": relevant + timedelta(days=a + b)}
-                 for k, a, b in spans]
-    deadline = _deadline(_case(relevant, intervals))
+    ranges = [(k, relevant + timedelta(days=a), relevant + timedelta(days=a + b)) for k, a, b in spans]
+    deadline = _deadline(_case(relevant, [{"kind": k, "start": s, "end": e} for k, s, e in ranges]))
     assert deadline >= relevant + timedelta(days=2)
-    assert not any(i["start"] <= deadline < i["end"] for i in intervals)
+    assert not any(s <= deadline < e for _, s, e in ranges)
 
 
 @given(RELEVANT, st.integers(0, 2), st.integers(0, 400), KINDS)
@@ -238,7 +237,9 @@ def test_an_order_that_makes_the_person_subject_requires_notification_from_servi
         assert duty["required"] is False
     else:
         assert duty["required"] is True
-        assert decision.dates["initial_deadline"] == case.orders[0].served + timedelta(days=custody + 2)
+        made_served = case.orders[0].served
+        assert made_served is not None
+        assert decision.dates["initial_deadline"] == made_served + timedelta(days=custody + 2)
 
 
 @given(st.sampled_from(["sro", "interim_sro"]), st.dates(min_value=date(2016, 1, 1), max_value=date(2030, 1, 1)),
