@@ -186,8 +186,10 @@ def _latest(scope: Scope, departure: date, outputs: Mapping[str, Any], quiet: bo
             reading = book.parameter(HOURS_DATE).value_at(day)
             scope.rely(HOURS_DATE, reading)
             return latest_time_hours_before_date(departure, hours, HoursReading(reading))
-        return sensitive(scope, HOURS_DATE,
-                         lambda c: latest_time_hours_before_date(departure, hours, HoursReading(c)), str)
+        # The readings are compared by the day: a clock time the words fix (12 hours: noon) is given, not warned.
+        sensitive(scope, HOURS_DATE, lambda c: latest_time_hours_before_date(departure, hours, HoursReading(c)).day,
+                  str)
+        return latest_time_hours_before_date(departure, hours, HoursReading(book.parameter(HOURS_DATE).value_at(day)))
     if quiet:
         reading = book.parameter(HOURS_DEPARTURE).value_at(day)
         scope.rely(HOURS_DEPARTURE, reading)
