@@ -291,3 +291,35 @@ def test_a_notification_order_is_never_due_before_the_third_day_beginning_with_i
     decision = initial_deadline(case, AS_OF)
     assert [d["source"] for d in decision.value["duties"]] == ["orders.no"]
     assert decision.dates["initial_deadline"] == served + timedelta(days=2)
+
+
+@given(st.dates(min_value=date(2005, 1, 1), max_value=date(2015, 1, 1)), st.integers(30, 3000),
+       st.sampled_from(["notification_order", "notification_notice"]), st.booleans())
+def test_an_order_for_a_foreign_conviction_brings_no_duty_where_an_earlier_event_covers_it(
+    earlier: date, later: int, kind: str, notified: bool
+) -> None:
+    """A notification order (or s.96ZA notice) brings no initial notification where, immediately before it, the
+    person was subject for an earlier conviction, had notified for it, and stays subject throughout the 3 days; one
+    who had not notified for it owes the notification.
+
+    Citation: Sexual Offences Act 2003 s.83(4) (for a s.96ZA notice, read the same way: unverified).
+    Status: verified.
+    """
+    given_on = max(earlier + timedelta(days=later), date(2022, 11, 29)) if kind == "notification_notice" else min(
+        earlier + timedelta(days=later), date(2022, 11, 1))
+    order = {"id": "o", "kind": kind, "made": given_on, "applies_to": "fr"}
+    if kind == "notification_order":
+        order.update(route="application", application_date=given_on, served=given_on)
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1970, 1, 1)},
+        "disposals": [{"id": "uk", "trigger": "conviction", "relevant_date": earlier, "offence": {"schedule3": True},
+                       "sentence": {"kind": "life"}},
+                      {"id": "fr", "trigger": "conviction", "relevant_date": earlier + timedelta(days=1),
+                       "court": "outside_uk", "offence": {"schedule3": True}, "sentence": {"kind": "life"}}],
+        "notifications": [{"kind": "initial", "date": earlier + timedelta(days=1)}] if notified else [],
+        "orders": [order],
+    })
+    duty = next(d for d in initial_deadline(case, AS_OF).value["duties"] if d["source"] == "orders.o")
+    assert duty["required"] is (not notified)
+    if not notified:
+        assert duty["deadline"] == given_on + timedelta(days=2)

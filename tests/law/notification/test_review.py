@@ -183,3 +183,36 @@ def test_the_determination_is_due_6_weeks_after_the_last_day_a_notified_body_may
     assert decision.value["responsible_bodies_deadline"] == latest
     assert decision.dates["determination_deadline"] == latest + timedelta(weeks=6)
     assert decision.dates["acknowledgment_deadline"] == received + timedelta(days=14)
+
+
+@given(st.dates(min_value=date(1997, 9, 1), max_value=date(2003, 1, 1)), st.integers(0, 400), st.integers(1, 2000))
+def test_a_1997_act_registration_after_release_is_the_relevant_notification_and_warned(
+    relevant: date, served: int, later: int
+) -> None:
+    """The first notification after the first release for the conviction is the relevant notification; where it
+    was given under the Sex Offenders Act 1997 it counts (official practice), and the decision warns with the date
+    the literal words of s.91B(10) ("under section 83, 84 or 85") would give: the first notification from 1 May 2004.
+
+    Citation: Sexual Offences Act 2003 s.91B(10); declared convention
+    notification.review.relevant_notification_includes_soa1997. Status: unverified (convention).
+    """
+    released = relevant + timedelta(days=served)
+    first = released + timedelta(days=1)
+    under_2003 = max(first, date(2004, 5, 1)) + timedelta(days=later)
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1950, 1, 1)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant, "offence": {"schedule3": True},
+                       "sentence": {"kind": "imprisonment", "term": {"months": 48}}}],
+        "intervals": [{"kind": "serving_sentence", "start": relevant, "end": released}],
+        "notifications": [{"kind": "initial", "date": first},
+                          {"kind": "periodic", "date": under_2003, "no_sole_or_main_residence": False}],
+        "review": {"subject_to_order_excluding_review": False},
+    })
+    decision = review(case, AS_OF)
+    assert decision.dates["relevant_notification"] == first
+    message = {w.code: w.message for w in decision.warnings}.get(
+        "notification.review.relevant_notification_includes_soa1997")
+    if first < date(2004, 5, 1):
+        assert message is not None and f"read as no it would be {under_2003.isoformat()}" in message
+    else:
+        assert message is None
