@@ -91,12 +91,29 @@ def initial_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[Initia
     """The s.83(1) (or 1997 Act) duty for every disposal and every civil order that brings notification (with no
     disposal, for a stated status that gives its relevant date), adding reasons, missing facts and warnings to
     ``builder``."""
+    start = len(builder.reasons)
     status = status_on_demand(case, as_of, builder)
     if not case.disposals and case.stated.notification is not None:
-        return [_stated_duty(case, as_of, builder, status), *order_duties(case, as_of, builder, status)]
-    foreign = foreign_disposals(case)
-    duties = [_duty(case, i, d, as_of, builder, status) for i, d in enumerate(case.disposals) if d.id not in foreign]
-    return duties + order_duties(case, as_of, builder, status)
+        duties = [_stated_duty(case, as_of, builder, status)]
+    else:
+        foreign = foreign_disposals(case)
+        duties = [_duty(case, i, d, as_of, builder, status)
+                  for i, d in enumerate(case.disposals) if d.id not in foreign]
+    duties += order_duties(case, as_of, builder, status)
+    _drop_repeated(builder, start)
+    return duties
+
+
+def _drop_repeated(builder: DutyBuilder, start: int) -> None:
+    """Keep one reason per rule and subject among those added since ``start``: the status, adopted when first
+    needed, brings the reasons of disposals whose duties record them again."""
+    seen = {(r.rule_id, r.subject) for r in builder.reasons[:start]}
+    kept = []
+    for reason in builder.reasons[start:]:
+        if (reason.rule_id, reason.subject) not in seen:
+            seen.add((reason.rule_id, reason.subject))
+            kept.append(reason)
+    builder.reasons[start:] = kept
 
 
 def _duty(case: Case, index: int, disposal: Disposal, as_of: date, builder: DutyBuilder,
