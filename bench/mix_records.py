@@ -123,7 +123,7 @@ def trips(rng: random.Random) -> list[dict[str, Any]]:
     for j in range(rng.choice((1, 1, 2))):
         departure = between(rng, AS_OF - timedelta(days=60), AS_OF + timedelta(days=60))
         trip: dict[str, Any] = {"id": f"trip{j + 1}", "departure": iso(departure),
-                                "known_7_days_before": pick(rng, ((True, 60), (False, 25), (None, 15)))}
+                                "known_more_than_7_days_before": pick(rng, ((True, 60), (False, 25), (None, 15)))}
         if rng.random() < 0.8:
             trip["return_date"] = iso(departure + timedelta(days=rng.choice((0, 2, 3, 7, 14, 60))))
         out.append(trip)

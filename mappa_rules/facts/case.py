@@ -88,6 +88,8 @@ class Case(FactsModel):
             if order.id in orders:
                 raise ValueError(f"orders[{i}].id: {order.id!r} is used twice")
             orders.add(order.id)
+            if order.applies_to is not None and order.applies_to not in seen:
+                raise ValueError(f"orders[{i}].applies_to: no disposal has id {order.applies_to!r}")
         return self
 
     def _check_stated(self, disposals: set[str]) -> None:

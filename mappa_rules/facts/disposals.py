@@ -289,6 +289,12 @@ class Disposal(FactsModel):
         description="For a finding of disability: the day the person's later trial for the offence concluded, which "
         "ends the notification period for the finding (SOA 2003 s.82(5)); null if no later trial is recorded.",
     )
+    soa1997_complied: bool | None = Field(
+        default=None,
+        description="Stated: the person complied with the Sex Offenders Act 1997 s.2(1) for this conviction, finding "
+        "or caution (notified within its period), which SOA 2003 s.83(3) asks for a relevant date before 1 May 2004; "
+        "null: read from the notifications listed.",
+    )
     dealt_with_status_1997: bool | None = Field(
         default=None,
         description="SOA 2003 s.81(3)-(6): at the start of 1 September 1997 the person had not been dealt with, "

@@ -3,7 +3,7 @@ trips abroad and applications for review."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -38,9 +38,10 @@ class Interval(FactsModel):
 class NotificationGiven(FactsModel):
     """A notification the person gave to the police (the list is taken as the record of notifications given).
 
-    ``initial``: SOA 2003 s.83(1); ``change``: s.84(1); ``periodic``: s.85(1); ``prescribed_information``: only
-    information prescribed from 13 August 2012 (bank and card details, identity documents, a household with a
-    child), which the Home Office treats as not moving the annual date.
+    ``initial``: SOA 2003 s.83(1); ``change``: s.84(1); ``periodic``: s.85(1); ``prescribed_information``: a s.84(1)
+    notification of a prescribed change of circumstances only (s.84(1)(ca); SI 2012/1876 regs 11, 13, 15: a bank
+    account or card, an identity document, a household with a child), from 13 August 2012. Notifications of travel
+    (s.86) are the trips' ``notified_on``.
     """
 
     kind: Literal["initial", "change", "periodic", "prescribed_information"]
@@ -117,19 +118,63 @@ class Change(FactsModel):
 
 
 class Trip(FactsModel):
-    """A journey outside the United Kingdom (SOA 2003 s.86 and the travel regulations)."""
+    """A journey outside the United Kingdom (SOA 2003 s.86 and the travel regulations: SI 2001/1846, SI 2004/1220,
+    as amended by SI 2012/1876). An excuse is a fact the case states: an excuse left out is taken as none, and the
+    answer then also gives the date an excuse would allow."""
 
     id: str | None = Field(default=None, description="A label used in reasons.")
-    departure: Day | None = None
-    return_date: Day | None = Field(default=None, description="The day of return to the UK.")
-    known_7_days_before: bool | None = Field(
-        default=None, description="The person knew the travel details at least 7 days before departure."
-    )
+    departure: Day | None = Field(default=None, description="The intended date of departure.")
+    return_date: Day | None = Field(
+        default=None, description="The intended date of return to the UK: with the departure, the length of the trip.")
+    details_known_on: Day | None = Field(
+        default=None, description="The day the person knew the date of departure, the first country and the point "
+        "of arrival (SOA 2003 s.86(2)(a)-(b)); it decides known_more_than_7_days_before.")
+    known_more_than_7_days_before: bool | None = Field(
+        default=None, description="The person knew those details more than 7 days before the date of departure "
+        "(SI 2004/1220 reg 5(2)-(3)); give this or details_known_on.")
+    reasonable_excuse: bool | None = Field(
+        default=None, description="A reasonable excuse for not giving 7 days' notice (reg 5(2)(b)); null: none stated.")
+    notified_on: Day | None = Field(default=None, description="The day the s.86(2) notification was given.")
+    details_changed_on: Day | None = Field(
+        default=None, description="The day the details notified became inaccurate or incomplete, before departure "
+        "(reg 7(1)).")
+    change_reasonable_excuse: bool | None = Field(
+        default=None, description="A reasonable excuse for notifying the change less than 24 hours before the date "
+        "of departure (reg 7(3), from 13 August 2012); null: none stated.")
+    returned_on: Day | None = Field(default=None, description="The day the person actually returned to the UK (reg 8).")
+    return_as_notified: bool | None = Field(
+        default=None, description="The notification disclosed a date and point of return, and the person returned "
+        "on that date at that point (reg 8(3)).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "known_7_days_before" in data:
+            raise ValueError("known_7_days_before: renamed known_more_than_7_days_before (SI 2004/1220 reg 5(2): "
+                             "'more than seven days before')")
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> Trip:
-        if self.departure is not None and self.return_date is not None and self.return_date < self.departure:
-            raise ValueError(f"return_date ({self.return_date}) is before departure ({self.departure})")
+        departure = self.departure
+        later = (("return_date", self.return_date), ("returned_on", self.returned_on))
+        for name, day in later:
+            if departure is not None and day is not None and day < departure:
+                raise ValueError(f"{name} ({day}) is before departure ({departure})")
+        earlier = (("notified_on", self.notified_on), ("details_known_on", self.details_known_on))
+        for name, day in earlier:
+            if departure is not None and day is not None and day > departure:
+                raise ValueError(f"{name} ({day}) is after departure ({departure})")
+        if self.details_known_on is not None and self.known_more_than_7_days_before is not None:
+            raise ValueError("give details_known_on or known_more_than_7_days_before, not both")
+        changed = self.details_changed_on
+        if changed is not None:
+            if self.notified_on is None or changed < self.notified_on:
+                raise ValueError("details_changed_on: only after the trip was notified (give notified_on, no later)")
+            if departure is not None and changed >= departure:
+                raise ValueError(f"details_changed_on ({changed}) is not before departure ({departure})")
+        if self.return_as_notified is not None and self.returned_on is None:
+            raise ValueError("return_as_notified needs returned_on")
         return self
 
 
@@ -159,9 +204,13 @@ class ReviewApplication(FactsModel):
         "subject to the indefinite requirements (s.91C(4)); refused: that they should remain subject.")
     determination_date: Day | None = Field(default=None, description="The day of the s.91C determination.")
     notice_received: Day | None = Field(default=None, description="The day the offender received notice of it.")
+    bodies_notified_on: list[Day] | None = Field(
+        default=None, description="The days on which the responsible bodies the chief officer notified of the "
+        "application (s.91B(8)(b)) received the notification; [] when none was notified; null: not known.")
     further_period_years: int | None = Field(
         default=None, ge=1, le=100,
-        description="On a refusal: the years until the further qualifying date stated in the notice.",
+        description="On a refusal: a longer period (s.91B(5)) set in the notice, in years; null: none set, so the "
+        "further qualifying date is 8 years after the determination (s.91B(3)).",
     )
     appeal: ReviewAppeal | None = Field(default=None, description="An appeal against a refusal (s.91E).")
 
@@ -174,6 +223,8 @@ class ReviewApplication(FactsModel):
             raise ValueError(f"notice_received ({notice}) is before determination_date ({decided})")
         if self.determination == "pending" and (decided is not None or notice is not None):
             raise ValueError("a pending application has no determination_date or notice_received")
+        if received is not None and any(day < received for day in self.bodies_notified_on or []):
+            raise ValueError(f"bodies_notified_on: a day is before received ({received})")
         if self.appeal is not None and self.determination != "refused":
             raise ValueError("appeal: only against a refusal (s.91E(1))")
         lodged = self.appeal.lodged if self.appeal is not None else None
@@ -194,3 +245,6 @@ class ReviewFacts(FactsModel):
         "(SOA 2003 s.91A(2)).",
     )
     applications: list[ReviewApplication] = Field(default_factory=list, description="Applications made, oldest first.")
+    notification_continuation_order_expiry: Day | None = Field(
+        default=None, description="The day the fixed period of a notification continuation order made in Scotland "
+        "(SOA 2003 ss.88A-88I) expires: the qualifying date is no earlier (s.91B(7)). Usually none.")

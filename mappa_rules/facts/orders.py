@@ -92,6 +92,9 @@ class Order(FactsModel):
     breach_date: Day | None = Field(
         default=None, description="The date of the first such conviction, finding or caution."
     )
+    applies_to: str | None = Field(
+        default=None, description="For a notification order or s.96ZA notice: the id of the disposal recording the "
+        "conviction, finding or caution outside the UK it was made for (SOA 2003 ss.96ZA, 97, 98).")
 
     @model_validator(mode="after")
     def _coherent(self) -> Order:
@@ -105,6 +108,8 @@ class Order(FactsModel):
                 earlier: date | None = getattr(self, name)
                 if earlier is not None and earlier > made:
                     raise ValueError(f"{name} ({earlier}) is after made ({made})")
+        if self.applies_to is not None and self.kind not in ("notification_order", "notification_notice"):
+            raise ValueError("applies_to is only for a notification_order or a notification_notice")
         if self.breached is False and self.breach_date is not None:
             raise ValueError("breach_date is given but breached is false")
         seen: set[str] = set()

@@ -1,8 +1,9 @@
 """Legal time: the one owner of statutory period arithmetic.
 
-:mod:`.calendar` holds the arithmetic, pure and named after the drafting conventions it implements (re-exported
-here); :mod:`.conventions` reads the conventions the rulesets declare (``rulesets/time/conventions.yaml``) as at
-a scope's date and records each reliance on one, so that a decision warns about it.
+:mod:`.calendar` holds the arithmetic of periods and :mod:`.notice` that of notice given before a date, pure and
+named after the drafting conventions they implement (re-exported here); :mod:`.conventions` reads the conventions
+the rulesets declare (``rulesets/time/conventions.yaml``) as at a scope's date and records each reliance on one, so
+that a decision warns about it.
 """
 
 from .calendar import (
@@ -13,12 +14,11 @@ from .calendar import (
     PartialDayRule,
     TimeConventions,
     age_on,
+    continued_last_day,
     corresponding_day,
     corresponding_day_before,
     covered_span,
     day_after_end,
-    days_before,
-    days_from_to,
     disregarded_days,
     first_counted_day,
     halve,
@@ -30,15 +30,32 @@ from .calendar import (
     start_for_end,
     working_days_after,
 )
+from .notice import (
+    DaysCounting,
+    HoursReading,
+    LatestTime,
+    days_before,
+    days_from_to,
+    known_more_than_days_before,
+    last_day_within,
+    latest_day_days_before,
+    latest_day_hours_before_departure,
+    latest_time_hours_before_date,
+    within_days_of,
+)
 
 __all__ = [
     "DateRange",
+    "DaysCounting",
     "HalfMode",
+    "HoursReading",
+    "LatestTime",
     "Length",
     "MissingDayRule",
     "PartialDayRule",
     "TimeConventions",
     "age_on",
+    "continued_last_day",
     "corresponding_day",
     "corresponding_day_before",
     "covered_span",
@@ -48,11 +65,17 @@ __all__ = [
     "disregarded_days",
     "first_counted_day",
     "halve",
+    "known_more_than_days_before",
     "last_day",
     "last_day_after",
     "last_day_disregarding",
+    "last_day_within",
+    "latest_day_days_before",
+    "latest_day_hours_before_departure",
+    "latest_time_hours_before_date",
     "length_in_months",
     "qualifying_day",
     "start_for_end",
+    "within_days_of",
     "working_days_after",
 ]

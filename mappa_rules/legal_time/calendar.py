@@ -31,12 +31,11 @@ __all__ = [
     "PartialDayRule",
     "TimeConventions",
     "age_on",
+    "continued_last_day",
     "corresponding_day",
     "corresponding_day_before",
     "covered_span",
     "day_after_end",
-    "days_before",
-    "days_from_to",
     "disregarded_days",
     "first_counted_day",
     "halve",
@@ -69,8 +68,14 @@ class HalfMode(str, Enum):
 
 
 class PartialDayRule(str, Enum):
-    """How a day spent partly in custody, hospital or abroad counts (SOA 2003 ss.83(6), 84(5), 85(4))."""
+    """How a day spent partly in custody, hospital or abroad counts (SOA 2003 ss.83(6), 84(5), 85(4)).
 
+    An interval is recorded from the day it begins (custody, hospital or absence abroad) to the day it ends
+    (release, return); the three readings differ only on those two days."""
+
+    RELEASE_DAY_COUNTED = "release_day_counted"
+    """The day an interval begins is disregarded; the day it ends (release, return) counts, as day 1 of a period
+    beginning with it: each night in custody or abroad moves a period by one day."""
     WHOLE_DAY_DISREGARDED = "whole_day_disregarded"
     """Any day on which the person was so detained or absent for any part is disregarded entirely."""
     WHOLE_DAY_COUNTED = "whole_day_counted"
@@ -83,7 +88,7 @@ class TimeConventions:
 
     missing_day: MissingDayRule = MissingDayRule.NEXT_DAY
     half_mode: HalfMode = HalfMode.CALENDAR_MONTHS
-    partial_day: PartialDayRule = PartialDayRule.WHOLE_DAY_DISREGARDED
+    partial_day: PartialDayRule = PartialDayRule.RELEASE_DAY_COUNTED
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -178,17 +183,24 @@ def halve(start: date, length: Length, conventions: TimeConventions) -> Length:
 
 
 def disregarded_days(ranges: Iterable[DateRange], conventions: TimeConventions) -> list[DateRange]:
-    """The whole days to disregard for the given intervals, under the part-day convention, merged and sorted."""
+    """The whole days to disregard for the given intervals, under the part-day convention, merged and sorted.
+
+    An interval ``first``..``last`` (``last`` None: still continuing) disregards, by the convention in force: every
+    day it touches (``whole_day_disregarded``); the days before the day it ends (``release_day_counted``: an
+    interval that begins and ends on one day disregards nothing); or only the days wholly inside it
+    (``whole_day_counted``). Spans that overlap or touch are then merged into one stretch.
+    """
     spans: list[DateRange] = []
+    rule = conventions.partial_day
     for span in ranges:
-        if conventions.partial_day is PartialDayRule.WHOLE_DAY_COUNTED:
-            first = span.first + timedelta(days=1)
-            last = None if span.last is None else span.last - timedelta(days=1)
-            if last is not None and last < first:
-                continue
-            spans.append(DateRange(first, last))
-        else:
-            spans.append(span)
+        first, last = span.first, span.last
+        if rule is PartialDayRule.WHOLE_DAY_COUNTED:
+            first += timedelta(days=1)
+        if rule is not PartialDayRule.WHOLE_DAY_DISREGARDED and last is not None:
+            last -= timedelta(days=1)
+        if last is not None and last < first:
+            continue
+        spans.append(DateRange(first, last))
     spans.sort(key=lambda s: s.first)
     merged: list[DateRange] = []
     for span in spans:
@@ -200,6 +212,28 @@ def disregarded_days(ranges: Iterable[DateRange], conventions: TimeConventions) 
                 continue
         merged.append(span)
     return merged
+
+
+def continued_last_day(
+    last: date, days: int, ranges: Sequence[DateRange], conventions: TimeConventions
+) -> tuple[bool, date | None]:
+    """Whether a period whose last day is ``last`` would end while the person is detained or abroad, and the day
+    it then continues to (SOA 2003 s.85(3)-(4)).
+
+    The period would end whilst s.85(4) applies when ``last`` is a disregarded day; it then continues until the end
+    of ``days`` days beginning with the day the stretch containing ``last`` first ceases (the day after that
+    stretch), counted as plain calendar days: s.85 has no disregard of its own, and a later stretch in custody or
+    abroad does not extend it again ("first ceases"). Returns ``(False, last)`` when the period is not extended,
+    and ``(True, None)`` while the stretch has no end yet.
+    """
+    if days < 1:
+        raise ValueError("a period must be at least one day long")
+    containing = next((s for s in disregarded_days(ranges, conventions) if s.contains(last)), None)
+    if containing is None:
+        return False, last
+    if containing.last is None:
+        return True, None
+    return True, containing.last + timedelta(days=days)
 
 
 def last_day_disregarding(
@@ -242,21 +276,6 @@ def last_day_after(day: date, length: Length, conventions: TimeConventions) -> t
     the next Monday. Returns the day and whether the missing-day convention was used.
     """
     return last_day(day + timedelta(days=1), length, conventions)
-
-
-def days_before(day: date, days: int) -> date:
-    """The day ``days`` whole days before ``day``. Something due "at least N days before" D is due on this day
-    at the latest; an event "more than N days before" D happened before it (SOA 2003 s.84(3), travel notice)."""
-    return day - timedelta(days=days)
-
-
-def days_from_to(first: date, last: date, *, inclusive: bool) -> int:
-    """The number of days from ``first`` to ``last``: counting both days when ``inclusive`` (a trip leaving and
-    returning on the same day lasts 1 day), otherwise the days elapsed (declared convention
-    ``notification.travel.trip_days_inclusive``)."""
-    if last < first:
-        raise ValueError("the last day is before the first")
-    return (last - first).days + (1 if inclusive else 0)
 
 
 def qualifying_day(

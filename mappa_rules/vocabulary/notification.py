@@ -15,14 +15,31 @@ __all__ = ["CHANGE_VALUES", "INITIAL_VALUES", "PERIODIC_VALUES", "REVIEW_VALUES"
 
 
 INITIAL_VALUES = stated(
-    ("relevant_date", "The date of the conviction, finding or caution (SOA 2003 s.82(6))."),
+    ("relevant_date", "The relevant date from which the initial period runs: of the conviction, finding or caution "
+                      "(SOA 2003 s.82(6)), or of the sentence where only the sentence lists the offence (s.132(3)); "
+                      "for a stated status, the stated one; for an order, the date of service or the day the breach "
+                      "provision first applied; for a notification order, the later of the foreign relevant date "
+                      "and the service."),
     ("clock_starts", "The first day of the initial period not disregarded under s.83(6) (custody, hospital, "
                      "abroad): the day the period starts to run."),
-    ("subject_through_earlier_event", "Immediately before the relevant date the person was subject to notification "
-                                      "for an earlier disposal, and stays subject for it throughout the initial "
-                                      "period (s.83(2)(a), (c))."),
-    ("notified_for_earlier_event", "Before the relevant date the person had made an initial notification after "
-                                   "that earlier disposal (s.83(2)(b))."),
+    ("subject_through_earlier_event", "Immediately before the relevant date (for a notification order, its making) "
+                                      "the person was subject to notification for an earlier disposal, and stays "
+                                      "subject for it throughout the initial period (s.83(2)(a), (c), (4)(a), (c))."),
+    ("notified_for_earlier_event", "Before then the person had made an initial notification after that earlier "
+                                   "disposal (s.83(2)(b), (4)(b))."),
+    ("s81_disposal", "The conviction, finding or caution (as s.132(3) dates it: the relevant date) was before the "
+                     "commencement of Part 2 (1 May 2004), so any duty under Part 2 comes from s.81(1)."),
+    ("period_running_at_commencement", "The disposal's notification period had not ended before the commencement "
+                                       "of Part 2 (s.81(2))."),
+    ("soa1997_notification", "What the record shows of the notification under the Sex Offenders Act 1997 s.2(1): "
+                             "on_time (within its period, so complied), late, or none (a stated "
+                             "disposals[i].soa1997_complied decides it)."),
+    ("source_kind", "What brings the duty: a disposal, a stated status (stated), an order (SHPO, SOPO, interim "
+                    "orders, an SRO or RSHO breach), a notification_order or a notification_notice (s.96ZA)."),
+    ("order_kind", "The kind of civil order (shpo, interim_shpo, sopo, sro, rsho, notification_order, ...)."),
+    ("order_relevant_date_rule", "For an order that brings full notification: unchanged (the person was already "
+                                 "subject), service (the relevant date is the date of service) or breach (the day "
+                                 "s.122I or s.129 first applied)."),
 )
 
 CHANGE_VALUES = stated(
@@ -54,9 +71,22 @@ PERIODIC_VALUES = stated(
 )
 
 TRIP_VALUES = stated(
-    ("departure_date", "The day of departure from the UK."),
+    ("departure_date", "The intended date of departure from the UK."),
     ("trip_days", "The length of the trip in days (declared convention notification.travel.trip_days_inclusive)."),
-    ("known_7_days_before", "The person knew the travel details at least 7 days before departure."),
+    ("known_more_than_7_days_before", "The person knew the date of departure, the first country and the point of "
+                                      "arrival more than 7 days before the date of departure (SI 2004/1220 "
+                                      "reg 5(2)-(3)): as stated, or known on the 8th day before or earlier."),
+    ("reasonable_excuse", "A reasonable excuse for not giving 7 days' notice (reg 5(2)(b)); none unless stated."),
+    ("subject_before_2004", "The person was subject to the Sex Offenders Act 1997 notification requirements (and so "
+                            "to the 2001 Regulations) on 30 April 2004 (SI 2004/1220 reg 3(4)-(5))."),
+    ("details_changed", "The details notified became inaccurate or incomplete before departure (reg 7(1))."),
+    ("change_reasonable_excuse", "A reasonable excuse for notifying the change less than 24 hours before the date of "
+                                 "departure (reg 7(3) as added in 2012); none unless stated."),
+    ("regime_2001", "The trip is governed by the 2001 Regulations (departure before 1 May 2004, or by 9 May 2004 "
+                    "for a person subject to them, reg 3(4)-(5))."),
+    ("returned_on", "The day the person returned to the UK."),
+    ("return_as_notified", "The notification disclosed a date and point of return, and the person returned then and "
+                           "there (reg 8(3))."),
 )
 
 REVIEW_VALUES = stated(

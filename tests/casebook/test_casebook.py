@@ -17,6 +17,10 @@ def _subset(expected: Any, actual: Any, path: str = "value") -> None:
         for key, value in expected.items():
             assert key in actual, f"{path}.{key} is missing from {sorted(actual)}"
             _subset(value, actual[key], f"{path}.{key}")
+    elif isinstance(expected, list) and expected and isinstance(expected[0], dict):
+        assert isinstance(actual, list) and len(actual) == len(expected), f"{path}: expected {len(expected)} items"
+        for i, (item, found) in enumerate(zip(expected, actual, strict=True)):
+            _subset(item, found, f"{path}[{i}]")
     else:
         assert actual == expected, f"{path}: expected {expected!r}, got {actual!r}"
 

@@ -17,6 +17,12 @@ CONVENTIONS_TESTED_FOR_EFFECT = (
     "time.conventions.half_period_mode",
     "time.conventions.partial_day_disregard",
     "notification.travel.trip_days_inclusive",
+    "notification.travel.seven_days_counting",
+    "notification.travel.hours_before_date",
+    "notification.travel.return_day_excluded",
+    "notification.periodic.restart_on_prescribed_change",
+    "notification.review.within_excludes_day",
+    "notification.review.relevant_notification_includes_soa1997",
     "orders.regimes.already_subject_on_day_made",
 )
 """The conventions the library computes both ways (``legal_time.conventions.sensitive`` and the orders' same-day

@@ -30,7 +30,8 @@ REVIEWED = {"person": {"date_of_birth": "1970-01-01"}, "disposals": [
     "risk": {"may_cause_serious_harm": False},
     "review": {"applications": [{"received": "2024-02-01", "determination": "discharged",
                                  "determination_date": "2024-05-02", "notice_received": "2024-05-10"}]},
-    "trips": [{"id": "spain", "departure": "2024-09-01", "return_date": "2024-09-08", "known_7_days_before": True}]}
+    "trips": [{"id": "spain", "departure": "2024-09-01", "return_date": "2024-09-08",
+               "known_more_than_7_days_before": True}]}
 UNCONFIRMED = {"disposals": [
     {"id": "a", "trigger": "conviction", "relevant_date": "2020-03-02", "sentence_date": "2020-03-02",
      "offence": {"offence_id": "soa2003.s40", "offence_date": "2019-06-01", "schedule3": True},

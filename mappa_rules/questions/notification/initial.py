@@ -6,16 +6,25 @@ disregarding any time remanded or committed to custody, serving a sentence, deta
 2001 and for earlier relevant dates whose 14 days had not begun (CJCSA 2000 Sch 5 para 2; SI 2001/1651).
 
 The rules of ``rulesets/notification/initial.yaml`` are tried as at the day the period starts to run (the first
-day not disregarded), so the law of that day decides the number of days. A 1997 Act period that had not ended by
-1 May 2004 is governed from then by s.83(1), which begins with the commencement. While an interval with no end
-(the person is still in custody, in hospital or abroad) stops the clock, no deadline is given: the answer says
-that the period starts to run when it ends. s.83(2)-(3): no fresh initial notification is needed where the person
-was already subject, and had notified, for an earlier event that covers the whole period; those rules are tried
-only for a disposal that has an earlier one.
+day not disregarded), so the law of that day decides the number of days. While an interval with no end (the person
+is still in custody, in hospital or abroad) stops the clock, no deadline is given: the answer says that the period
+starts to run when it ends.
+
+A person convicted, found or cautioned before 1 May 2004 whose notification period was still running then became
+a relevant offender at the commencement (s.81(1)-(2)), and owed a fresh s.83(1) notification within 3 days
+beginning with it unless they had complied with the 1997 Act for that disposal (s.83(3)); asked before the
+commencement, only the 1997 Act duty exists. s.83(2): no fresh initial notification is needed where the person was
+already subject, and had notified, for an earlier event that covers the whole period.
+
+Each disposal's duty runs from its s.82(6) relevant date as :mod:`.subject` works it out (s.132(3): the day of the
+sentence where only the sentence lists the offence), undetermined while that date is. With no disposal recorded, a
+stated status ("registered since D") gives the duty from its stated relevant date. Civil orders that make the
+person subject bring an initial notification of their own (:mod:`.initial_orders`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,21 +35,22 @@ from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Disposal
-from ...legal_time import days_before, first_counted_day
-from ...legal_time.conventions import conventions_at
 from ...vocabulary import DISPOSAL_VALUES
 from ...vocabulary.notification import INITIAL_VALUES
-from .duties import (
-    Answer,
-    DutyBuilder,
-    Step,
-    answer_each,
-    deadline_disregarding,
-    decide,
-    disregarded,
-    run_group,
+from .duties import Answer, DutyBuilder, Step, answer_each, decide, run_group, status_on_demand
+from .initial_duty import (
+    InitialDuty,
+    InitialDutyValue,
+    Period,
+    Soa1997DutyValue,
+    dated_period,
+    earlier_event_covers,
+    initial_period,
+    notified_for_earlier_event,
+    undated_facts,
 )
-from .status import NotificationStatus, notification_status
+from .initial_orders import foreign_disposals, order_duties
+from .status import NotificationStatus
 from .subject import DisposalPeriod, relevant_date
 
 QUESTION = "notification.initial"
@@ -49,100 +59,73 @@ COMMENCEMENT = "notification.period.commencement"
 SOA1997_COMMENCEMENT = "notification.period.soa1997_commencement"
 
 
-class InitialDutyValue(TypedValue):
-    """The initial notification duty one disposal gives (SOA 2003 s.83; Sex Offenders Act 1997 s.2)."""
-
-    disposal: str = Field(description="The disposal's id in the case.")
-    relevant_date: date | None = Field(
-        description="The s.82(6) relevant date: the date of the conviction, finding or caution, or the day of the "
-        "sentence where only the sentence lists the offence (s.132(3)).")
-    subject: bool | None = Field(description="The disposal makes the person a relevant offender.")
-    required: bool | None = Field(description="An initial notification is required (no s.83(2) exception).")
-    rule: str | None = Field(description="The rule that gave the number of days.")
-    days: int | None = Field(description="The days to notify within.")
-    begins: date | None = Field(description="The first day of the period.")
-    running: bool | None = Field(description="The period is running (false while custody stops the clock).")
-    deadline: date | None = Field(description="The last day to notify, once the period runs.")
-    note: str | None = Field(description="Why there is no deadline yet, when the clock has not started.")
-
-
 class NotificationInitialValue(TypedValue):
-    """By when the initial notification must be made, disposal by disposal."""
+    """By when the initial notification must be made, source by source (the disposals or, with none, a stated status;
+    then civil orders)."""
 
-    duties: list[InitialDutyValue] = Field(description="The duty for each disposal, in the case's order.")
-    required: bool | None = Field(default=None, description="Present when there are disposals: a duty is required.")
+    duties: list[InitialDutyValue] = Field(
+        description="The duty for each source, disposals (or a stated status) first, in the case's order.")
+    required: bool | None = Field(default=None, description="Present when there are sources: a duty is required.")
     running: bool | None = Field(default=None, description="The controlling duty's period is running.")
     controlling_disposal: str | None = Field(
-        default=None, description="The latest disposal that requires an initial notification.")
+        default=None,
+        description="The disposal of the controlling duty (null when a civil order or a stated status controls).")
+    controlling_source: str | None = Field(
+        default=None, description="The source of the controlling duty: the latest relevant date that requires one.")
+    s83_1_required_at_commencement: bool | None = Field(
+        default=None, description="For a controlling duty whose relevant date is before 1 May 2004: whether a fresh "
+        "s.83(1) notification was due from the commencement (s.81(1)-(2), s.83(3)).")
 
 
-@dataclass
-class InitialDuty:
-    """The initial notification duty for one disposal; ``None`` fields are undetermined."""
+@dataclass(frozen=True)
+class _Record:
+    """What the record says for the exceptions to s.83(1): whether the period was running at the commencement
+    (s.81(2)), whether the 1997 Act was complied with as stated (s.83(3)), and the earlier event (s.83(2))."""
 
-    disposal: Disposal | None
-    """The disposal; None for the duty a stated status gives (``stated.notification``)."""
-    relevant: date | None = None
-    subject: bool | None = None
-    required: bool | None = None
-    rule: str | None = None
-    days: int | None = None
-    begins: date | None = None
-    running: bool | None = None
-    deadline: date | None = None
-
-    @property
-    def decided(self) -> bool:
-        return self.subject is False or self.required is False or (self.required is True and self.running is not None)
-
-    @property
-    def label(self) -> str:
-        return STATED if self.disposal is None else self.disposal.id
-
-    def as_value(self) -> InitialDutyValue:
-        return InitialDutyValue.model_construct(
-            disposal=self.label, relevant_date=self.relevant, subject=self.subject,
-            required=self.required, rule=self.rule, days=self.days, begins=self.begins, running=self.running,
-            deadline=self.deadline, note=None if self.running is not False else (
-                f"The {self.days} days have not begun: they start to run when the person is released from custody or "
-                "hospital or returns to the UK (s.83(6))."),
-        )
+    running_at: Callable[[], bool | Gap]
+    complied: bool | None
+    earlier: Callable[[], tuple[Any, Any]]
 
 
 def initial_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[InitialDuty]:
-    """The s.83(1) (or 1997 Act) duty for every disposal, adding reasons, missing facts and warnings to ``builder``."""
-    # Only a second disposal can be an "earlier event" (s.83(2)); the period rules are run only then.
-    status = notification_status(case, as_of, builder) if len(case.disposals) > 1 else None
+    """The s.83(1) (or 1997 Act) duty for every disposal and every civil order that brings notification (with no
+    disposal, for a stated status that gives its relevant date), adding reasons, missing facts and warnings to
+    ``builder``."""
+    start = len(builder.reasons)
+    status = status_on_demand(case, as_of, builder)
     if not case.disposals and case.stated.notification is not None:
-        return [_stated_duty(case, as_of, builder)]
-    return [_duty(case, d, as_of, builder, status) for d in case.disposals]
+        duties = [_stated_duty(case, as_of, builder, status)]
+    else:
+        foreign = foreign_disposals(case)
+        duties = [_duty(case, i, d, as_of, builder, status)
+                  for i, d in enumerate(case.disposals) if d.id not in foreign]
+    duties += order_duties(case, as_of, builder, status)
+    _drop_repeated(builder, start)
+    return duties
 
 
-def _stated_duty(case: Case, as_of: date, builder: DutyBuilder) -> InitialDuty:
-    """The initial notification a stated status gives: from its stated relevant date, which is needed."""
-    stated = case.stated.notification
-    assert stated is not None
-    duty = InitialDuty(None, relevant=stated.relevant_date, subject=True)
-    if stated.relevant_date is None:
-        builder.add_missing(f"{STATED}.relevant_date", QUESTION)
-        return duty
-    notification_status(case, as_of, builder).adopt(builder)
-    values: dict[str, Any] = {"relevant_date": stated.relevant_date}
-    scope = _clock(case, as_of, builder, duty, stated.relevant_date, values)
-    if scope is not None:
-        duty.required = True  # no disposal is recorded, so no earlier event (s.83(2)) is known
-    return duty
+def _drop_repeated(builder: DutyBuilder, start: int) -> None:
+    """Keep one reason per rule and subject among those added since ``start``: the status, adopted when first
+    needed, brings the reasons of disposals whose duties record them again."""
+    seen = {(r.rule_id, r.subject) for r in builder.reasons[:start]}
+    kept = []
+    for reason in builder.reasons[start:]:
+        if (reason.rule_id, reason.subject) not in seen:
+            seen.add((reason.rule_id, reason.subject))
+            kept.append(reason)
+    builder.reasons[start:] = kept
 
 
-def _duty(
-    case: Case, disposal: Disposal, as_of: date, builder: DutyBuilder, status: NotificationStatus | None
-) -> InitialDuty:
+def _duty(case: Case, index: int, disposal: Disposal, as_of: date, builder: DutyBuilder,
+          status: Callable[[], NotificationStatus]) -> InitialDuty:
+    """A disposal's duty, anchored on its s.82(6) relevant date as the library works it out (s.132(3): the day of
+    the sentence where only the sentence lists the offence); undetermined, naming what decides it, while unknown."""
     book = builder.book
-    duty = InitialDuty(disposal)
+    duty = InitialDuty(f"disposals.{disposal.id}", disposal=disposal)
     commencement: date = book.parameter(COMMENCEMENT).value_at(as_of)
     subject_scope = Scope(book, max(disposal.relevant_date or as_of, commencement), DISPOSAL_VALUES, case, disposal,
                           builder.warnings)
-    relevant = duty.relevant = relevant_date(subject_scope, builder, DisposalPeriod(disposal))
+    relevant = duty.relevant_date = relevant_date(subject_scope, builder, DisposalPeriod(disposal))
     if relevant is not None:
         subject_scope.as_at = max(relevant, commencement)
     subject = run_group(book, "notification.period.subject", subject_scope, builder, disposal.id)
@@ -151,120 +134,151 @@ def _duty(
     duty.subject = bool(subject.outputs.get("subject", False))
     if not duty.subject or relevant is None:
         return duty
-    values: dict[str, Any] = {"relevant_date": relevant}
-    scope = _clock(case, as_of, builder, duty, relevant, values)
-    if scope is None:
+    values: dict[str, Any] = {"relevant_date": relevant, "source_kind": "disposal"}
+    return _dated_duty(case, duty, as_of, builder, values, _Record(
+        running_at=lambda: _running_at(status(), disposal, index, commencement),
+        complied=disposal.soa1997_complied,
+        earlier=lambda: _earlier(case, disposal, duty, status())))
+
+
+def _stated_duty(case: Case, as_of: date, builder: DutyBuilder,
+                 status: Callable[[], NotificationStatus]) -> InitialDuty:
+    """The initial notification a stated status gives ("registered since D"), from its stated relevant date, which
+    is needed. No disposal is recorded, so no earlier event is known (s.83(2)); for a relevant date before 1 May
+    2004, the stated spell says whether the period was still running then (s.81(2))."""
+    stated = case.stated.notification
+    assert stated is not None
+    duty = InitialDuty(STATED, relevant_date=stated.relevant_date, subject=True)
+    if stated.relevant_date is None:
+        builder.add_missing(f"{STATED}.relevant_date", QUESTION)
         return duty
-    deadline = duty.deadline
-    dated = {p.disposal.id: p.relevant_date for p in status.periods} if status is not None else {}
-    others = [d for d in case.disposals if d.id != disposal.id and (dated.get(d.id) or date.min) < relevant]
-    if not others or status is None:
-        duty.required = True  # no earlier event, so s.83(2) cannot apply
+    status()  # adopts the stated status's reason (and any review end) into the answer
+    commencement: date = builder.book.parameter(COMMENCEMENT).value_at(as_of)
+    values: dict[str, Any] = {"relevant_date": stated.relevant_date, "source_kind": "stated"}
+    return _dated_duty(case, duty, as_of, builder, values, _Record(
+        running_at=lambda: stated.until is None or stated.until >= commencement,
+        complied=None, earlier=lambda: (False, False)))
+
+
+def _dated_duty(case: Case, duty: InitialDuty, as_of: date, builder: DutyBuilder, values: dict[str, Any],
+                record: _Record) -> InitialDuty:
+    """Date the duty of a source that makes the person subject from ``values["relevant_date"]``, and decide whether
+    it is required: the 1997 Act's before 1 May 2004, s.83(1) from the commencement for a relevant date before it
+    unless s.81(2) or s.83(3) excepts it, s.83(1) from the relevant date otherwise unless s.83(2) does."""
+    book = builder.book
+    relevant: date = values["relevant_date"]
+    commencement: date = book.parameter(COMMENCEMENT).value_at(as_of)
+    floor: date = book.parameter(SOA1997_COMMENCEMENT).value_at(relevant)
+    duty.period = initial_period(case, max(relevant, floor), as_of, values, builder, _named(duty))
+    if duty.period is None:
         return duty
-    undated = [f"disposals[{case.disposals.index(d)}].relevant_date" for d in others
-               if status.relevant_date(d.id) is None]
-    covers = _earlier_event_covers(case, disposal, deadline, status)
-    values["subject_through_earlier_event"] = Gap(tuple(undated)) if undated and covers is not True else covers
-    values["notified_for_earlier_event"] = _notified_for_earlier_event(case, disposal, status)
-    required = run_group(book, "notification.initial.duty", scope, builder, disposal.id)
-    if required.decided and required.fired is not None:
-        duty.required = bool(required.outputs["required"])
+    s81 = relevant < commencement
+    if duty.period.soa1997:
+        duty.soa1997 = duty.period
+    if s81 and as_of < commencement:  # before the commencement only the 1997 Act speaks
+        duty.required = True
+        return duty
+    values["s81_disposal"] = s81
+    if s81:
+        values["period_running_at_commencement"] = record.running_at
+        values["soa1997_notification"] = lambda: _soa1997_notification(case, duty, record.complied, commencement)
+    found: list[tuple[Any, Any]] = []
+
+    def earlier() -> tuple[Any, Any]:
+        if not found:
+            found.append(record.earlier())
+        return found[0]
+
+    values["subject_through_earlier_event"] = lambda: earlier()[0]
+    values["notified_for_earlier_event"] = lambda: earlier()[1]
+    scope = Scope(book, commencement if s81 else max(duty.period.begins, commencement), INITIAL_VALUES, case,
+                  values, builder.warnings)
+    required = run_group(book, "notification.initial.duty", scope, builder, _named(duty))
+    if not required.decided or required.fired is None:
+        return duty
+    due = bool(required.outputs["required"])
+    if not s81:
+        duty.required = due
+        return duty
+    duty.s83_1_at_commencement = due
+    if due and duty.soa1997 is not None:  # s.83(1) from the commencement, in place of the 1997 Act duty
+        duty.period = dated_period(scope, case, relevant, builder, _named(duty))
+    duty.required = due or duty.soa1997 is not None
     return duty
 
 
-def _clock(case: Case, as_of: date, builder: DutyBuilder, duty: InitialDuty, relevant: date,
-           values: dict[str, Any]) -> Scope | None:
-    """The number of days, the first day and the deadline of the initial period beginning with ``relevant`` (the
-    1997 Act's before 1 May 2004, handed over to s.83(1) if still running then), set on ``duty``; the scope they were
-    worked out in, or None if the rules could not decide."""
-    book = builder.book
-    floor: date = book.parameter(SOA1997_COMMENCEMENT).value_at(relevant)
-    anchor = max(relevant, floor)
-    probe = Scope(book, anchor, INITIAL_VALUES, case, {}, builder.warnings)
-    clock = first_counted_day(anchor, disregarded(case), conventions_at(probe))
-    values["clock_starts"] = clock
-    scope = Scope(book, clock or max(as_of, anchor), INITIAL_VALUES, case, values, builder.warnings)
-    period = run_group(book, "notification.initial.period", scope, builder, duty.label)
-    if period.fired is None:
-        return None
-    outputs = period.outputs
-    if "counting_parameter" in outputs:
-        scope.param(outputs["counting_parameter"])
-    begins, deadline = _dated(scope, case, relevant, outputs)
-    superseded = outputs.get("superseded_on")
-    if superseded is not None:
-        handover: date = book.parameter(superseded).value_at(relevant)
-        if deadline is None or deadline >= handover:
-            # The 1997 Act period had not ended when the 2003 Act came into force: s.83(1) governs from then.
-            scope = Scope(book, handover, INITIAL_VALUES, case, values, builder.warnings)
-            period = run_group(book, "notification.initial.period", scope, builder, duty.label)
-            assert period.fired is not None
-            outputs = period.outputs
-            begins, deadline = _dated(scope, case, relevant, outputs)
-    assert period.fired is not None
-    duty.rule, duty.days, duty.begins = period.fired.id, int(outputs["days"]), begins
-    duty.running, duty.deadline = deadline is not None, deadline
-    return scope
+def _running_at(status: NotificationStatus, disposal: Disposal, index: int, commencement: date) -> bool | Gap:
+    """s.81(2): whether the disposal's notification period was still running at the commencement."""
+    source = status.source("disposal", disposal.id)
+    on = None if source is None else source.on(commencement)
+    if on is None:
+        return Gap(source.gaps if source is not None and source.gaps else (f"disposals[{index}].sentence",))
+    return on
 
 
-def _dated(scope: Scope, case: Case, relevant: date, outputs: Any) -> tuple[date, date | None]:
-    """The first day of the period (the relevant date, or the commencement named by the rule if later) and its
-    last day, disregarding the case's intervals."""
-    floor_id = outputs["begins_no_earlier_than"]
-    floor: date = scope.book.parameter(floor_id).value_at(scope.as_at)
-    if relevant < floor:
-        floor = scope.param(floor_id)
-    begins = max(relevant, floor)
-    return begins, deadline_disregarding(scope, case, begins, int(outputs["days"]))
+def _soa1997_notification(case: Case, duty: InitialDuty, complied: bool | None, commencement: date) -> Any:
+    """s.83(3): whether the person complied with the 1997 Act s.2(1) for the disposal - as stated, or from the
+    notifications listed (an initial notification before 1 May 2004 is a 1997 Act notification): on_time within
+    the 1997 period (or, where that period never ran, before the commencement), late after it, or none."""
+    if complied is not None:
+        duty.soa1997_notification = "on_time" if complied else "none"
+        return duty.soa1997_notification
+    relevant = duty.relevant_date
+    assert relevant is not None
+    given = [n.date for n in case.notifications if n.kind == "initial" and relevant <= n.date < commencement]
+    deadline = None if duty.soa1997 is None else duty.soa1997.deadline
+    if not given:
+        found = "none"
+    elif deadline is None or min(given) <= deadline:
+        found = "on_time"
+    else:
+        found = "late"
+    duty.soa1997_notification = found
+    return found
 
 
-def _earlier_event_covers(case: Case, disposal: Disposal, deadline: date | None, status: NotificationStatus) -> Any:
-    """s.83(2)(a), (c): another disposal made the person subject immediately before this relevant date, and keeps
-    them subject throughout the initial period (to its last day)."""
-    relevant = status.relevant_date(disposal.id)
-    if relevant is None:
-        return Gap(tuple(m.fact for m in status.missing) or ("disposals",))
+def _earlier(case: Case, disposal: Disposal, duty: InitialDuty, status: NotificationStatus) -> tuple[Any, Any]:
+    """s.83(2): whether an earlier disposal covers the whole initial period, and was notified for. "Earlier" reads
+    the relevant dates as worked out (s.132(3)); one not worked out may be earlier unless its conviction, finding
+    or caution is on or after this relevant date (a relevant date is never before it), and then an initial
+    notification given since that conviction, finding or caution may have been given for it."""
+    relevant = duty.relevant_date
+    assert relevant is not None
+    others = [d for d in case.disposals if d.id != disposal.id
+              and (status.relevant_date(d.id) or d.relevant_date or date.min) < relevant]
+    if not others:
+        return False, False
     earlier = {p.disposal.id for p in status.periods if p.disposal.id != disposal.id
                and p.relevant_date is not None and p.relevant_date < relevant}
-    if not earlier:
-        return False
-    single = status.only(lambda s: s.kind == "disposal" and s.ref in earlier)
-    before = single.subject_on(days_before(relevant, 1))
-    if before is False:
-        return False
-    # With the clock stopped, only an indefinite period is sure to cover the whole of it.
-    through = (True if single.indefinite_on(relevant) else None) if deadline is None else single.subject_on(deadline)
-    if before and through:
-        return True
-    if through is False:
-        return False
-    open_ended = tuple(f"intervals[{i}].end" for i, iv in enumerate(case.intervals) if iv.end is None)
-    return Gap(tuple(m.fact for m in status.missing) or open_ended)
-
-
-def _notified_for_earlier_event(case: Case, disposal: Disposal, status: NotificationStatus) -> bool:
-    """s.83(2)(b): an initial notification was given after an earlier disposal and before this relevant date (the
-    notifications listed are taken as the record)."""
-    relevant = status.relevant_date(disposal.id)
-    if relevant is None:
-        return False
-    starts = [p.relevant_date for p in status.periods if p.relevant_date is not None and p.relevant_date < relevant]
-    return any(n.kind == "initial" and any(s <= n.date < relevant for s in starts) for n in case.notifications)
+    undated = [d for d in others if status.relevant_date(d.id) is None]
+    covers = earlier_event_covers(case, status, earlier, relevant, duty.deadline)
+    notified: Any = notified_for_earlier_event(case, status, earlier, relevant)
+    if not undated:
+        return covers, notified
+    gap = Gap(tuple(fact for d in undated for fact in undated_facts(case, d, status)))
+    since = min(d.relevant_date or date.min for d in undated)
+    if not notified and any(n.kind == "initial" and since <= n.date < relevant for n in case.notifications):
+        notified = gap
+    return (gap if covers is not True else covers), notified
 
 
 def answer_initial(
     case: Case, as_of: date, builder: DutyBuilder
 ) -> tuple[Answer[NotificationInitialValue], list[InitialDuty]]:
-    """The outcome, value and dates of ``notification.initial``, with the duty for each disposal."""
+    """The outcome, value and dates of ``notification.initial``, with the duty for each source."""
     duties = initial_duties(case, as_of, builder)
 
     def conclude(value: dict[str, Any], dates: dict[str, date]) -> bool:
         required = [d for d in duties if d.required]
-        latest = max(required, key=lambda d: d.relevant or date.min, default=None)
+        latest = max(required, key=lambda d: d.relevant_date or date.min, default=None)
         value.update(required=bool(required), running=None if latest is None else latest.running,
-                     controlling_disposal=None if latest is None else latest.label)
+                     controlling_source=None if latest is None else latest.source,
+                     controlling_disposal=None if latest is None or latest.disposal is None else latest.disposal.id,
+                     s83_1_required_at_commencement=None if latest is None else latest.s83_1_at_commencement)
         if latest is not None and latest.deadline is not None:
             dates["initial_deadline"] = latest.deadline
+        if latest is not None and latest.soa1997 is not None and latest.soa1997.deadline is not None:
+            dates["soa1997_initial_deadline"] = latest.soa1997.deadline
         return bool(required)
 
     return answer_each(builder, "disposals", "duties", duties, NotificationInitialValue, conclude), duties
@@ -276,18 +290,22 @@ def initial_deadline(case: Case, as_of: date, book: RuleBook | None = None) -> D
 
 
 def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
-    """For the timeline: the initial notification deadline of each disposal that requires one."""
+    """For the timeline: the initial notification deadline of each source that requires one."""
     steps: list[Step] = []
     answer, duties = answer_initial(case, as_of, builder)
     for duty in duties:
-        if not duty.required or duty.rule is None:
+        period = duty.period
+        if not duty.required or period is None:
             continue
-        what = (f"Initial notification due ({duty.days} days beginning with {duty.begins}, time in custody, "
+        what = (f"Initial notification due ({period.days} days beginning with {period.begins}, time in custody, "
                 "in hospital or abroad disregarded)" if duty.running
-                else f"Initial notification: the {duty.days} days start to run on release or return to the UK")
-        steps.append(Step(duty.deadline, "initial_notification", duty.rule, duty.label, what))
+                else f"Initial notification: the {period.days} days start to run on release or return to the UK")
+        steps.append(Step(period.deadline, "initial_notification", period.rule, _named(duty), what))
     return answer.outcome, steps
 
+
+def _named(duty: InitialDuty) -> str:
+    return duty.disposal.id if duty.disposal is not None else duty.source
 
 
 def headline(decision: Decision[NotificationInitialValue]) -> str:
@@ -297,11 +315,11 @@ def headline(decision: Decision[NotificationInitialValue]) -> str:
         return "No initial notification is required (no relevant offender, or an earlier notification covers it)."
     if decision.outcome is Outcome.UNDETERMINED:
         return "The initial notification deadline cannot be decided on these facts."
-    duty = next(d for d in v.duties if d.disposal == v.controlling_disposal)
+    duty = next(d for d in v.duties if d.source == v.controlling_source)
     if not v.running:
-        return (f"An initial notification is required for {duty.disposal}; its {duty.days} days start to run "
+        return (f"An initial notification is required for {duty.source}; its {duty.days} days start to run "
                 "only when the person is released or returns to the UK.")
-    return (f"Initial notification due by {show_value(duty.deadline)} for {duty.disposal} "
+    return (f"Initial notification due by {show_value(duty.deadline)} for {duty.source} "
             f"({duty.days} days beginning with {show_value(duty.begins)}, time in custody, hospital or abroad "
             "disregarded).")
 
@@ -311,6 +329,8 @@ __all__ = [
     "InitialDuty",
     "InitialDutyValue",
     "NotificationInitialValue",
+    "Period",
+    "Soa1997DutyValue",
     "answer_initial",
     "headline",
     "initial_deadline",

@@ -1,16 +1,17 @@
 """Question ``notification.periodic``: by when must the person next re-notify?
 
-Sexual Offences Act 2003 s.85: a relevant offender notifies again within the applicable period after each
-initial, change or periodic notification (s.85(1)-(2)). The period is one year; from 13 August 2012 it is 7 days
-where the home address last notified is a place where the person can regularly be found, for want of a sole or
-main residence (s.85(5)-(6)). "After" excludes the day of the notification (parameter
-``notification.periodic.after_excludes_trigger_day``). A period that would end while the person is in custody,
-in hospital or abroad continues until the end of 3 days beginning when that ends (s.85(3)-(4)).
+Sexual Offences Act 2003 s.85: a relevant offender notifies again within the applicable period after each event of
+s.85(2) (:mod:`.periodic_events`): the commencement of Part 2 for a person who is a relevant offender from it (or,
+s.98(4), the service of a notification order), and every notification under ss.83(1), 84(1) and 85(1), including
+one of a prescribed change of circumstances. The period is one year; from 13 August 2012 it is 7 days where the
+home address last notified is a place where the person can regularly be found, for want of a sole or main residence
+(s.85(5)-(6)). "After" excludes the day of the event (parameter ``notification.periodic.after_excludes_trigger_day``).
 
-Notifications of only the information prescribed from 13 August 2012 move the date only if the parameter
-``notification.periodic.reset_on_s83_new_matters`` says so (Home Office FAQ: they do not). Notifications before
-1 May 2004 (Sex Offenders Act 1997) start no s.85 period. The duty binds a relevant offender, so the next date is
-checked against the notification period.
+s.85(3)-(4): a period that would end while the person is in custody, in hospital or abroad continues until the end
+of 3 days beginning when that first ceases: the day of release or return is the first of the 3, counted as plain
+calendar days (s.85 disregards nothing itself), and a later stretch in custody or abroad does not extend it again
+(:func:`mappa_rules.legal_time.continued_last_day`). The duty binds a relevant offender, so the next date is checked
+against the notification status.
 """
 
 from __future__ import annotations
@@ -24,36 +25,25 @@ from pydantic import Field
 
 from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
-from ...engine.evaluator import Gap, Scope
-from ...facts import Case, NotificationGiven
-from ...legal_time import DateRange, Length, TimeConventions, disregarded_days, last_day, last_day_after
-from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, under
+from ...engine.evaluator import Ledger, Scope, evaluate_group
+from ...facts import Case
+from ...legal_time import Length, continued_last_day, last_day, last_day_after
+from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, sensitive, under
 from ...vocabulary.notification import PERIODIC_VALUES
-from .duties import (
-    Answer,
-    DutyBuilder,
-    Step,
-    deadline_disregarding,
-    decide,
-    disregarded,
-    run_group,
-    status_on_demand,
-    touches,
-)
+from .duties import Answer, DutyBuilder, Step, decide, disregarded, run_group, status_on_demand, touches
+from .periodic_events import RESTART, Event, periodic_events
 
 QUESTION = "notification.periodic"
-COMMENCEMENT = "notification.period.commencement"
 AFTER_EXCLUDES = "notification.periodic.after_excludes_trigger_day"
-RESET_ON_NEW_MATTERS = "notification.periodic.reset_on_s83_new_matters"
-COUNTED_KINDS = ("initial", "change", "periodic")
 LAPSES = "notification.status.duty_lapses_at_end"
 
 
 class PeriodicStepValue(TypedValue):
     """The applicable period after one notification, and when the next was due (SOA 2003 s.85)."""
 
-    notified: date = Field(description="The day of the notification.")
-    kind: str = Field(description="initial, change, periodic or prescribed_information.")
+    notified: date = Field(description="The day of the event (a notification, the commencement, a service).")
+    kind: str = Field(description="initial, change, periodic or prescribed_information (a notification of a "
+                      "prescribed change); commencement (s.85(2)(a)); notification_order (its service, s.98(4)).")
     rule: str | None = Field(description="The rule that gave the applicable period.")
     period: str | None = Field(description="The applicable period, e.g. '1 year' or '7 days'.")
     period_last_day: date | None = Field(description="Its last day before any extension.")
@@ -67,8 +57,8 @@ class PeriodicStepValue(TypedValue):
 class NotificationPeriodicValue(TypedValue):
     """By when the next periodic notification is due, with each notification's period."""
 
-    history: list[PeriodicStepValue] = Field(description="Each notification that starts a period, oldest first.")
-    last_notification: date | None = Field(default=None, description="The latest such notification.")
+    history: list[PeriodicStepValue] = Field(description="Each event that starts a period, oldest first.")
+    last_notification: date | None = Field(default=None, description="The latest such event.")
     period: str | None = Field(default=None, description="The period applicable after it.")
     running: bool | None = Field(default=None, description="That period is running.")
     extended: bool | None = Field(default=None, description="That period was extended.")
@@ -79,10 +69,9 @@ class NotificationPeriodicValue(TypedValue):
 
 @dataclass
 class PeriodicStep:
-    """The applicable period after one notification, and when the next notification is due."""
+    """The applicable period after one event, and when the next notification is due."""
 
-    trigger: NotificationGiven
-    index: int
+    trigger: Event
     rule: str | None = None
     length: Length | None = None
     period_last_day: date | None = None
@@ -111,82 +100,101 @@ class PeriodicStep:
 
 
 def periodic_steps(case: Case, as_of: date, builder: DutyBuilder) -> list[PeriodicStep]:
-    """Each notification up to ``as_of`` that starts an s.85 period, with its due date, oldest first."""
-    book = builder.book
-    commencement: date = book.parameter(COMMENCEMENT).value_at(as_of)
-    given = sorted(((n, i) for i, n in enumerate(case.notifications) if commencement <= n.date <= as_of),
-                   key=lambda pair: pair[0].date)
-    triggers = [(n, i) for position, (n, i) in enumerate(given)
-                if n.kind in COUNTED_KINDS or _resets(builder, n, given[position + 1:])]
-    steps = [_step(case, n, i, builder) for n, i in triggers]
+    """Each s.85(2) event up to ``as_of`` that starts a period, with its due date, oldest first. Whether a
+    notification of a prescribed change starts one is read (and warned of, where the reading changes a due date or
+    makes a notification late) only when the case has one."""
+    events = periodic_events(case, as_of, builder)
+    prescribed = [e for e in events if not e.counted]
+    if not prescribed:
+        return _history(case, events, builder)
+    scope = Scope(builder.book, prescribed[0].date, PERIODIC_VALUES, case, {}, builder.warnings)
+
+    def outcome(restart: Any) -> _Dates:
+        scratch = DutyBuilder(builder.question, builder.as_of, builder.book, warnings=Ledger())
+        return _Dates.of(_history(case, _kept(events, restart), scratch))
+
+    restart = sensitive(scope, RESTART, outcome, str)
+    return _history(case, _kept(events, restart), builder)
+
+
+@dataclass(frozen=True)
+class _Dates:
+    """What a history gives, to compare two readings: the next due date, and the notifications given late."""
+
+    due: date | None
+    late: tuple[date, ...]
+
+    @staticmethod
+    def of(steps: list[PeriodicStep]) -> _Dates:
+        late = tuple(s.next_notification for s in steps if s.on_time is False and s.next_notification is not None)
+        return _Dates(steps[-1].due if steps else None, late)
+
+    def __str__(self) -> str:
+        due = f"the next periodic notification due by {show_value(self.due)}"
+        return due + (f", and the notifications of {', '.join(map(str, self.late))} late" if self.late else "")
+
+
+def _kept(events: list[Event], restart: Any) -> list[Event]:
+    return [e for e in events if e.counted or restart]
+
+
+def _history(case: Case, events: list[Event], builder: DutyBuilder) -> list[PeriodicStep]:
+    steps = [_step(case, event, builder) for event in events]
     for step, following in pairwise(steps):
         step.next_notification = following.trigger.date
     return steps
 
 
-def _resets(builder: DutyBuilder, notification: NotificationGiven,
-            later: list[tuple[NotificationGiven, int]]) -> bool:
-    """Whether a notification of only the 2012 prescribed information starts a new period. It is looked at (and
-    the parameter warned about) only where the next date depends on it: no counted notification follows it."""
-    if any(n.kind in COUNTED_KINDS for n, _ in later):
-        return False
-    scope = Scope(builder.book, notification.date, PERIODIC_VALUES, None, {}, builder.warnings)
-    return bool(scope.param(RESET_ON_NEW_MATTERS))
-
-
-def _step(case: Case, notification: NotificationGiven, index: int, builder: DutyBuilder) -> PeriodicStep:
+def _step(case: Case, event: Event, builder: DutyBuilder) -> PeriodicStep:
     book = builder.book
-    step = PeriodicStep(notification, index)
-    path = f"notifications[{index}]"
-    abode = notification.no_sole_or_main_residence
-    values: dict[str, Any] = {
-        "trigger_date": notification.date,
-        "no_sole_or_main_residence": Gap((f"{path}.no_sole_or_main_residence",)) if abode is None else abode,
-    }
-    scope = Scope(book, notification.date, PERIODIC_VALUES, case, values, builder.warnings)
-    period = run_group(book, "notification.periodic.period", scope, builder, f"notification of {notification.date}")
+    step = PeriodicStep(event)
+    subject = event.label
+    values: dict[str, Any] = {"trigger_date": event.date, "no_sole_or_main_residence": event.residence}
+    scope = Scope(book, event.date, PERIODIC_VALUES, case, values, builder.warnings)
+    period = run_group(book, "notification.periodic.period", scope, builder, subject)
     if period.fired is None:
         return step
     step.rule = period.fired.id
     outputs = period.outputs
     length = step.length = Length(years=int(outputs.get("years") or 0), days=int(outputs.get("days") or 0))
-    conventions = conventions_at(scope)
     dating = last_day_after if scope.param(AFTER_EXCLUDES) else last_day
-    end, missing_day = dating(notification.date, length, conventions)
+    end, missing_day = dating(event.date, length, conventions_at(scope))
     if missing_day:
-        end = under(scope, MISSING_DAY, lambda c: dating(notification.date, length, c)[0])
+        end = under(scope, MISSING_DAY, lambda c: dating(event.date, length, c)[0])
     step.period_last_day = end
     spans = disregarded(case)
-
-    def containing_under(c: TimeConventions) -> DateRange | None:
-        return next((s for s in disregarded_days(spans, c) if s.contains(end)), None)
-
-    containing = containing_under(conventions)
-    if touches(case, end, end):  # whether the period runs on; the date it then runs to is tested below
-        under(scope, PARTIAL_DAY, lambda c: containing_under(c) is not None, lambda runs: _ending(end, runs))
     values["period_last_day"] = end
-    values["period_ends_while_detained"] = containing is not None
-    extension = run_group(book, "notification.periodic.extension", scope, builder,
-                          f"notification of {notification.date}")
+    values["period_ends_while_detained"] = continued_last_day(end, 1, spans, conventions_at(scope))[0]
+    extension = run_group(book, "notification.periodic.extension", scope, builder, subject)
     if extension.fired is None:
         return step
     days = extension.outputs.get("extension_days")
-    step.extended = days is not None
-    if days is None:
-        step.due, step.running = end, True
-        return step
-    assert containing is not None
-    # The 3 days begin when the person ceases to be detained or abroad, the day after the disregarded stretch.
-    step.due = None if containing.last is None else deadline_disregarding(scope, case, containing.last, int(days))
-    step.running = step.due is not None
+    extended = days is not None
+    due_day: date | None = end
+    if touches(case, end, end):  # only an interval on the last day can extend the period, under any reading
+        run_on = int(days) if days is not None else _extension_days(scope)
+        extended, due_day = under(scope, PARTIAL_DAY, lambda c: continued_last_day(end, run_on, spans, c),
+                                  lambda result: _ending(end, result))
+    step.extended, step.due, step.running = extended, due_day, due_day is not None
     return step
 
 
-def _ending(end: date, runs_on: bool) -> str:
+def _extension_days(scope: Scope) -> int:
+    """The days the extension rules give a period that does end while the person is detained or abroad (to work
+    out what another reading of the part-day convention would give)."""
+    side = Scope(scope.book, scope.as_at, PERIODIC_VALUES, scope.case,
+                 {**scope.subject, "period_ends_while_detained": True}, Ledger())
+    return int(evaluate_group(scope.book.group("notification.periodic.extension"), side).outputs["extension_days"])
+
+
+def _ending(end: date, result: tuple[bool, date | None]) -> str:
     """How the period ends, in words: on its last day, or run on past it in custody, hospital or abroad."""
-    if runs_on:
-        return f"a period that would end on {end} while the person is detained or abroad, and so runs on"
-    return f"a period ending on {end}, not extended"
+    extended, due = result
+    if not extended:
+        return f"a period ending on {end}, not extended"
+    if due is None:
+        return f"a period that would end on {end} while the person is detained or abroad, still running on"
+    return f"a period that would end on {end} while the person is detained or abroad, continuing until {due}"
 
 
 def answer_periodic(
@@ -235,15 +243,15 @@ def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outco
     for step in periods[:-1]:
         if step.on_time is False and step.rule is not None:
             found.append(Step(step.due, "periodic_notification_missed", step.rule,
-                              f"notification of {step.trigger.date}",
+                              step.trigger.label,
                               f"Periodic notification was due ({step.length} after {step.trigger.date}); the next "
                               f"was given on {step.next_notification}"))
     latest = periods[-1] if periods else None
     if latest is not None and answer.outcome is Outcome.YES and latest.rule is not None:
         what = (f"Periodic notification due ({latest.length} after {latest.trigger.date})" if latest.running
                 else "Periodic notification: the period runs on until after release or return to the UK")
-        found.append(Step(latest.due, "periodic_notification", latest.rule, f"notification of {latest.trigger.date}",
-                          what))
+        found.append(Step(latest.due, "periodic_notification", latest.rule,
+                          latest.trigger.label, what))
     return answer.outcome, found
 
 
@@ -265,6 +273,7 @@ def headline(decision: Decision[NotificationPeriodicValue]) -> str:
 
 __all__ = [
     "QUESTION",
+    "RESTART",
     "NotificationPeriodicValue",
     "PeriodicStep",
     "PeriodicStepValue",

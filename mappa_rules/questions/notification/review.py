@@ -8,10 +8,9 @@ day after the end of 8 years beginning with the determination, or a longer perio
 (ss.91B(4)-(6), 91C). The chief officer's time to determine and the time to appeal (s.91E) are given where the
 facts allow.
 
-Unverified points are dated parameters and appear as warnings: the s.91B(7) transitional text (the plain date is
-reported as provisional for anyone under 18 on the relevant date and for any date before 1 September 2012), the
-rule for the relevant notification (first notification after release, used only when its date is not supplied),
-whether custody stops the clock, the 6-week determination limit, the 21-day appeal limit and the 15-year cap.
+s.91B(7): the qualifying date is no earlier than the expiry of a notification continuation order made in Scotland
+(the only floor: applications were possible from 30 July 2012). The dates of an application (acknowledgment,
+responsible bodies, determination, appeal, further qualifying date) are worked out in :mod:`.review_application`.
 """
 
 from __future__ import annotations
@@ -24,26 +23,17 @@ from pydantic import Field
 
 from ...decision import Decision, Outcome, TypedValue, make_reason, show_value
 from ...engine import RuleBook
-from ...engine.evaluator import Gap, GroupResult, Scope
-from ...facts import Case, ReviewApplication
-from ...legal_time import (
-    DateRange,
-    Length,
-    PartialDayRule,
-    TimeConventions,
-    age_on,
-    disregarded_days,
-    last_day,
-)
+from ...engine.evaluator import Gap, Scope
+from ...facts import Case
+from ...legal_time import Length, age_on
 from ...legal_time.conventions import BEGINNING_WITH, conventions_at, day_after_period
 from ...vocabulary.notification import REVIEW_VALUES
-from .duties import Answer, DutyBuilder, Step, decide, length_of, run_group, soa_citation, touches
+from .duties import Answer, DutyBuilder, Step, decide, run_group, soa_citation, touches
+from .review_application import RN_FACT, ApplicationDates, application_dates, relevant_notification
 from .sources import Source
 from .status import NotificationStatus, notification_status
 
 QUESTION = "notification.review"
-RN_FACT = "review.relevant_notification_date"
-CUSTODY_KINDS = frozenset({"remanded_in_custody", "serving_sentence", "service_detention", "hospital"})
 
 
 class NotificationReviewValue(TypedValue):
@@ -55,11 +45,23 @@ class NotificationReviewValue(TypedValue):
     relevant_notification_derived: bool | None = Field(
         default=None, description="Worked out from custody and notifications rather than supplied.")
     years: int | None = Field(default=None, description="15, or 8 if under 18 on the relevant date (s.91B(2)).")
-    qualifying_date: date | None = Field(default=None, description="The qualifying date (s.91B(2)).")
-    provisional: bool | None = Field(default=None, description="Provisional: the s.91B(7) transition may apply.")
+    qualifying_date: date | None = Field(
+        default=None, description="The qualifying date (s.91B(2)), no earlier than the expiry of a notification "
+        "continuation order (s.91B(7)).")
+    continuation_order_floor: bool | None = Field(
+        default=None, description="The qualifying date is the expiry of a notification continuation order made in "
+        "Scotland, later than the s.91B(2) date (s.91B(7)).")
     earliest_application: date | None = Field(default=None, description="The first day an application may be made.")
-    further_qualifying_date: date | None = Field(default=None, description="After a refusal (ss.91B(4)-(6), 91C).")
-    determination_deadline: date | None = Field(default=None, description="The chief officer's deadline.")
+    further_qualifying_date: date | None = Field(default=None, description="After a refusal (s.91B(3)-(6)).")
+    further_period_basis: str | None = Field(
+        default=None, description="After a refusal: s.91B(3) (8 years) or s.91B(4)-(6) (a longer period set).")
+    acknowledgment_deadline: date | None = Field(
+        default=None, description="The last day for the chief officer to acknowledge the application (s.91B(8)).")
+    responsible_bodies_deadline: date | None = Field(
+        default=None, description="The latest day a notified responsible body may give information (s.91B(9)).")
+    determination_deadline: date | None = Field(
+        default=None, description="The chief officer's deadline: 6 weeks of that day (s.91C(1)); none while no "
+        "responsible body is known to have been notified.")
     appeal_deadline: date | None = Field(default=None, description="The last day to appeal a refusal (s.91E).")
     application_pending: bool | None = Field(default=None, description="An application awaits determination.")
     may_apply_on_as_of: bool | None = Field(default=None, description="An application may be made on the as-at date.")
@@ -72,45 +74,48 @@ class ReviewDates:
     relevant_notification: date | None = None
     derived: bool = False
     rule: str | None = None
-    further_rule: str | None = None
     years: int | None = None
     qualifying_date: date | None = None
-    provisional: bool | None = None
+    floored: bool | None = None
     earliest_application: date | None = None
-    further_qualifying_date: date | None = None
-    determination_deadline: date | None = None
-    appeal_deadline: date | None = None
-    pending: bool = False
+    application: ApplicationDates | None = None
     decided: bool = True
 
     @property
     def next_application(self) -> date | None:
-        return self.further_qualifying_date or self.earliest_application
+        further = None if self.application is None else self.application.further_qualifying_date
+        return further or self.earliest_application
 
     def as_value(self, as_of: date) -> dict[str, Any]:
         """The fields of the answer these dates give."""
         following = self.next_application
+        app = self.application or ApplicationDates()
         return {
             "relevant_notification_date": self.relevant_notification,
             "relevant_notification_derived": self.derived,
             "years": self.years,
             "qualifying_date": self.qualifying_date,
-            "provisional": self.provisional,
+            "continuation_order_floor": self.floored,
             "earliest_application": self.earliest_application,
-            "further_qualifying_date": self.further_qualifying_date,
-            "determination_deadline": self.determination_deadline,
-            "appeal_deadline": self.appeal_deadline,
-            "application_pending": self.pending,
-            "may_apply_on_as_of": None if following is None else (not self.pending and as_of >= following),
+            "further_qualifying_date": app.further_qualifying_date,
+            "further_period_basis": app.further_basis,
+            "acknowledgment_deadline": app.acknowledgment_deadline,
+            "responsible_bodies_deadline": app.bodies_deadline,
+            "determination_deadline": app.determination_deadline,
+            "appeal_deadline": app.appeal_deadline,
+            "application_pending": app.pending,
+            "may_apply_on_as_of": None if following is None else (not app.pending and as_of >= following),
         }
 
     def key_dates(self) -> dict[str, date]:
+        app = self.application or ApplicationDates()
         named = {
             "relevant_notification": self.relevant_notification,
             "qualifying_date": self.qualifying_date,
-            "further_qualifying_date": self.further_qualifying_date,
-            "determination_deadline": self.determination_deadline,
-            "appeal_deadline": self.appeal_deadline,
+            "further_qualifying_date": app.further_qualifying_date,
+            "acknowledgment_deadline": app.acknowledgment_deadline,
+            "determination_deadline": app.determination_deadline,
+            "appeal_deadline": app.appeal_deadline,
         }
         return {k: v for k, v in named.items() if v is not None}
 
@@ -142,7 +147,9 @@ def review_dates(case: Case, as_of: date, builder: DutyBuilder) -> tuple[bool | 
     assert controlling is not None
     _qualifying_date(case, controlling, scope, builder, dates)
     if case.review.applications:
-        _application(case, len(case.review.applications) - 1, case.review.applications[-1], scope, builder, dates)
+        index = len(case.review.applications) - 1
+        dates.application = application_dates(case, index, case.review.applications[index], scope, builder)
+        dates.decided = dates.decided and dates.application.decided
     return True, dates
 
 
@@ -172,7 +179,7 @@ def _age(case: Case, source: Source | None, builder: DutyBuilder, as_of: date) -
 def _qualifying_date(case: Case, source: Source, scope: Scope, builder: DutyBuilder,
                      dates: ReviewDates) -> None:
     book = builder.book
-    relevant = _relevant_notification(case, source, scope)
+    relevant = relevant_notification(case, source.relevant_date, scope)
     if isinstance(relevant, Gap):
         builder.add_missing(RN_FACT, "notification.review.period")
         dates.decided = False
@@ -185,11 +192,11 @@ def _qualifying_date(case: Case, source: Source, scope: Scope, builder: DutyBuil
         return
     dates.rule, dates.years = period.fired.id, int(period.outputs["years"])
     qualifying = day_after_period(scope, relevant, Length(years=dates.years))
+    floor = case.review.notification_continuation_order_expiry
+    dates.floored = floor is not None and floor > qualifying
+    if floor is not None and scope.param("notification.review.transitional_s91b7") == "nco_floor":
+        qualifying = max(qualifying, floor)
     dates.qualifying_date = qualifying
-    young = period.fired.id == "notification.review.under_18_eight_years"
-    dates.provisional = young or qualifying < scope.param("notification.review.first_qualifying_date")
-    if dates.provisional:
-        scope.param("notification.review.transitional_s91b7")
     if touches(case, relevant, qualifying) and scope.param("notification.review.custody_stops_clock"):
         raise LookupError("notification.review.custody_stops_clock: stopping the clock is not supported")
     dates.earliest_application = max(qualifying, scope.param("notification.review.scheme_commencement"))
@@ -202,61 +209,6 @@ def _qualifying_date(case: Case, source: Source, scope: Scope, builder: DutyBuil
          "earliest_application": dates.earliest_application},
         subject,
     ))
-
-
-def _relevant_notification(case: Case, source: Source, scope: Scope) -> date | Gap:
-    """The relevant notification: as supplied, or the first notification after release from custody for the
-    indefinite-period offence (parameter ``notification.review.relevant_notification_rule``, unverified)."""
-    supplied = case.review.relevant_notification_date
-    if supplied is not None:
-        return supplied
-    relevant = source.relevant_date
-    if relevant is None:
-        return Gap((RN_FACT,))
-    blocks = disregarded_days(
-        [DateRange(i.start, i.end) for i in case.intervals if i.kind in CUSTODY_KINDS],
-        TimeConventions(partial_day=PartialDayRule.WHOLE_DAY_DISREGARDED),  # merges touching intervals as they are
-    )
-    custody = next((b for b in blocks if b.last is None or b.last >= relevant), None)
-    if custody is None or custody.last is None:
-        return Gap((RN_FACT,))
-    if scope.param("notification.review.relevant_notification_rule") != "first_notification_after_release":
-        raise LookupError("unsupported notification.review.relevant_notification_rule")
-    released = custody.last
-    after = [n.date for n in case.notifications if n.date >= released]
-    return min(after) if after else Gap((RN_FACT,))
-
-
-def _application(case: Case, index: int, application: ReviewApplication, scope: Scope, builder: DutyBuilder,
-                 dates: ReviewDates) -> None:
-    """The determination deadline, and after a refusal the further qualifying date and the appeal deadline."""
-    path = f"review.applications[{index}]"
-    conventions = conventions_at(scope)
-    if application.received is not None:
-        limit = length_of(scope.param("notification.review.determination_limit"))
-        dates.determination_deadline, _ = last_day(application.received, limit, conventions)
-    dates.pending = application.determination in (None, "pending")
-    if application.determination != "refused":
-        return
-    if application.notice_received is not None:
-        limit = length_of(scope.param("notification.review.appeal_limit"))
-        dates.appeal_deadline, _ = last_day(application.notice_received, limit, conventions)
-    decided_on, years = application.determination_date, application.further_period_years
-    scope.subject.update(
-        further_period_set=Gap((f"{path}.further_period_years",)) if years is None else years,
-        determination_date=Gap((f"{path}.determination_date",)) if decided_on is None else decided_on,
-    )
-    further: GroupResult = run_group(builder.book, "notification.review.further", scope, builder, path)
-    if further.fired is None or decided_on is None or years is None:
-        dates.decided = False
-        return
-    dates.further_rule = further.fired.id
-    if further.outputs["longer"]:
-        scope.param("notification.review.longer_period_appealable")
-    if not further.outputs["valid"]:
-        dates.decided = False
-        return
-    dates.further_qualifying_date = day_after_period(scope, decided_on, Length(years=years))
 
 
 def answer_review(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Answer[NotificationReviewValue], ReviewDates]:
@@ -288,16 +240,20 @@ def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outco
     if dates.qualifying_date is not None and dates.rule is not None:
         when = dates.earliest_application or dates.qualifying_date
         steps.append(Step(when, "review_qualifying_date", dates.rule, None,
-                          "Qualifying date: the person may apply for review of the indefinite requirements"
-                          + (" (provisional)" if dates.provisional else "")))
-    if dates.further_qualifying_date is not None and dates.further_rule is not None:
-        steps.append(Step(dates.further_qualifying_date, "review_further_qualifying_date", dates.further_rule, None,
+                          "Qualifying date: the person may apply for review of the indefinite requirements"))
+    app = dates.application or ApplicationDates()
+    if app.further_qualifying_date is not None and app.further_rule is not None:
+        steps.append(Step(app.further_qualifying_date, "review_further_qualifying_date", app.further_rule, None,
                           "Further qualifying date: the person may apply again"))
-    if dates.determination_deadline is not None:
-        steps.append(Step(dates.determination_deadline, "review_determination_due",
+    if app.acknowledgment_deadline is not None:
+        steps.append(Step(app.acknowledgment_deadline, "review_acknowledgment_due",
+                          "notification.review.acknowledgment_limit", None,
+                          "The chief officer's acknowledgment of the application is due"))
+    if app.determination_deadline is not None:
+        steps.append(Step(app.determination_deadline, "review_determination_due",
                           "notification.review.determination_limit", None, "The chief officer's determination is due"))
-    if dates.appeal_deadline is not None:
-        steps.append(Step(dates.appeal_deadline, "review_appeal_deadline", "notification.review.appeal_limit", None,
+    if app.appeal_deadline is not None:
+        steps.append(Step(app.appeal_deadline, "review_appeal_deadline", "notification.review.appeal_limit", None,
                           "Last day to appeal the refusal to a magistrates' court"))
     return answer.outcome, steps
 
@@ -311,8 +267,7 @@ def headline(decision: Decision[NotificationReviewValue]) -> str:
     if decision.outcome is Outcome.UNDETERMINED:
         return "Whether, or from when, the person may apply for review cannot be decided on these facts."
     following = v.further_qualifying_date or v.earliest_application
-    provisional = " (provisional: s.91B(7) unverified)" if v.provisional else ""
-    return f"A qualifying relevant offender: may apply for review from {show_value(following)}{provisional}."
+    return f"A qualifying relevant offender: may apply for review from {show_value(following)}."
 
 
 __all__ = [

@@ -3,23 +3,20 @@
 Sexual Offences Act 2003 s.86 and the travel regulations, by the date of departure:
 
 * 1 June 2001 - 30 April 2004 (SI 2001/1846): trips of 8 days or longer, at least 24 hours before departure;
-* 1 May 2004 - 12 August 2012 (SI 2004/1220): trips of 3 days or more (trips under 8 days departing by 9 May
-  2004 stay exempt), with a 24-hour floor whose wording is unverified;
-* from 13 August 2012 (SI 2004/1220 as amended by SI 2012/1876): every trip, at least 7 days before departure
-  when the details are known, otherwise at least 12 hours before (timing unverified for England and Wales); a
-  14-day transition from 13 August 2012 whose details are unverified leaves those departures undetermined.
+* 1 - 9 May 2004 (SI 2004/1220 reg 3): trips under 8 days exempt; a person subject to the 2001 Regulations keeps
+  them for a longer trip;
+* 1 May 2004 - 12 August 2012 (SI 2004/1220 as made): trips of 3 days or more; at least 7 days before the date of
+  departure when the details were known more than 7 days ahead (with a reasonable excuse, as soon as reasonably
+  practicable and at least 24 hours before that date), otherwise at least 24 hours before it;
+* from 13 August 2012 (as amended by SI 2012/1876): every trip (a trip of less than 3 days departing by 27 August
+  2012 still exempt), 7 days as before, the 24-hour fallback unchanged, otherwise 12 hours before the date.
 
-Times of day are not modelled: a notice due some hours before departure is dated the day before (declared
-convention ``notification.travel.hours_notice_day_before``). How a trip's days are counted is a declared
-convention too (``notification.travel.trip_days_inclusive``): the rules are run again with the days counted the
-other way, and the decision warns only where that would change the notice the trip needs. Only a relevant
-offender must give notice, so each trip is checked against the notification period on its departure date.
+A change to the details notified is notified again before departure (reg 7) and a return not as notified within
+three days of it (reg 8). What one trip requires is worked out in :mod:`.travel_trip`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -27,29 +24,52 @@ from pydantic import Field
 
 from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
-from ...engine.evaluator import Gap, Ledger, Scope, evaluate_group
-from ...facts import Case, Trip
-from ...legal_time import days_before, days_from_to
-from ...legal_time.conventions import sensitive
-from ...vocabulary.notification import TRIP_VALUES
-from .duties import Answer, DutyBuilder, Step, answer_each, decide, label, run_group, status_on_demand
-from .status import NotificationStatus
+from ...facts import Case
+from .duties import Answer, DutyBuilder, Step, answer_each, decide, status_on_demand
+from .travel_trip import TravelDuty, trip_duty
 
 QUESTION = "notification.travel"
-INCLUSIVE = "notification.travel.trip_days_inclusive"
-HOURS_CONVENTION = "notification.travel.hours_notice_day_before"
 
 
 class TravelDutyValue(TypedValue):
-    """The notice one trip abroad requires (SOA 2003 s.86 and the travel regulations)."""
+    """What one trip abroad requires (SOA 2003 s.86 and the travel regulations)."""
 
     trip: str = Field(description="The trip's id, or its path in the case.")
-    departure: date | None = Field(description="The day of departure.")
-    notifiable: bool | str | None = Field(description="The trip must be notified ('unresolved' where unsettled).")
+    departure: date | None = Field(description="The intended date of departure.")
+    notifiable: bool | str | None = Field(description="The trip must be notified.")
     rule: str | None = Field(description="The rule that decided it.")
     subject_on_departure: bool | None = Field(description="The person is a relevant offender on departure.")
     notice: str | None = Field(description="How long before departure, in words.")
     latest_day: date | None = Field(description="The latest day to give notice.")
+    by_time: str | None = Field(default=None, description="The clock time on that day, where the words fix one "
+                                "(12 hours before the date of departure: 12:00 the day before).")
+    latest_day_clear_days: date | None = Field(
+        default=None, description="For 7 days' notice: the latest day if the 7 days must be clear.")
+    latest_day_if_excuse: date | None = Field(
+        default=None, description="For 7 days' notice: the latest day with a reasonable excuse (reg 5(2)(b)).")
+    as_soon_as_practicable: bool | None = Field(
+        default=None, description="With a reasonable excuse: notice is due as soon as reasonably practicable too.")
+    latest_day_if_known_early: date | None = Field(
+        default=None, description="While it is unknown: the latest day if the details were known more than 7 days "
+        "before the date of departure.")
+    latest_day_if_not_known_early: date | None = Field(
+        default=None, description="While it is unknown: the latest day if they were not.")
+    notified_on: date | None = Field(default=None, description="The day the trip was notified.")
+    on_time: bool | None = Field(default=None, description="That notification was on time.")
+    change_rule: str | None = Field(default=None, description="After a change to the details: the rule (reg 7).")
+    change_latest_day: date | None = Field(default=None, description="The latest day to notify the change.")
+    change_latest_day_with_excuse: date | None = Field(
+        default=None, description="From 13 August 2012: the latest day with a reasonable excuse (reg 7(3)).")
+    returned_on: date | None = Field(default=None, description="The day the person returned to the UK.")
+    return_rule: str | None = Field(default=None, description="The rule on notifying the return (reg 8).")
+    return_notification_required: bool | None = Field(
+        default=None, description="The return must be notified (null: not yet returned, or undetermined).")
+    return_notification_by: date | None = Field(default=None, description="The latest day to notify the return.")
+    return_lapsed: bool | None = Field(
+        default=None, description="Present when true: the requirements ended before that day and the duty lapsed "
+        "with them (notification.status.duty_lapses_at_end).")
+    return_notification_by_if_not_lapsed: date | None = Field(
+        default=None, description="Present when the duty lapsed: the day it would otherwise have had.")
 
 
 class NotificationTravelValue(TypedValue):
@@ -58,130 +78,83 @@ class NotificationTravelValue(TypedValue):
     trips: list[TravelDutyValue] = Field(description="Each listed trip, in the case's order.")
     notice_required: bool | None = Field(default=None, description="Present when trips are listed: notice is due.")
     next_trip: str | None = Field(default=None, description="The trip whose notice is due next.")
+    return_notification_required: bool | None = Field(
+        default=None, description="Present when trips are listed: a return is to be notified.")
 
 
-@dataclass
-class TravelDuty:
-    """What one trip requires; ``None`` fields are undetermined."""
+def as_value(duty: TravelDuty) -> TravelDutyValue:
+    """The value of one trip's duty."""
+    trip, latest, change = duty.trip, duty.latest, duty.change_latest
+    lapse: dict[str, Any] = {}
+    if duty.return_lapsed:
+        lapse.update(return_lapsed=True, return_notification_by_if_not_lapsed=duty.return_by_if_not_lapsed)
+    return TravelDutyValue.model_construct(
+        **lapse,
+        trip=duty.label, departure=trip.departure, notifiable=duty.notifiable, rule=duty.rule,
+        subject_on_departure=duty.subject, notice=duty.notice, latest_day=None if latest is None else latest.day,
+        by_time=None if latest is None or latest.by is None else latest.by.strftime("%H:%M"),
+        latest_day_clear_days=duty.latest_clear_days,
+        latest_day_if_excuse=None if duty.latest_if_excuse is None else duty.latest_if_excuse.day,
+        as_soon_as_practicable=duty.as_soon_as_practicable, latest_day_if_known_early=duty.if_known_early,
+        latest_day_if_not_known_early=duty.if_not_known_early, notified_on=trip.notified_on, on_time=duty.on_time,
+        change_rule=duty.change_rule, change_latest_day=None if change is None else change.day,
+        change_latest_day_with_excuse=duty.change_latest_with_excuse, returned_on=trip.returned_on,
+        return_rule=duty.return_rule, return_notification_required=duty.return_required,
+        return_notification_by=duty.return_by,
+    )
 
-    trip: Trip
-    label: str
-    notifiable: bool | str | None = None
-    rule: str | None = None
-    subject: bool | None = None
-    days_before: int | None = None
-    hours_before: int | None = None
-    latest_day: date | None = None
+
+class _Each:
+    """One trip's duty, with the value machinery of the duty questions."""
+
+    def __init__(self, duty: TravelDuty) -> None:
+        self.duty = duty
 
     @property
     def decided(self) -> bool:
-        return self.notifiable is False or self.subject is False or (
-            self.notifiable is True and self.subject is True and self.latest_day is not None)
-
-    @property
-    def due(self) -> bool:
-        return self.decided and self.notifiable is True and self.subject is True
-
-    def notice(self) -> str | None:
-        if self.days_before is not None:
-            return f"at least {self.days_before} days before departure"
-        if self.hours_before is not None:
-            return f"at least {self.hours_before} hours before departure"
-        return None
+        return self.duty.decided
 
     def as_value(self) -> TravelDutyValue:
-        return TravelDutyValue.model_construct(
-            trip=self.label, departure=self.trip.departure, notifiable=self.notifiable, rule=self.rule,
-            subject_on_departure=self.subject, notice=self.notice(), latest_day=self.latest_day,
-        )
+        return as_value(self.duty)
 
 
 def travel_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[TravelDuty]:
-    """The notice each listed trip requires, adding reasons, missing facts and warnings to ``builder``."""
+    """What each listed trip requires, adding reasons, missing facts and warnings to ``builder``."""
     status = status_on_demand(case, as_of, builder)
-    return [_duty(case, index, trip, as_of, builder, status) for index, trip in enumerate(case.trips)]
+    return [trip_duty(case, index, trip, builder, status) for index, trip in enumerate(case.trips)]
 
 
-def _duty(case: Case, index: int, trip: Trip, as_of: date, builder: DutyBuilder,
-          status: Callable[[], NotificationStatus]) -> TravelDuty:
-    book = builder.book
-    path = f"trips[{index}]"
-    duty = TravelDuty(trip, label("trips", index, trip.id))
-    departure = trip.departure
-    if departure is None:  # the law in force on the day of departure decides everything
-        builder.add_missing(f"{path}.departure", QUESTION)
-        return duty
-    scope = Scope(book, departure, TRIP_VALUES, case, {}, builder.warnings)
-
-    def trip_days() -> int | Gap:
-        if trip.return_date is None:
-            return Gap((f"{path}.return_date",))
-        return days_from_to(departure, trip.return_date, inclusive=bool(book.parameter(INCLUSIVE).value_at(departure)))
-
-    known = trip.known_7_days_before
-    scope.subject.update(
-        departure_date=departure,
-        trip_days=trip_days,
-        known_7_days_before=Gap((f"{path}.known_7_days_before",)) if known is None else known,
-    )
-    result = run_group(book, "notification.travel.notice", scope, builder, duty.label)
-    if result.fired is None:
-        return duty
-    if trip.return_date is not None and "trip_days" in scope.cache:
-        sensitive(scope, INCLUSIVE, lambda inclusive: _notice_if(scope, trip, bool(inclusive)), str)
-    outputs = result.outputs
-    duty.rule, duty.notifiable = result.fired.id, outputs["notifiable"]
-    if duty.notifiable is not True:
-        return duty
-    duty.subject = status().subject_on(departure)
-    if duty.subject is not True:
-        return duty
-    duty.days_before, duty.hours_before = outputs.get("days_before"), outputs.get("hours_before")
-    if duty.days_before is not None:
-        duty.latest_day = days_before(departure, int(duty.days_before))
-    elif scope.param(HOURS_CONVENTION) == "day_before_departure":
-        duty.latest_day = days_before(departure, 1)
-    return duty
-
-
-@dataclass(frozen=True)
-class _Notice:
-    """The notice a trip needs when its days are counted one way (compared by the notice alone)."""
-
-    days: int = field(compare=False)
-    rule: str | None
-    then: tuple[tuple[str, Any], ...]
-
-    def __str__(self) -> str:
-        return f"a trip of {self.days} days, so {self.rule or 'no rule'} applies"
-
-
-def _notice_if(scope: Scope, trip: Trip, inclusive: bool) -> _Notice:
-    """The notice the trip needs if its days are counted inclusively or not (the rules re-run on the side)."""
-    assert trip.departure is not None and trip.return_date is not None
-    days = days_from_to(trip.departure, trip.return_date, inclusive=inclusive)
-    side = Scope(scope.book, scope.as_at, TRIP_VALUES, scope.case, {**scope.subject, "trip_days": days}, Ledger())
-    fired = evaluate_group(scope.book.group("notification.travel.notice"), side).fired
-    return _Notice(days, None if fired is None else fired.id, tuple(sorted((fired.then if fired else {}).items())))
+def _next(days: list[tuple[date, str]], as_of: date) -> tuple[date, str] | None:
+    """The earliest day not yet past, else the latest past one."""
+    upcoming = [d for d in days if d[0] >= as_of]
+    return min(upcoming) if upcoming else max(days, default=None)
 
 
 def answer_travel(
     case: Case, as_of: date, builder: DutyBuilder
 ) -> tuple[Answer[NotificationTravelValue], list[TravelDuty]]:
-    """The outcome, value and dates of ``notification.travel``, with the notice each trip requires."""
+    """The outcome, value and dates of ``notification.travel``, with what each trip requires."""
     duties = travel_duties(case, as_of, builder)
 
     def conclude(value: dict[str, Any], dates: dict[str, date]) -> bool:
         due = [d for d in duties if d.due]
         value["notice_required"] = bool(due)
-        upcoming = [d for d in due if d.latest_day is not None and d.latest_day >= as_of]
-        chosen = min(upcoming, key=lambda d: d.latest_day or date.max, default=None) or (due[-1] if due else None)
-        if chosen is not None and chosen.latest_day is not None:
-            dates["travel_notice_by"] = chosen.latest_day
-            value["next_trip"] = chosen.label
+        returns = [d.return_required for d in due]
+        value["return_notification_required"] = True if True in returns else (
+            None if None in returns and any(d.trip.returned_on for d in due) else False)
+        notice = _next([(d.latest.day, d.label) for d in due if d.latest is not None], as_of)
+        if notice is not None:
+            dates["travel_notice_by"], value["next_trip"] = notice
+        change = _next([(d.change_latest.day, d.label) for d in due if d.change_latest is not None], as_of)
+        if change is not None:
+            dates["travel_change_by"] = change[0]
+        back = _next([(d.return_by, d.label) for d in due if d.return_by is not None and d.return_due], as_of)
+        if back is not None:
+            dates["return_notification_by"] = back[0]
         return bool(due)
 
-    return answer_each(builder, "trips", "trips", duties, NotificationTravelValue, conclude), duties
+    each = [_Each(d) for d in duties]
+    return answer_each(builder, "trips", "trips", each, NotificationTravelValue, conclude), duties
 
 
 def travel_notice(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationTravelValue]:
@@ -190,17 +163,24 @@ def travel_notice(case: Case, as_of: date, book: RuleBook | None = None) -> Deci
 
 
 def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
-    """For the timeline: the latest day to give notice of each trip to be notified (none when no trip is listed)."""
+    """For the timeline: the latest day to give notice of each trip, of a change to it, and of the return."""
     if not case.trips:
         return None
     steps: list[Step] = []
     answer, duties = answer_travel(case, as_of, builder)
     for duty in duties:
-        if duty.due and duty.rule is not None:
-            steps.append(Step(duty.latest_day, "travel_notice", duty.rule, duty.label,
-                              f"Notice of the trip departing {duty.trip.departure} ({duty.notice()})"))
+        if not duty.due or duty.rule is None:
+            continue
+        departure = duty.trip.departure
+        steps.append(Step(None if duty.latest is None else duty.latest.day, "travel_notice", duty.rule, duty.label,
+                          f"Notice of the trip departing {departure} ({duty.notice})"))
+        if duty.change_latest is not None and duty.change_rule is not None:
+            steps.append(Step(duty.change_latest.day, "travel_change_notice", duty.change_rule, duty.label,
+                              f"Further notice of the changed details of the trip departing {departure}"))
+        if duty.return_due and duty.return_rule is not None:
+            steps.append(Step(duty.return_by, "return_notification", duty.return_rule, duty.label,
+                              f"Notify the return to the UK of {duty.trip.returned_on}"))
     return answer.outcome, steps
-
 
 
 def headline(decision: Decision[NotificationTravelValue]) -> str:

@@ -29,10 +29,11 @@ from ...legal_time import Length
 from ...legal_time.conventions import day_after_period, period_last_day
 from ...rulebook import default_rulebook
 from ...vocabulary.orders import ORDER_TERM_VALUES, TermSubject, order_path
-from ..notification.status import subject_on_demand
+from ..notification.status import notification_status, subject_on_demand
 from .ends import in_effect_on, order_last_day, term_last_day
 from .families import NOTIFICATION_KINDS, ONE_OFF_KINDS, TRANSITION_KINDS, OrderContext, family
-from .notification import order_notification
+from .notification import order_notification, order_relevant_date
+from .spells import not_subject_spell
 
 QUESTION = "orders.check"
 
@@ -86,6 +87,11 @@ class OrderNotificationCheck(TypedValue):
         "the full requirements).")
     within_days: int | None = Field(default=None, description="SRO: the days to notify within.")
     name_address_due: date | None = Field(default=None, description="SRO: the last day to notify.")
+    change_duty_from: date | None = Field(
+        default=None, description="SRO: the first day, from service, on which the s.122F(3) change duty applies "
+        "(the order has effect and the person is not subject to the notification requirements).")
+    change_duty_until: date | None = Field(
+        default=None, description="SRO: the last day of that spell, when known (null: open, or unknown).")
 
 
 class OrderTransition(TypedValue):
@@ -250,7 +256,6 @@ def _check_end(ctx: OrderContext, order: Order, index: int, scope: Scope, check:
 
 
 def _check_notification(ctx: OrderContext, order: Order, index: int, scope: Scope, check: _OrderCheck) -> None:
-    builder = ctx.builder
     status = order_notification(ctx, order, index, check_availability=False)
     notification: dict[str, Any] = {
         "full_notification": status.full, "subject_from": status.subject_from, "subject_until": status.last_day,
@@ -260,37 +265,40 @@ def _check_notification(ctx: OrderContext, order: Order, index: int, scope: Scop
     if status.full is None or (status.full is True and status.subject_on is None):
         check.undetermined.append("notification")
     if status.full is True:
-        result = evaluate_group(builder.book.group(ctx.group(order, "notification.relevant_date")), scope)
-        if not builder.record(result, order.id) or result.fired is None:
+        relevant = order_relevant_date(ctx, order, index)
+        notification["relevant_date_rule"] = relevant.kind
+        if relevant.kind is None or (relevant.kind != "unchanged" and relevant.day is None):
             check.undetermined.append("notification")
-            return
-        rule = result.outputs["relevant_date"]
-        notification["relevant_date_rule"] = rule
-        day = {"service": order.served, "breach": order.breach_date}.get(str(rule))
-        if rule in ("service", "breach"):
-            if day is None:
-                builder.add_missing(order_path(index, "served" if rule == "service" else "breach_date"),
-                                    result.fired.id)
-                check.undetermined.append("notification")
-            else:
-                notification["relevant_date"] = day
-                check.dates[f"{order.id}.relevant_date"] = day
-    elif status.full is False and family(order.kind) == "sro":
-        _sro_duty(ctx, order, index, scope, check, notification)
+        elif relevant.day is not None:
+            notification["relevant_date"] = relevant.day
+            check.dates[f"{order.id}.relevant_date"] = relevant.day
+    if family(order.kind) == "sro":  # s.122F turns on the date of service alone, whatever happens later
+        _sro_duty(ctx, order, index, check, notification)
 
 
-def _sro_duty(
-    ctx: OrderContext, order: Order, index: int, scope: Scope, check: _OrderCheck, notification: dict[str, Any]
-) -> None:
-    """The s.122F duty: names and home address within the stated days beginning with the date of service."""
+def _sro_duty(ctx: OrderContext, order: Order, index: int, check: _OrderCheck, notification: dict[str, Any]) -> None:
+    """The s.122F duty: names and home address within the stated days beginning with the date of service, unless
+    the person is subject to the notification requirements on that date (whatever makes them so: the record or
+    another order), and changes while the order has effect and the person is not so subject (s.122F(1), (3))."""
     builder = ctx.builder
+    status = notification_status(ctx.case, ctx.as_of, DecisionBuilder(QUESTION, ctx.as_of, builder.book,
+                                                                     warnings=builder.warnings))
+    on_service = OrderContext(ctx.case, ctx.as_of, builder, status.subject_gap)
+    scope = on_service.scope(order, index)
     result = evaluate_group(builder.book.group("orders.sro.notification.name_address"), scope)
+    if "already_subject" in scope.cache and order.already_subject is None:  # why the person was (not) subject
+        seen = {(r.rule_id, r.subject) for r in builder.reasons}
+        builder.reasons.extend(r for r in status.reasons if (r.rule_id, r.subject) not in seen)
     if not builder.record(result, order.id) or result.fired is None:
         check.undetermined.append("notification")
         return
     outputs = result.outputs
     notification.update(initial_duty=outputs["initial_duty"], change_duty=outputs["change_duty"],
                         within_days=outputs["days"])
+    if order.served is not None and outputs["change_duty"]:
+        end = check.value.get("last_day") if check.value.get("until_further_order") is False else None
+        first, last = not_subject_spell(status, order.served, end, order.ceased_on)
+        notification.update(change_duty_from=first, change_duty_until=last)
     if not outputs["initial_duty"]:
         return
     if order.served is None:

@@ -16,7 +16,14 @@ from ...vocabulary.orders import order_path
 from .ends import in_effect_on, order_last_day
 from .families import OrderContext
 
-__all__ = ["OrderNotification", "OrderNotificationValue", "order_notification", "order_notifications"]
+__all__ = [
+    "OrderNotification",
+    "OrderNotificationValue",
+    "RelevantDate",
+    "order_notification",
+    "order_notifications",
+    "order_relevant_date",
+]
 
 
 class OrderNotificationValue(TypedValue):
@@ -102,6 +109,33 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
             order.id,
         ))
     return result
+
+
+@dataclass(frozen=True)
+class RelevantDate:
+    """For an order that brings full notification: ``unchanged`` (the person was already subject, so there is no
+    new relevant date), ``service`` (the date of service) or ``breach`` (the day s.122I or s.129 first applied), with
+    that day when it is known; ``rule`` is the rule that decided it. ``kind`` None: undetermined."""
+
+    kind: str | None = None
+    day: date | None = None
+    rule: str | None = None
+
+
+def order_relevant_date(ctx: OrderContext, order: Order, index: int) -> RelevantDate:
+    """Whether an order that brings full notification gives a new relevant date, and which (SA 2020 s.352(1)-(3);
+    SOA 2003 ss.100(6), 103G(1)-(3), 107(3)-(5), 122I(3)-(5), 129(2)-(4)), adding its reason or missing facts to the
+    context's builder."""
+    builder = ctx.builder
+    result = evaluate_group(builder.book.group(ctx.group(order, "notification.relevant_date")), ctx.scope(order, index))
+    if not builder.record(result, order.id) or result.fired is None:
+        return RelevantDate()
+    kind = str(result.outputs["relevant_date"])
+    field_name = {"service": "served", "breach": "breach_date"}.get(kind)
+    day: date | None = None if field_name is None else getattr(order, field_name)
+    if field_name is not None and day is None:
+        builder.add_missing(order_path(index, field_name), result.fired.id)
+    return RelevantDate(kind, day, result.fired.id)
 
 
 def order_notifications(case: Case, as_of: date, builder: DecisionBuilder,

@@ -44,16 +44,33 @@ def test_a_change_is_due_by_the_third_day_beginning_with_it(day: date, kind: str
     assert decision.dates["change_deadline"] == day + timedelta(days=2)
 
 
-@given(EVENTS, KINDS, st.integers(0, 2), st.integers(1, 60))
-def test_each_day_abroad_moves_the_change_deadline_by_one_day(day: date, kind: str, offset: int, days: int) -> None:
-    """Each whole day abroad (or in custody or hospital) within the 3 days moves the deadline by one day.
+@given(EVENTS, KINDS, st.integers(0, 2), st.integers(0, 60))
+def test_each_night_abroad_moves_the_change_deadline_by_one_day(day: date, kind: str, offset: int, nights: int) -> None:
+    """An absence abroad (or in custody or hospital) from S to E beginning within the 3 days moves the deadline by
+    exactly E - S days: the day of leaving is disregarded, the day of return counts; a day trip moves nothing.
 
-    Citation: Sexual Offences Act 2003 s.84(5), applying s.83(6). Status: secondary.
+    Citation: Sexual Offences Act 2003 s.84(5), applying s.83(6); declared convention
+    time.conventions.partial_day_disregard. Status: derived.
     """
     start = day + timedelta(days=offset)
-    abroad = {"kind": "outside_uk", "start": start, "end": start + timedelta(days=days - 1)}
+    abroad = {"kind": "outside_uk", "start": start, "end": start + timedelta(days=nights)}
     decision = _ask({"kind": kind, "date": day, "notified_in_advance": False}, [abroad])
-    assert decision.dates["change_deadline"] == day + timedelta(days=2 + days)
+    assert decision.dates["change_deadline"] == day + timedelta(days=2 + nights)
+
+
+@given(EVENTS, st.integers(0, 400))
+def test_a_release_is_day_1_of_the_three_days(released: date, custody: int) -> None:
+    """A release from custody is day 1 of the 3 days: the change is due by the day of release + 2, however long
+    the custody; disregarding the release day as a part-day would give a day later, and the decision says so.
+
+    Citation: Sexual Offences Act 2003 s.84(1)(d), (5). Status: verified (the release day as day 1: derived).
+    """
+    start = released - timedelta(days=custody)
+    decision = _ask({"kind": "release", "date": released, "notified_in_advance": False},
+                    [{"kind": "serving_sentence", "start": start, "end": released}])
+    assert decision.dates["change_deadline"] == released + timedelta(days=2)
+    later = (released + timedelta(days=3)).isoformat()
+    assert later in {w.code: w.message for w in decision.warnings}["time.conventions.partial_day_disregard"]
 
 
 @given(EVENTS, KINDS, st.integers(-2, 2))

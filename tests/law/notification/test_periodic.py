@@ -69,20 +69,51 @@ def test_after_excludes_the_day_of_the_notification(day: date) -> None:
     assert "notification.periodic.after_excludes_trigger_day" not in [w.code for w in decision.warnings]
 
 
-@given(NOTIFIED, st.integers(1, 6), st.integers(0, 90))
-def test_a_period_ending_in_custody_runs_to_the_third_day_after_release(day: date, into: int, stay: int) -> None:
+@given(NOTIFIED, st.integers(1, 6), st.integers(1, 90))
+def test_a_period_ending_in_custody_runs_to_the_second_day_after_release(day: date, into: int, stay: int) -> None:
     """A weekly period that would end while the person is in custody continues to the end of 3 days beginning
-    when the custody ends, the day of release disregarded as a part-day.
+    when the custody first ceases: the day of release is the first of them, so the next date is release + 2.
 
     Citation: Sexual Offences Act 2003 s.85(3)-(4); declared convention time.conventions.partial_day_disregard.
-    Status: verified.
+    Status: verified (the release day as day 1: derived).
     """
     start = day + timedelta(days=into)
     released = day + timedelta(days=7 + stay)
     decision = _ask([_notified(day, homeless=True)],
                     [{"kind": "remanded_in_custody", "start": start, "end": released}])
     assert decision.value["extended"] is True
-    assert decision.dates["periodic_due"] == released + timedelta(days=3)
+    assert decision.dates["periodic_due"] == released + timedelta(days=2)
+
+
+@given(NOTIFIED, st.integers(1, 6))
+def test_a_period_ending_on_the_day_of_release_is_not_extended(day: date, into: int) -> None:
+    """At the end of the day of release the person is no longer detained, so a period whose last day is the day
+    of release is not extended.
+
+    Citation: Sexual Offences Act 2003 s.85(3). Status: derived.
+    """
+    decision = _ask([_notified(day, homeless=True)],
+                    [{"kind": "remanded_in_custody", "start": day + timedelta(days=into),
+                      "end": day + timedelta(days=7)}])
+    assert decision.value["extended"] is False
+    assert decision.dates["periodic_due"] == day + timedelta(days=7)
+
+
+@given(NOTIFIED, st.integers(1, 6), st.integers(1, 60), st.integers(0, 20), st.integers(1, 30))
+def test_a_later_absence_abroad_does_not_extend_the_period_again(
+    day: date, into: int, stay: int, gap: int, away: int
+) -> None:
+    """The period continues until the end of 3 days beginning when s.85(4) *first* ceases to apply: a trip abroad
+    after the release, even the next day, does not extend it again.
+
+    Citation: Sexual Offences Act 2003 s.85(3) ("first ceases"). Status: verified.
+    """
+    released = day + timedelta(days=7 + stay)
+    custody = {"kind": "remanded_in_custody", "start": day + timedelta(days=into), "end": released}
+    leaves = released + timedelta(days=1 + gap)
+    abroad = {"kind": "outside_uk", "start": leaves, "end": leaves + timedelta(days=away)}
+    decision = _ask([_notified(day, homeless=True)], [custody, abroad])
+    assert decision.dates["periodic_due"] == released + timedelta(days=2)
 
 
 @given(NOTIFIED, st.integers(1, 400))
@@ -99,13 +130,55 @@ def test_a_later_notification_never_brings_the_date_forward(day: date, later: in
 
 
 @given(NOTIFIED, st.integers(1, 300))
-def test_new_prescribed_information_alone_does_not_move_the_date(day: date, later: int) -> None:
-    """Notifying only the information prescribed from 13 August 2012 does not move the annual date (the Home
-    Office view, held as an unverified parameter and warned about).
+def test_a_prescribed_change_notified_starts_a_new_year(day: date, later: int) -> None:
+    """From 13 August 2012 a notification of a prescribed change of circumstances (a bank account, a passport, a
+    household with a child) is a s.84(1) notification, so it starts a new year: the next date is its anniversary.
+    The Home Office's contrary reading is the declared alternative, and the decision warns with its date.
 
-    Citation: Home Office guidance (FAQ); contrast Sexual Offences Act 2003 s.85(2)(b). Status: unverified.
+    Citation: Sexual Offences Act 2003 s.85(2)(b); SI 2012/1876 regs 11(3), 13(3), 15. Status: derived.
     """
+    changed = day + timedelta(days=later)
     alone = _ask([_notified(day)])
-    with_new = _ask([_notified(day), {"kind": "prescribed_information", "date": day + timedelta(days=later)}])
-    assert with_new.dates["periodic_due"] == alone.dates["periodic_due"]
-    assert "notification.periodic.reset_on_s83_new_matters" in [w.code for w in with_new.warnings]
+    with_change = _ask([_notified(day), {"kind": "prescribed_information", "date": changed,
+                                         "no_sole_or_main_residence": False}])
+    assert with_change.dates["periodic_due"] == _ask([_notified(changed)]).dates["periodic_due"]
+    message = {w.code: w.message for w in with_change.warnings}["notification.periodic.restart_on_prescribed_change"]
+    assert f"read as no it would be the next periodic notification due by {alone.dates['periodic_due']}" in message
+
+
+@given(NOTIFIED, st.integers(1, 300), st.integers(1, 30))
+def test_a_travel_notification_never_moves_the_date(day: date, later: int, days: int) -> None:
+    """A notification of travel abroad (s.86) is not a notification under s.83(1), 84(1) or 85(1), so it never moves
+    the next periodic date.
+
+    Citation: Sexual Offences Act 2003 s.85(2). Status: verified.
+    """
+    departure = day + timedelta(days=later + 7)
+    trip = {"departure": departure, "return_date": departure + timedelta(days=days),
+            "known_more_than_7_days_before": True, "notified_on": day + timedelta(days=later)}
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1970, 1, 1)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": date(2010, 1, 5),
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                       "sentence": {"kind": "imprisonment", "term": {"months": 36}}}],
+        "notifications": [_notified(day)], "trips": [trip],
+    })
+    assert periodic(case, AS_OF).dates["periodic_due"] == _ask([_notified(day)]).dates["periodic_due"]
+
+
+@given(st.dates(min_value=date(1997, 9, 1), max_value=date(2004, 4, 30)))
+def test_a_relevant_offender_from_the_commencement_re_notifies_within_a_year_after_it(relevant: date) -> None:
+    """For a person who is a relevant offender from the commencement of Part 2 (1 May 2004), the commencement is an
+    event: with no later notification, the next is due within one year after it, by 1 May 2005.
+
+    Citation: Sexual Offences Act 2003 s.85(1), (2)(a), (5)(b). Status: verified.
+    """
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1960, 1, 1)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant,
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                       "sentence": {"kind": "imprisonment", "term": {"months": 36}}}],
+    })
+    decision = periodic(case, date(2004, 6, 1))
+    assert decision.dates["periodic_due"] == date(2005, 5, 1)
+    assert decision.value["history"][0]["kind"] == "commencement"

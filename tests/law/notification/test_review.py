@@ -66,8 +66,31 @@ def test_an_offender_under_18_never_waits_longer_than_an_adult(relevant: date, g
     adult = _ask(date(1950, 1, 1), relevant, notified)
     assert young.dates["qualifying_date"] == _anniversary(notified, 8)
     assert young.dates["qualifying_date"] < adult.dates["qualifying_date"]
-    assert young.value["provisional"] is True
-    assert "notification.review.transitional_s91b7" in [w.code for w in young.warnings]
+    assert young.value["continuation_order_floor"] is False
+
+
+@given(RELEVANT, NOTICE_GAP, st.integers(-3000, 3000))
+def test_the_qualifying_date_is_never_earlier_than_a_continuation_orders_expiry(relevant: date, gap: int,
+                                                                                shift: int) -> None:
+    """The qualifying date is the s.91B(2) date, unless a notification continuation order made in Scotland expires
+    later: then its expiry. There is no other floor (no 1 September 2012 clamp, no rule for juveniles).
+
+    Citation: Sexual Offences Act 2003 s.91B(7). Status: verified.
+    """
+    notified = relevant + timedelta(days=gap)
+    plain = _anniversary(notified, 15)
+    expiry = plain + timedelta(days=shift)
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1950, 1, 1)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant,
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                       "sentence": {"kind": "imprisonment", "term": {"months": 48}}}],
+        "review": {"relevant_notification_date": notified, "subject_to_order_excluding_review": False,
+                   "notification_continuation_order_expiry": expiry},
+    })
+    decision = review(case, AS_OF)
+    assert decision.dates["qualifying_date"] == max(plain, expiry)
+    assert decision.value["continuation_order_floor"] is (expiry > plain)
 
 
 @given(RELEVANT, NOTICE_GAP, st.integers(0, 17))
@@ -96,7 +119,7 @@ def test_a_longer_further_period_never_gives_an_earlier_date(refused: date, firs
     """After a refusal the further qualifying date is the anniversary of the determination after the period
     stated (8 years, or longer up to the cap), so a longer period never gives an earlier date.
 
-    Citation: Sexual Offences Act 2003 ss.91B(4)-(6), 91C. Status: secondary.
+    Citation: Sexual Offences Act 2003 s.91B(3)-(6). Status: verified.
     """
     dates = []
     for years in sorted((first, second)):
@@ -148,3 +171,79 @@ def test_the_review_period_follows_the_age_on_the_relevant_date_the_sentence_giv
     decision = review(case, AS_OF)
     assert decision.value["years"] == (15 if turned else 8)
     assert decision.dates["qualifying_date"] == _anniversary(notified, 15 if turned else 8)
+
+
+@given(st.dates(min_value=date(2012, 7, 30), max_value=date(2035, 12, 31)), st.sampled_from([None, *range(8, 16)]))
+def test_after_a_refusal_the_further_date_is_the_8th_anniversary_unless_a_longer_period_is_set(
+    refused: date, years: int | None
+) -> None:
+    """After a refusal that records no longer period, the further qualifying date is the 8th anniversary of the
+    determination (the day after the end of 8 years beginning with it); a recorded longer period of N years (up to
+    15) gives the Nth anniversary instead. Reading an absent period as none set is warned.
+
+    Citation: Sexual Offences Act 2003 s.91B(3)-(6). Status: verified.
+    """
+    application = {"received": refused - timedelta(days=30), "determination": "refused",
+                   "determination_date": refused, "notice_received": refused, "further_period_years": years}
+    decision = _ask(date(1950, 1, 1), date(1997, 10, 1), date(1997, 10, 2), applications=[application])
+    assert decision.dates["further_qualifying_date"] == _anniversary(refused, years or 8)
+    basis = "s.91B(3)" if years in (None, 8) else "s.91B(4)-(6)"
+    assert decision.value["further_period_basis"] == basis
+    warned = "notification.review.no_longer_period_unless_stated" in [w.code for w in decision.warnings]
+    assert warned is (years is None)
+
+
+@given(st.dates(min_value=date(2012, 7, 30), max_value=date(2035, 12, 31)),
+       st.lists(st.integers(0, 14), min_size=1, max_size=4))
+def test_the_determination_is_due_6_weeks_after_the_last_day_a_notified_body_may_reply(
+    received: date, delays: list[int]
+) -> None:
+    """The chief officer must determine within 6 weeks of the latest date on which a notified responsible body may
+    give information, each body having 28 days of its receipt of the notification; the acknowledgment is due within
+    14 days of the application. "Within ... of" counts the days after the day named.
+
+    Citation: Sexual Offences Act 2003 ss.91B(8)-(9), 91C(1). Status: verified (the counting: declared convention
+    notification.review.within_excludes_day).
+    """
+    bodies = [received + timedelta(days=d) for d in delays]
+    application = {"received": received, "bodies_notified_on": bodies, "determination": "pending"}
+    decision = _ask(date(1950, 1, 1), date(1997, 10, 1), date(1997, 10, 2), applications=[application],
+                    as_of=max(AS_OF, received))
+    latest = max(bodies) + timedelta(days=28)
+    assert decision.value["responsible_bodies_deadline"] == latest
+    assert decision.dates["determination_deadline"] == latest + timedelta(weeks=6)
+    assert decision.dates["acknowledgment_deadline"] == received + timedelta(days=14)
+
+
+@given(st.dates(min_value=date(1997, 9, 1), max_value=date(2003, 1, 1)), st.integers(0, 400), st.integers(1, 2000))
+def test_a_1997_act_registration_after_release_is_the_relevant_notification_and_warned(
+    relevant: date, served: int, later: int
+) -> None:
+    """The first notification after the first release for the conviction is the relevant notification; where it
+    was given under the Sex Offenders Act 1997 it counts (official practice), and the decision warns with the date
+    the literal words of s.91B(10) ("under section 83, 84 or 85") would give: the first notification from 1 May 2004.
+
+    Citation: Sexual Offences Act 2003 s.91B(10); declared convention
+    notification.review.relevant_notification_includes_soa1997. Status: unverified (convention).
+    """
+    released = relevant + timedelta(days=served)
+    first = released + timedelta(days=1)
+    under_2003 = max(first, date(2004, 5, 1)) + timedelta(days=later)
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1950, 1, 1)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant,
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                       "sentence": {"kind": "imprisonment", "term": {"months": 48}}}],
+        "intervals": [{"kind": "serving_sentence", "start": relevant, "end": released}],
+        "notifications": [{"kind": "initial", "date": first},
+                          {"kind": "periodic", "date": under_2003, "no_sole_or_main_residence": False}],
+        "review": {"subject_to_order_excluding_review": False},
+    })
+    decision = review(case, AS_OF)
+    assert decision.dates["relevant_notification"] == first
+    message = {w.code: w.message for w in decision.warnings}.get(
+        "notification.review.relevant_notification_includes_soa1997")
+    if first < date(2004, 5, 1):
+        assert message is not None and f"read as no it would be {under_2003.isoformat()}" in message
+    else:
+        assert message is None

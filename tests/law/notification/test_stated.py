@@ -36,7 +36,7 @@ def _stated(relevant: date, years: int | None) -> dict[str, Any]:
 def _case(relevant: date, sentence: dict[str, Any] | None, stated: dict[str, Any] | None, day: date) -> Case:
     data: dict[str, Any] = {
         "person": {"date_of_birth": date(1960, 1, 1)},
-        "trips": [{"departure": day, "return_date": day + timedelta(days=5), "known_7_days_before": True}],
+        "trips": [{"departure": day, "return_date": day + timedelta(days=5), "known_more_than_7_days_before": True}],
         "notifications": [{"kind": "periodic", "date": day - timedelta(days=100), "no_sole_or_main_residence": False}],
     }
     if sentence is not None:

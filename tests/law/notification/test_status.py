@@ -55,7 +55,7 @@ def test_from_the_day_the_notice_is_received_no_question_treats_the_person_as_su
     SI 2004/1220 reg 5(1). Status: verified.
     """
     day = notice + timedelta(days=after)
-    trip = {"departure": day, "return_date": day + timedelta(days=3), "known_7_days_before": True}
+    trip = {"departure": day, "return_date": day + timedelta(days=3), "known_more_than_7_days_before": True}
     notified = {"kind": "periodic", "date": notice - timedelta(days=1), "no_sole_or_main_residence": False}
     case = _case([_disposal("a", relevant, sentence)], _discharged(notice, lag), trips=[trip],
                  notifications=[notified])
@@ -172,7 +172,7 @@ def test_period_category_and_travel_give_the_same_answer_on_the_same_day(
     Status: derived.
     """
     extra: dict[str, Any] = {"trips": [{"departure": day, "return_date": day + timedelta(days=10),
-                                        "known_7_days_before": True}]}
+                                        "known_more_than_7_days_before": True}]}
     if stated:
         extra["stated"] = {"notification": {"since": date(2003, 1, 1), "indefinite": True}}
     case = _case([_disposal(f"d{i}", d, s) for i, (d, s) in enumerate(disposals)],

@@ -119,3 +119,33 @@ def test_no_sro_before_8_march_2015(made: date) -> None:
     decision = _check(_sro(made, []))
     assert decision.outcome is Outcome.NO
     assert decision.value["orders"]["r1"]["available"] is False
+
+
+@given(st.dates(min_value=date(2016, 1, 1), max_value=date(2024, 1, 1)), st.booleans(),
+       st.integers(1, 700), st.integers(1, 700), st.integers(1, 700), st.sampled_from(["breach", "ceased", "disposal"]))
+def test_the_s122f_duty_depends_only_on_the_facts_on_the_date_of_service(
+    served: date, subject: bool, breach: int, ceased: int, later: int, event: str
+) -> None:
+    """Whether names and home address must be notified under s.122F(1), and by when (the date of service + 2),
+    depends only on the facts on the date of service: a later breach conviction, a discharge or a later
+    conviction never changes them.
+
+    Citation: Sexual Offences Act 2003 s.122F(1). Status: verified.
+    """
+    disposals = [{"id": "c", "trigger": "caution", "relevant_date": served - timedelta(days=30),
+                  "offence": {"schedule3": subject}, "sentence": {"kind": "caution"}}]
+    order = _sro(served - timedelta(days=2), [{"id": "t", "kind": "prohibition", "duration": "until_further_order"}],
+                 served=served, already_subject=None)
+    before = _check(order, disposals=disposals).value["orders"]["r1"]["notification"]
+    if event == "breach":
+        order = {**order, "breached": True, "breach_date": served + timedelta(days=breach)}
+    elif event == "ceased":
+        order = {**order, "ceased_on": served + timedelta(days=ceased)}
+    else:
+        disposals = [*disposals, {"id": "d", "trigger": "conviction", "relevant_date": served + timedelta(days=later),
+                                  "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                                  "sentence": {"kind": "life"}}]
+    after = _check(order, disposals=disposals).value["orders"]["r1"]["notification"]
+    assert before["initial_duty"] is after["initial_duty"] is (not subject)
+    assert before.get("name_address_due") == after.get("name_address_due") == (
+        None if subject else served + timedelta(days=2))

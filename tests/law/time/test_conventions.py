@@ -46,23 +46,26 @@ def _relied(decision: Decision) -> set[str]:
 def test_a_part_day_in_custody_that_moves_the_initial_deadline_is_warned_with_the_other_date(
     convicted: date, served: int
 ) -> None:
-    """The days of conviction and of release are partly in custody. Disregarding them whole (the declared
-    convention) puts the end of the 3 days on the third day after release; counting them (the conviction day, the
-    release day and the day after), a day after release at the latest. s.83(6) disregards "any time" in custody,
-    so the decision warns, naming the other day.
+    """The days of conviction and of release are partly in custody. The day custody begins is disregarded and the
+    day of release counts (the declared reading), so the 3 days end on the second day after release. Disregarding
+    the release day too, they would end a day later; counting both part-days (the conviction day, the release day
+    and the day after), a day after release at the latest. s.83(6) disregards "any time" in custody, so the
+    decision warns, naming each other day that differs.
 
     Citation: Sexual Offences Act 2003 s.83(1), (6); declared convention time.conventions.partial_day_disregard.
-    Status: unverified (convention).
+    Status: derived (convention).
     """
     released = convicted + timedelta(days=served)
     decision = _ask("initial-deadline",
                     {"trigger": "conviction", "relevant_date": convicted, "offence": LISTED,
                      "sentence": {"kind": "imprisonment", "term": {"months": 12}}},
                     [{"kind": "serving_sentence", "start": convicted, "end": released}])
-    assert decision.dates["initial_deadline"] == released + timedelta(days=3)
+    used = released + timedelta(days=2)
+    assert decision.dates["initial_deadline"] == used
     message = _warnings(decision)[PARTIAL_DAY]
+    assert f"read as whole_day_disregarded it would be {(used + timedelta(days=1)).isoformat()}" in message
     other = max(released + timedelta(days=1), convicted + timedelta(days=2))
-    assert f"read as whole_day_counted it would be {other.isoformat()}" in message
+    assert (f"read as whole_day_counted it would be {other.isoformat()}" in message) is (other != used)
 
 
 @given(DAYS)
