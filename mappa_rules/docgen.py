@@ -335,11 +335,12 @@ def _run_casebook(folder: Path, book: RuleBook) -> tuple[list[Example], list[tup
 
     examples: list[Example] = []
     unreadable: list[tuple[str, str]] = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted(folder.rglob("*.yaml")):
+        name = path.relative_to(folder).as_posix()
         try:
             data_list = _yaml(path) or []
         except yaml.YAMLError as exc:
-            unreadable.append((path.name, " ".join(str(exc).split())))
+            unreadable.append((name, " ".join(str(exc).split())))
             continue
         for number, data in enumerate(data_list, start=1):
             decision, error = None, None
@@ -350,13 +351,13 @@ def _run_casebook(folder: Path, book: RuleBook) -> tuple[list[Example], list[tup
                 decision = QUESTIONS[data["question"]](case, as_of, book)
             except Exception as exc:  # a broken example is shown as such, not allowed to stop the generator
                 error = f"{exc.__class__.__name__}: {exc}"
-            examples.append(Example(path.name, number, data, decision, error))
+            examples.append(Example(name, number, data, decision, error))
     return examples, unreadable
 
 
 def _parse_law(root: Path, folder: Path) -> list[LawModule]:
     modules: list[LawModule] = []
-    for path in sorted(folder.glob("test_*.py")):
+    for path in sorted(folder.rglob("test_*.py")):
         shown = path.relative_to(root).as_posix()
         source = path.read_text(encoding="utf-8")
         try:
@@ -1172,7 +1173,7 @@ def _casebook(sources: Sources) -> str:
     body = [
         "# Worked examples",
         "",
-        "The casebook (`tests/casebook/*.yaml`), run through the library: for each example, the facts in plain",
+        "The casebook (`tests/casebook/<area>/<topic>.yaml`), run through the library: for each example, the facts in plain",
         "words, the answer and the reasons it gave. The same examples are tests: `test_casebook.py` checks each",
         "answer against what the law gives.",
     ]

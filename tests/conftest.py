@@ -18,9 +18,9 @@ CASEBOOK = Path(__file__).parent / "casebook"
 
 def load_casebook() -> list[dict[str, Any]]:
     examples: list[dict[str, Any]] = []
-    for path in sorted(CASEBOOK.glob("*.yaml")):
+    for path in sorted(CASEBOOK.rglob("*.yaml")):
         for example in yaml.safe_load(path.read_text(encoding="utf-8")):
-            example["file"] = path.name
+            example["file"] = path.relative_to(CASEBOOK).as_posix()
             examples.append(example)
     return examples
 

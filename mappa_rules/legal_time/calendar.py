@@ -3,7 +3,7 @@
 Every date the library reports is computed here, by named functions whose docstrings state the drafting
 convention they implement. The conventions themselves (what to do when a corresponding day does not exist, how
 to halve a period, how to treat a part-day in custody) are not fixed in this module: they are dated parameters
-in ``rulesets/time.yaml`` and reach these functions as a :class:`TimeConventions` value, so a decision can say
+in ``rulesets/time/conventions.yaml`` and reach these functions as a :class:`TimeConventions` value, so a decision can say
 which convention it relied on.
 
 Drafting conventions (Office of the Parliamentary Counsel drafting guidance; Interpretation Act 1978):
@@ -79,7 +79,7 @@ class PartialDayRule(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class TimeConventions:
-    """The declared conventions in force for one computation (from ``rulesets/time.yaml``)."""
+    """The declared conventions in force for one computation (from ``rulesets/time/conventions.yaml``)."""
 
     missing_day: MissingDayRule = MissingDayRule.NEXT_DAY
     half_mode: HalfMode = HalfMode.CALENDAR_MONTHS

@@ -1,4 +1,4 @@
-"""The declared legal-time conventions in force at a date, read from ``rulesets/time.yaml``, and periods dated
+"""The declared legal-time conventions in force at a date, read from ``rulesets/time/conventions.yaml``, and periods dated
 under them.
 
 Reading the conventions does not by itself raise a warning: a computation that actually depends on one (a period

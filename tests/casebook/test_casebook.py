@@ -1,4 +1,4 @@
-"""Runs every worked example in tests/casebook/*.yaml: the facts, the date, and what the law gives."""
+"""Runs every worked example in tests/casebook/<area>/<topic>.yaml: the facts, the date, and what the law gives."""
 
 from __future__ import annotations
 

@@ -196,7 +196,7 @@ def test_check_finds_missing_changed_and_orphan_pages_and_writing_fixes_them(rep
 
 def test_a_change_to_the_sources_makes_the_pages_stale(repo: Path) -> None:
     docgen.write_pages(repo)
-    time = repo / "rulesets" / "time.yaml"
+    time = repo / "rulesets" / "time" / "conventions.yaml"
     notes = time.read_text(encoding="utf-8")
     assert "open question 15" in notes  # in the notes of time.beginning_with_convention, shown only in the catalogue
     time.write_text(notes.replace("open question 15", "open question XV"), "utf-8")

@@ -1,7 +1,7 @@
 """The civil-order families and the state every part of an order's answer shares.
 
 Each kind of order is governed by the rule groups of its family: ``rulesets/orders/shpo.yaml`` for SHPOs and
-interim SHPOs, ``sro.yaml`` for SROs and interim SROs, ``predecessors.yaml`` for the orders they replaced on
+interim SHPOs, ``sro.yaml`` for SROs and interim SROs, ``predecessor.yaml`` for the orders they replaced on
 8 March 2015 (SOPOs, foreign travel orders, RSHOs), notification orders and s.96ZA notices.
 """
 

@@ -2,7 +2,7 @@
 
 Drafting convention (Office of the Parliamentary Counsel): a period beginning with day D includes D; a period of
 N years or months ends on the day before the corresponding day N years or months later (Dodds v Walker [1981]
-1 WLR 1441). Declared conventions: rulesets/time.yaml.
+1 WLR 1441). Declared conventions: rulesets/time/conventions.yaml.
 """
 
 from __future__ import annotations
