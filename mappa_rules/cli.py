@@ -7,25 +7,30 @@ The CLI is the only place that reads the clock: ``--as-of`` defaults to today.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import re
 import sys
-from collections.abc import Mapping, Sequence
+import traceback
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
-
-from pydantic import ValidationError
+from typing import IO, Any, NoReturn, TextIO
 
 from .decision import Decision, Outcome
 from .facts import Case
+from .input import CaseInputError, decode_case_bytes, parse_case, read_case_json, read_case_text
+from .limits import MAX_CASE_BYTES, MAX_DAY, MAX_LINE_BYTES, MIN_DAY
 from .questions.registry import REGISTRY
 from .render import render_text
 
 EXIT_DECIDED, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PACKAGE = Path(__file__).resolve().parent
 
 
 class BadInput(Exception):
-    """Input the CLI cannot use; the message names the field or argument and the reason."""
+    """Input the CLI cannot use; the message names the field or argument and the reason, never a value."""
 
 
 def _questions() -> Mapping[str, Any]:
@@ -34,73 +39,73 @@ def _questions() -> Mapping[str, Any]:
     return QUESTIONS
 
 
-def parse_date(text: str, what: str) -> date:
+def parse_date(text: str | None, what: str) -> date:
+    """A date given on the command line: YYYY-MM-DD exactly, within the dates the library computes with."""
+    if text is None or not _ISO_DAY.fullmatch(text):
+        raise BadInput(f"{what}: give a date written YYYY-MM-DD")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"{what}: {text!r} is not a date written YYYY-MM-DD") from None
+        raise BadInput(f"{what}: not a real calendar date (YYYY-MM-DD)") from None
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise BadInput(f"{what}: outside the dates the library computes with ({MIN_DAY} to {MAX_DAY})")
+    return day
 
 
-def describe_validation_error(exc: ValidationError) -> str:
-    """One line per problem: the field path, then the reason."""
-    lines = []
-    for err in exc.errors():
-        path = ""
-        for part in err["loc"]:
-            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        message = str(err["msg"]).removeprefix("Value error, ")
-        lines.append(f"{path or 'case'}: {message}")
-    return "\n".join(lines)
+def _as_of(text: str | None) -> date:
+    """``--as-of``, or today when it is not given (the only place the library reads the clock)."""
+    return date.today() if text is None else parse_date(text, "--as-of")
 
 
-def _case_loader() -> Any:
-    """A safe YAML loader that leaves dates as text, so that the case model names a bad date's field."""
-    import yaml
-
-    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class CaseLoader(base):  # type: ignore[misc]
-        pass
-
-    CaseLoader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    return CaseLoader
-
-
-def load_case_data(text: str, source: str) -> Any:
-    import yaml
-
+def load_case_data(text: str, source: str) -> dict[str, Any]:
+    """The data of one case from its YAML or JSON text (:func:`mappa_rules.input.read_case_text`), as
+    :class:`BadInput` when it cannot be read."""
     try:
-        return yaml.load(text, Loader=_case_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise BadInput(f"{source}: not valid YAML or JSON{where}") from None
+        return read_case_text(text, source)
+    except CaseInputError as exc:
+        raise BadInput(str(exc)) from None
+
+
+def _read_limited(stream: IO[bytes], source: str, limit: int) -> bytes:
+    raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise BadInput(f"{source}: larger than {limit} bytes (the limit for one case)")
+    return raw
+
+
+def _binary(stream: IO[Any]) -> IO[bytes]:
+    """The bytes of a stream: its buffer for a real file or standard input, else its text encoded (tests)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return io.BytesIO(stream.read().encode("utf-8", "surrogateescape"))
 
 
 def read_case(path: str | None, stdin: TextIO) -> Case:
+    """The case in a file, or on standard input: read the same way (UTF-8 with an optional byte-order mark)."""
     source = "standard input" if path in (None, "-") else str(path)
     if path in (None, "-"):
-        text = stdin.read()
+        raw = _read_limited(_binary(stdin), source, MAX_CASE_BYTES)
     else:
         file = Path(str(path))
         if not file.is_file():
             raise BadInput(f"{source}: no such file")
         try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            with file.open("rb") as handle:
+                raw = _read_limited(handle, source, MAX_CASE_BYTES)
+        except OSError as exc:
             raise BadInput(f"{source}: cannot be read ({exc.__class__.__name__})") from None
-    if not text.strip():
-        raise BadInput(f"{source}: the case is empty")
-    data = load_case_data(text, source)
-    if not isinstance(data, dict):
-        raise BadInput(f"{source}: a case must be a mapping of fields (person, disposals, ...)")
-    try:
-        return Case.model_validate(data)
-    except ValidationError as exc:
-        raise BadInput(describe_validation_error(exc)) from None
+    return parse_case(decode_case_bytes(raw, source), source)
+
+
+def internal_error(exc: BaseException) -> dict[str, Any]:
+    """An internal error as a record without case data: its kind, and where in the package it was raised."""
+    where = None
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        file = Path(frame.f_code.co_filename)
+        if file.is_relative_to(_PACKAGE):
+            where = f"{file.relative_to(_PACKAGE.parent).as_posix()}:{line}"
+    return {"kind": "internal", "type": exc.__class__.__name__, "where": where}
 
 
 def _exit_code(decision: Decision) -> int:
@@ -109,7 +114,7 @@ def _exit_code(decision: Decision) -> int:
 
 def _explain(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     questions = _questions()
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else date.today()
+    as_of = _as_of(args.as_of)
     case = read_case(args.case, stdin)
     decision = questions[args.question](case, as_of, None)
     if args.format == "json":
@@ -129,25 +134,59 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    """Answer one question for every line of a JSON Lines file; every line yields a decision or an error."""
+    """Answer one question for every line of a JSON Lines file. Every line yields a decision or an error record,
+    numbered as in the file; an internal error on one line is recorded and the next line is answered. Exit 0 if
+    every line was answered, 2 if some line was bad input, 1 if some line met an internal error."""
     questions = _questions()
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else date.today()
+    as_of = _as_of(args.as_of)
     question = questions[args.question]
-    stream = stdin if args.cases in (None, "-") else _open(args.cases)
-    errors = 0
+    stream = _binary(stdin) if args.cases in (None, "-") else _open(args.cases)
+    kinds: set[str] = set()
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
+        for number, raw in enumerate(batch_lines(stream), start=1):
+            if raw is not None and not raw.strip():
                 continue
-            try:
-                case = Case.model_validate_json(line)
-            except ValidationError as exc:
-                errors += 1
-                out.write(json.dumps({"line": number, "error": describe_validation_error(exc)}) + "\n")
-                continue
-            decision = question(case, as_of, None)
-            out.write(f'{{"line": {number}, "decision": {decision.model_dump_json()}}}\n')
-    return EXIT_BAD_INPUT if errors else EXIT_DECIDED
+            record = batch_record(number, raw, lambda case: question(case, as_of, None))
+            if "error" in record:
+                kinds.add(record["error"]["kind"])
+                out.write(json.dumps(record) + "\n")
+            else:
+                out.write(f'{{"line": {number}, "decision": {record["decision"]}}}\n')
+    return EXIT_INTERNAL if "internal" in kinds else (EXIT_BAD_INPUT if kinds else EXIT_DECIDED)
+
+
+def batch_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
+    """The lines of a JSON Lines stream, split on ``\\n`` only (a carriage return inside a line is part of it),
+    without a byte-order mark on the first; None for a line longer than ``limit`` bytes, whose rest is skipped."""
+    first = True
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if first:
+            line, first = line.removeprefix(b"\xef\xbb\xbf"), False
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(limit + 1)
+            yield None
+            continue
+        yield line.removesuffix(b"\n")
+
+
+def batch_record(number: int, raw: bytes | None, answer: Callable[[Case], Decision]) -> dict[str, Any]:
+    """The record for one batch line: ``decision`` (its JSON text), or ``error`` with the kind (``bad_input`` with
+    a message naming fields, or ``internal`` with the error's type and place), never a value from the case."""
+    if raw is None:
+        return {"line": number, "error": {"kind": "bad_input",
+                                          "message": f"the line is longer than {MAX_LINE_BYTES} bytes"}}
+    try:
+        case = parse_case(read_case_json(decode_case_bytes(raw, "the line", MAX_LINE_BYTES), "the line"))
+    except CaseInputError as exc:
+        return {"line": number, "error": {"kind": "bad_input", "message": str(exc)}}
+    try:
+        return {"line": number, "decision": answer(case).model_dump_json()}
+    except Exception as exc:
+        return {"line": number, "error": internal_error(exc)}
 
 
 def _offences(args: argparse.Namespace, out: TextIO) -> int:
@@ -186,9 +225,9 @@ def _offences(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_DECIDED
 
 
-def _open(path: str) -> TextIO:
+def _open(path: str) -> IO[bytes]:
     try:
-        return open(path, encoding="utf-8")
+        return open(path, "rb")
     except OSError:
         raise BadInput(f"{path}: no such file") from None
 
@@ -240,11 +279,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
         if args.command == "offences":
             return _offences(args, out)
         return _batch(args, out, stdin)
-    except BadInput as exc:
+    except (BadInput, CaseInputError) as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
         return EXIT_BAD_INPUT
     except Exception as exc:
-        sys.stderr.write(f"mappa-rules: internal error ({exc.__class__.__name__}): {exc}\n")
+        failure = internal_error(exc)
+        sys.stderr.write(f"mappa-rules: internal error ({failure['type']}) at {failure['where'] or 'unknown'}\n")
         return EXIT_INTERNAL
 
 

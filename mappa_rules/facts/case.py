@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from ..limits import MAX_ITEMS
 from .common import Day, FactsModel
 from .disposals import Disposal
 from .mappa import ManagementFacts, RiskFacts
@@ -25,14 +26,17 @@ class Case(FactsModel):
 
     case_id: str | None = None
     person: Person = Field(default_factory=Person)
-    disposals: list[Disposal] = Field(default_factory=list)
-    intervals: list[Interval] = Field(default_factory=list)
-    notifications: list[NotificationGiven] = Field(default_factory=list)
-    changes: list[Change] = Field(default_factory=list, description="Events to notify under SOA 2003 s.84.")
-    trips: list[Trip] = Field(default_factory=list, description="Journeys outside the UK (SOA 2003 s.86).")
+    disposals: list[Disposal] = Field(default_factory=list, max_length=MAX_ITEMS["disposals"])
+    intervals: list[Interval] = Field(default_factory=list, max_length=MAX_ITEMS["intervals"])
+    notifications: list[NotificationGiven] = Field(default_factory=list, max_length=MAX_ITEMS["notifications"])
+    changes: list[Change] = Field(default_factory=list, max_length=MAX_ITEMS["changes"],
+                                  description="Events to notify under SOA 2003 s.84.")
+    trips: list[Trip] = Field(default_factory=list, max_length=MAX_ITEMS["trips"],
+                              description="Journeys outside the UK (SOA 2003 s.86).")
     review: ReviewFacts = Field(default_factory=ReviewFacts)
     risk: RiskFacts = Field(default_factory=RiskFacts)
-    orders: list[Order] = Field(default_factory=list, description="Civil orders for sexual harm and s.96ZA notices.")
+    orders: list[Order] = Field(default_factory=list, max_length=MAX_ITEMS["orders"],
+                               description="Civil orders for sexual harm and s.96ZA notices.")
     mappa: ManagementFacts = Field(default_factory=ManagementFacts)
 
     @model_validator(mode="after")
@@ -41,27 +45,25 @@ class Case(FactsModel):
         seen: set[str] = set()
         for i, ident in enumerate(ids):
             if ident in seen:
-                raise ValueError(f"disposals[{i}].id: {ident!r} is used twice")
+                raise ValueError(f"disposals[{i}].id: used twice (ids must be unique)")
             seen.add(ident)
         born = self.person.date_of_birth
         for i, disposal in enumerate(self.disposals):
             if born and disposal.relevant_date and disposal.relevant_date < born:
-                raise ValueError(
-                    f"disposals[{i}].relevant_date ({disposal.relevant_date}) is before person.date_of_birth ({born})"
-                )
+                raise ValueError(f"disposals[{i}].relevant_date is before person.date_of_birth")
             if born and disposal.offence.offence_date and disposal.offence.offence_date < born:
-                raise ValueError(f"disposals[{i}].offence.offence_date is before person.date_of_birth ({born})")
+                raise ValueError(f"disposals[{i}].offence.offence_date is before person.date_of_birth")
             relation = getattr(disposal.sentence, "relation", None)
             if relation is not None:
                 if relation.to == disposal.id:
                     raise ValueError(f"disposals[{i}].sentence.relation.to: a term cannot relate to itself")
                 if relation.to not in seen:
-                    raise ValueError(f"disposals[{i}].sentence.relation.to: no disposal has id {relation.to!r}")
+                    raise ValueError(f"disposals[{i}].sentence.relation.to: names no disposal of the case")
         self._check_relation_cycles()
         orders: set[str] = set()
         for i, order in enumerate(self.orders):
             if order.id in orders:
-                raise ValueError(f"orders[{i}].id: {order.id!r} is used twice")
+                raise ValueError(f"orders[{i}].id: used twice (ids must be unique)")
             orders.add(order.id)
         return self
 
@@ -74,7 +76,7 @@ class Case(FactsModel):
             while node in links:
                 node, steps = links[node], steps + 1
                 if node == start or steps > len(links):
-                    raise ValueError(f"disposals: the sentence relations starting at {start!r} form a cycle")
+                    raise ValueError("disposals: the sentence relations form a cycle")
 
     def disposal(self, ident: str) -> Disposal:
         for d in self.disposals:

@@ -243,7 +243,7 @@ class Disposal(FactsModel):
         for name in ("sentence_date", "release_date", "supervision_end"):
             later: date | None = getattr(self, name)
             if start is not None and later is not None and later < start:
-                raise ValueError(f"{name} ({later}) is before relevant_date ({start})")
+                raise ValueError(f"{name} is before relevant_date")
         if self.offence.offence_date and start and start < self.offence.offence_date:
-            raise ValueError(f"relevant_date ({start}) is before offence.offence_date ({self.offence.offence_date})")
+            raise ValueError("relevant_date is before offence.offence_date")
         return self

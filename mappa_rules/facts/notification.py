@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..limits import MAX_ITEMS
 from .common import Day, FactsModel
 
 __all__ = [
@@ -30,7 +31,7 @@ class Interval(FactsModel):
     @model_validator(mode="after")
     def _ordered(self) -> Interval:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise ValueError("end is before start")
         return self
 
 
@@ -60,7 +61,7 @@ class Stay(FactsModel):
     @model_validator(mode="after")
     def _ordered(self) -> Stay:
         if self.last < self.first:
-            raise ValueError(f"last ({self.last}) is before first ({self.first})")
+            raise ValueError("last is before first")
         return self
 
 
@@ -84,7 +85,8 @@ class Change(FactsModel):
     occurred: bool | None = Field(
         default=None, description="False: the event has not happened (yet); null: unknown. Implied by 'date'."
     )
-    stays: list[Stay] = Field(default_factory=list, description="For other_address: the stays at the address.")
+    stays: list[Stay] = Field(default_factory=list, max_length=MAX_ITEMS["changes[].stays"],
+                              description="For other_address: the stays at the address.")
     notified_in_advance: bool | None = Field(
         default=None, description="A notification was given before the event, stating its expected date (s.84(2))."
     )
@@ -128,7 +130,7 @@ class Trip(FactsModel):
     @model_validator(mode="after")
     def _ordered(self) -> Trip:
         if self.departure is not None and self.return_date is not None and self.return_date < self.departure:
-            raise ValueError(f"return_date ({self.return_date}) is before departure ({self.departure})")
+            raise ValueError("return_date is before departure")
         return self
 
 
@@ -148,9 +150,9 @@ class ReviewApplication(FactsModel):
     def _ordered(self) -> ReviewApplication:
         received, decided, notice = self.received, self.determination_date, self.notice_received
         if received is not None and decided is not None and decided < received:
-            raise ValueError(f"determination_date ({decided}) is before received ({received})")
+            raise ValueError("determination_date is before received")
         if decided is not None and notice is not None and notice < decided:
-            raise ValueError(f"notice_received ({notice}) is before determination_date ({decided})")
+            raise ValueError("notice_received is before determination_date")
         if self.determination == "pending" and (decided is not None or notice is not None):
             raise ValueError("a pending application has no determination_date or notice_received")
         return self
@@ -167,4 +169,7 @@ class ReviewFacts(FactsModel):
         description="On the date asked about the person is subject to a SHPO, interim SHPO, SOPO or interim SOPO "
         "(SOA 2003 s.91A(2)).",
     )
-    applications: list[ReviewApplication] = Field(default_factory=list, description="Applications made, oldest first.")
+    applications: list[ReviewApplication] = Field(
+        default_factory=list, max_length=MAX_ITEMS["review.applications"],
+        description="Applications made, oldest first.",
+    )

@@ -1,8 +1,8 @@
 """Legal time: the one owner of statutory period arithmetic.
 
 :mod:`.calendar` holds the arithmetic, pure and named after the drafting conventions it implements (re-exported
-here); :mod:`.conventions` reads the conventions the rulesets declare (``rulesets/time/conventions.yaml``) as at a scope's date
-and records each reliance on one, so that a decision warns about it.
+here); :mod:`.conventions` reads the conventions the rulesets declare (``rulesets/time/conventions.yaml``) as at a
+scope's date and records each reliance on one, so that a decision warns about it.
 """
 
 from .calendar import (

@@ -3,8 +3,8 @@
 Every date the library reports is computed here, by named functions whose docstrings state the drafting
 convention they implement. The conventions themselves (what to do when a corresponding day does not exist, how
 to halve a period, how to treat a part-day in custody) are not fixed in this module: they are dated parameters
-in ``rulesets/time/conventions.yaml`` and reach these functions as a :class:`TimeConventions` value, so a decision can say
-which convention it relied on.
+in ``rulesets/time/conventions.yaml`` and reach these functions as a :class:`TimeConventions` value, so a decision
+can say which convention it relied on.
 
 Drafting conventions (Office of the Parliamentary Counsel drafting guidance; Interpretation Act 1978):
 

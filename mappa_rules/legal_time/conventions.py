@@ -1,5 +1,5 @@
-"""The declared legal-time conventions in force at a date, read from ``rulesets/time/conventions.yaml``, and periods dated
-under them.
+"""The declared legal-time conventions in force at a date, read from ``rulesets/time/conventions.yaml``, and periods
+dated under them.
 
 Reading the conventions does not by itself raise a warning: a computation that actually depends on one (a period
 "beginning with" a day, a missing corresponding day, a halved period, a part-day in custody) records it with

@@ -6,9 +6,10 @@ from __future__ import annotations
 from tests.conventions.sources import cycles, import_graph, modules
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("contracts", ("mappa_rules.decision", "mappa_rules.legal_time")),
+    ("contracts", ("mappa_rules.decision", "mappa_rules.legal_time", "mappa_rules.limits")),
     ("engine", ("mappa_rules.engine",)),
     ("facts", ("mappa_rules.facts",)),
+    ("input", ("mappa_rules.input",)),
     ("conventions", ("mappa_rules.legal_time.conventions",)),
     ("offences", ("mappa_rules.offences",)),
     ("vocabulary", ("mappa_rules.vocabulary",)),
@@ -19,8 +20,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Lowest first. A module belongs to the layer of its longest matching prefix."""
 
-ENGINE_MAY_IMPORT = ("mappa_rules.engine", "mappa_rules.decision")
-"""The engine is law-free: it imports itself and the decision contract, nothing else of the package."""
+ENGINE_MAY_IMPORT = ("mappa_rules.engine", "mappa_rules.decision", "mappa_rules.limits")
+"""The engine is law-free: it imports itself, the decision contract and the machinery limits, nothing else of the
+package."""
 
 
 
