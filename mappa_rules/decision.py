@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
@@ -81,6 +81,22 @@ class Missing(BaseModel):
     needed_for: str = Field(description="The rule or question the fact would decide.")
 
 
+UndecidableKind = Literal["conflict", "open_question", "not_encoded", "law_not_in_force", "beyond_calendar"]
+
+
+class Undecidable(BaseModel):
+    """Why an undetermined answer cannot be decided by supplying a fact: ``conflict`` (the facts contradict one
+    another, or the law's dates), ``open_question`` (the law is unsettled and the library does not choose),
+    ``not_encoded`` (the provision or reading is not encoded), ``law_not_in_force`` (the law asked about did not
+    exist on the date) or ``beyond_calendar`` (a date computed from the case falls outside the calendar)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: UndecidableKind
+    detail: str = Field(description="What stands in the way, in one sentence.")
+    about: str | None = Field(default=None, description="The rule, parameter or fact it concerns.")
+
+
 class Warning(BaseModel):
     """Reliance on an unverified provision, a declared convention, or an oddity in the data."""
 
@@ -107,6 +123,11 @@ class Decision(BaseModel):
     dates: dict[str, date] = Field(default_factory=dict, description="Named key dates, e.g. 'period_last_day'.")
     reasons: list[Reason] = Field(default_factory=list)
     missing: list[Missing] = Field(default_factory=list)
+    undecidable: list[Undecidable] = Field(
+        default_factory=list,
+        description="For an undetermined answer that no missing fact would decide: why (a conflict, an open "
+        "question, a provision not encoded, a law not in force, a date beyond the calendar).",
+    )
     warnings: list[Warning] = Field(default_factory=list)
     ruleset_version: str = Field(description="Hash of the rulesets used.")
 

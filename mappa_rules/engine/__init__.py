@@ -4,7 +4,7 @@ The engine knows no law: the rulesets, the vocabularies their conditions read an
 :func:`load_rulebook` (see :mod:`mappa_rules.rulebook`, where the law meets the engine).
 """
 
-from .book import Parameter, RuleBook, RulesetError
+from .book import NotInForce, Parameter, RuleBook, RulesetError
 from .builder import DecisionBuilder
 from .conditions import UNKNOWN, ConditionError, compile_condition
 from .evaluator import Gap, GroupResult, Scope, ValueDef, evaluate_group
@@ -17,6 +17,7 @@ __all__ = [
     "DecisionBuilder",
     "Gap",
     "GroupResult",
+    "NotInForce",
     "Parameter",
     "RuleBook",
     "RulesetError",

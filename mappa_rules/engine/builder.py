@@ -14,6 +14,8 @@ from ..decision import (
     Outcome,
     Reason,
     Status,
+    Undecidable,
+    UndecidableKind,
     Warning,
     make_reason,
     trusted,
@@ -32,6 +34,7 @@ class DecisionBuilder:
     warnings: dict[str, Warning] = field(default_factory=dict)
     reasons: list[Reason] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
+    undecidable: list[Undecidable] = field(default_factory=list)
 
     def record(self, result: GroupResult, subject: str | None = None) -> bool:
         """Add the reason of a decided group, or its missing facts; True if the group was decided."""
@@ -47,6 +50,12 @@ class DecisionBuilder:
     def add_missing(self, path: str, needed_for: str) -> None:
         if not any(m.fact == path for m in self.missing):
             self.missing.append(Missing(fact=path, needed_for=needed_for))
+
+    def add_undecidable(self, kind: UndecidableKind, detail: str, about: str | None = None) -> None:
+        """Record why no fact would decide the answer (kept only if the answer is undetermined)."""
+        entry = Undecidable(kind=kind, detail=detail, about=about)
+        if entry not in self.undecidable:
+            self.undecidable.append(entry)
 
     def explain(
         self,
@@ -71,6 +80,7 @@ class DecisionBuilder:
             "dates": dates,
             "reasons": self.reasons,
             "missing": self.missing if outcome is Outcome.UNDETERMINED else [],
+            "undecidable": self.undecidable if outcome is Outcome.UNDETERMINED else [],
             "warnings": list(self.warnings.values()),
             "ruleset_version": self.book.version,
         })

@@ -91,6 +91,11 @@ def _line(exc: yaml.YAMLError) -> int | None:
     return None if mark is None else int(mark.line) + 1
 
 
+def _event_line(event: Any) -> int | None:
+    mark = getattr(event, "start_mark", None)
+    return None if mark is None else int(mark.line) + 1
+
+
 def _check_events(text: str | bytes, limits: YamlLimits) -> None:
     """Walk the parser's events (no objects are built): count the values an alias stands for as often as it is
     used, and the depth of nesting, stopping at the first limit passed."""
@@ -111,14 +116,13 @@ def _check_events(text: str | bytes, limits: YamlLimits) -> None:
                 total += 1
                 open_at.append((event.anchor, total))
                 if len(open_at) > limits.max_depth:
-                    raise YamlProblem(f"nested more than {limits.max_depth} levels deep", event.start_mark.line + 1)
+                    raise YamlProblem(f"nested more than {limits.max_depth} levels deep", _event_line(event))
             elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 anchor, started = open_at.pop()
                 if anchor:
                     sizes[anchor] = total - started + 1
             if total > limits.max_nodes:
-                raise YamlProblem(f"more than {limits.max_nodes} values (aliases expanded)",
-                                  event.start_mark.line + 1)
+                raise YamlProblem(f"more than {limits.max_nodes} values (aliases expanded)", _event_line(event))
     except yaml.YAMLError as exc:
         raise YamlProblem("not valid YAML or JSON", _line(exc)) from None
     finally:

@@ -6,6 +6,7 @@ scope's date and records each reliance on one, so that a decision warns about it
 """
 
 from .calendar import (
+    BeyondCalendar,
     DateRange,
     HalfMode,
     Length,
@@ -32,6 +33,7 @@ from .calendar import (
 )
 
 __all__ = [
+    "BeyondCalendar",
     "DateRange",
     "HalfMode",
     "Length",

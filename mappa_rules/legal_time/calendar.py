@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 __all__ = [
+    "BeyondCalendar",
     "DateRange",
     "HalfMode",
     "Length",
@@ -48,6 +49,20 @@ __all__ = [
     "start_for_end",
     "working_days_after",
 ]
+
+
+class BeyondCalendar(ArithmeticError):
+    """A computed date falls outside the calendar (years 1 to 9999). Input dates are limited so that no single
+    period reaches it (:data:`mappa_rules.limits.MAX_DAY`); a chain of terms of centuries still can, and the
+    question then says so instead of answering."""
+
+
+def _plus(day: date, days: int) -> date:
+    """``day`` moved on by ``days`` days (back, if negative), or :class:`BeyondCalendar`."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        raise BeyondCalendar("a date computed from the case falls outside the calendar") from None
 
 
 class MissingDayRule(str, Enum):
@@ -130,12 +145,14 @@ def _add_months(start: date, months: int, rule: MissingDayRule) -> tuple[date, b
     """``start`` moved on by whole calendar months; also whether the corresponding day was missing."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
+    if not date.min.year <= year <= date.max.year:
+        raise BeyondCalendar("a date computed from the case falls outside the calendar")
     month_length = calendar.monthrange(year, month)[1]
     if start.day <= month_length:
         return date(year, month, start.day), False
     if rule is MissingDayRule.LAST_DAY:
         return date(year, month, month_length), True
-    return date(year, month, month_length) + timedelta(days=1), True
+    return _plus(date(year, month, month_length), 1), True
 
 
 def corresponding_day(start: date, length: Length, conventions: TimeConventions) -> tuple[date, bool]:
@@ -145,7 +162,7 @@ def corresponding_day(start: date, length: Length, conventions: TimeConventions)
     corresponding day, so that the caller can surface the 29 February / month-end convention as a warning.
     """
     moved, missing = _add_months(start, length.total_months, conventions.missing_day)
-    return moved + timedelta(days=length.days), missing
+    return _plus(moved, length.days), missing
 
 
 def last_day(start: date, length: Length, conventions: TimeConventions) -> tuple[date, bool]:
@@ -155,7 +172,7 @@ def last_day(start: date, length: Length, conventions: TimeConventions) -> tuple
     beginning with D ends on D + (N - 1) days. Returns the day and whether the missing-day convention was used.
     """
     after, missing = corresponding_day(start, length, conventions)
-    return after - timedelta(days=1), missing
+    return _plus(after, -1), missing
 
 
 def day_after_end(start: date, length: Length, conventions: TimeConventions) -> tuple[date, bool]:
@@ -182,8 +199,8 @@ def disregarded_days(ranges: Iterable[DateRange], conventions: TimeConventions) 
     spans: list[DateRange] = []
     for span in ranges:
         if conventions.partial_day is PartialDayRule.WHOLE_DAY_COUNTED:
-            first = span.first + timedelta(days=1)
-            last = None if span.last is None else span.last - timedelta(days=1)
+            first = _plus(span.first, 1)
+            last = None if span.last is None else _plus(span.last, -1)
             if last is not None and last < first:
                 continue
             spans.append(DateRange(first, last))
@@ -194,7 +211,7 @@ def disregarded_days(ranges: Iterable[DateRange], conventions: TimeConventions) 
     for span in spans:
         if merged:
             prev = merged[-1]
-            if prev.last is None or span.first <= prev.last + timedelta(days=1):
+            if prev.last is None or (span.first - prev.last).days <= 1:
                 last = None if prev.last is None or span.last is None else max(prev.last, span.last)
                 merged[-1] = DateRange(prev.first, last)
                 continue
@@ -224,8 +241,8 @@ def last_day_disregarding(
             counted += gap
         if span.last is None:
             return None
-        day = max(day, span.last + timedelta(days=1))
-    return day + timedelta(days=days - counted - 1)
+        day = max(day, _plus(span.last, 1))
+    return _plus(day, days - counted - 1)
 
 
 def first_counted_day(start: date, disregard: Sequence[DateRange], conventions: TimeConventions) -> date | None:
@@ -241,13 +258,13 @@ def last_day_after(day: date, length: Length, conventions: TimeConventions) -> t
     A year after 10 March 2024 begins on 11 March 2024 and ends on 10 March 2025; 7 days after a Monday end on
     the next Monday. Returns the day and whether the missing-day convention was used.
     """
-    return last_day(day + timedelta(days=1), length, conventions)
+    return last_day(_plus(day, 1), length, conventions)
 
 
 def days_before(day: date, days: int) -> date:
     """The day ``days`` whole days before ``day``. Something due "at least N days before" D is due on this day
     at the latest; an event "more than N days before" D happened before it (SOA 2003 s.84(3), travel notice)."""
-    return day - timedelta(days=days)
+    return _plus(day, -days)
 
 
 def days_from_to(first: date, last: date, *, inclusive: bool) -> int:
@@ -277,7 +294,7 @@ def qualifying_day(
     for span in sorted(stays, key=lambda s: s.first):
         if span.last is None:
             raise ValueError("a stay must have a last day")
-        day = max(span.first, recent[-1] + timedelta(days=1)) if recent else span.first
+        day = max(span.first, _plus(recent[-1], 1)) if recent else span.first
         while day <= span.last:
             recent.append(day)
             if len(recent) >= days:
@@ -286,7 +303,9 @@ def qualifying_day(
                 missing_used = missing_used or missing
                 if day <= end:
                     return day, missing_used
-            day += timedelta(days=1)
+            if day == span.last:
+                break
+            day = _plus(day, 1)
     return None, missing_used
 
 
@@ -303,9 +322,9 @@ def age_on(birth: date, on: date, conventions: TimeConventions) -> int:
 def corresponding_day_before(end: date, length: Length, conventions: TimeConventions) -> date:
     """The day ``length`` before ``end``: the latest day whose corresponding day ``length`` later is not after
     ``end`` (so something due "6 months before release" is due on it at the latest)."""
-    guess = end - timedelta(days=length.total_months * 31 + length.days + 1)
-    while corresponding_day(guess + timedelta(days=1), length, conventions)[0] <= end:
-        guess += timedelta(days=1)
+    guess = _earlier_than_start(end, length)
+    while corresponding_day(_plus(guess, 1), length, conventions)[0] <= end:
+        guess = _plus(guess, 1)
     return guess
 
 
@@ -315,7 +334,7 @@ def working_days_after(start: date, days: int, holidays: Iterable[date] = ()) ->
     closed = set(holidays)
     day, counted = start, 0
     while counted < days:
-        day += timedelta(days=1)
+        day = _plus(day, 1)
         if day.weekday() < 5 and day not in closed:
             counted += 1
     return day
@@ -340,10 +359,23 @@ def start_for_end(end_exclusive: date, length: Length, conventions: TimeConventi
 
     Used to place a partly concurrent term that overlaps the end of another by ``length`` (SOA 2003 s.82(4)).
     """
-    guess = end_exclusive - timedelta(days=length.total_months * 31 + length.days + 1)
+    guess = _earlier_than_start(end_exclusive, length)
     while corresponding_day(guess, length, conventions)[0] < end_exclusive:
-        guess += timedelta(days=1)
+        guess = _plus(guess, 1)
     return guess
+
+
+def _earlier_than_start(end: date, length: Length) -> date:
+    """A day before any start from which ``length`` reaches ``end``, by a few days only: back by the days, then by
+    the months (to the same day of the month, or the month's last), then 4 days more, which is more than the longest
+    run of days the corresponding-day rule sends to one day. The searches above then step forward a few days."""
+    target = _plus(end, -length.days)
+    index = target.month - 1 - length.total_months
+    year, month = target.year + index // 12, index % 12 + 1
+    if year < date.min.year:
+        raise BeyondCalendar("a date computed from the case falls outside the calendar")
+    back = date(year, month, min(target.day, calendar.monthrange(year, month)[1]))
+    return _plus(back, -4)
 
 
 def covered_span(spans: Iterable[tuple[date, date]]) -> tuple[date, date]:
@@ -361,5 +393,5 @@ def covered_span(spans: Iterable[tuple[date, date]]) -> tuple[date, date]:
             total += (current_end - current_start).days
             current_start, current_end = start, end
     total += (current_end - current_start).days
-    return first, first + timedelta(days=total)
+    return first, _plus(first, total)
 

@@ -57,9 +57,18 @@ class Question:
         return import_module(self.module)
 
     def answer(self) -> QuestionFunction:
-        """The function that answers it."""
-        function: QuestionFunction = getattr(self.load(), self.function)
-        return function
+        """The function that answers it, behind the door every question shares (:mod:`.guard`: arguments checked,
+        a law not in force or a date beyond the calendar answered as undetermined, never raised)."""
+        found = _ANSWERS.get(self.id)
+        if found is None:
+            from .guard import guarded
+
+            found = _ANSWERS.setdefault(self.id, guarded(self.id, getattr(self.load(), self.function)))
+        return found
+
+
+_ANSWERS: dict[str, QuestionFunction] = {}
+"""Each question's guarded function, made once (so that the package, ``QUESTIONS`` and ``assess`` share it)."""
 
 
 REGISTRY: tuple[Question, ...] = (
