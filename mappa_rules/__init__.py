@@ -13,7 +13,7 @@ from .questions.registry import REGISTRY
 
 if TYPE_CHECKING:
     from .assessment import assess
-    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
+    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Undecidable, Warning
     from .engine import RuleBook, RulesetError
     from .facts import (
         Case,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Term,
         Trip,
     )
+    from .input import CaseInputError, CaseValidationError, parse_case
     from .questions import QUESTIONS
     from .questions.registry import *  # noqa: F403 - the question functions, for type checkers
     from .rulebook import default_rulebook, load_rulebook
@@ -42,6 +43,8 @@ __version__ = "0.1.0"
 _WHERE: dict[str, str] = {
     "QUESTIONS": ".questions",
     "Case": ".facts",
+    "CaseInputError": ".input",
+    "CaseValidationError": ".input",
     "Change": ".facts",
     "Citation": ".decision",
     "Decision": ".decision",
@@ -65,10 +68,12 @@ _WHERE: dict[str, str] = {
     "Stay": ".facts",
     "Term": ".facts",
     "Trip": ".facts",
+    "Undecidable": ".decision",
     "Warning": ".decision",
     "assess": ".assessment",
     "default_rulebook": ".rulebook",
     "load_rulebook": ".rulebook",
+    "parse_case": ".input",
 }
 
 
@@ -88,6 +93,8 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "QUESTIONS",
     "Case",
+    "CaseInputError",
+    "CaseValidationError",
     "Change",
     "Citation",
     "Decision",
@@ -111,9 +118,11 @@ __all__ = [
     "Stay",
     "Term",
     "Trip",
+    "Undecidable",
     "Warning",
     "assess",
     "default_rulebook",
     "load_rulebook",
+    "parse_case",
 ]
 __all__ += sorted(_QUESTION_FUNCTIONS)  # the questions, from the registry

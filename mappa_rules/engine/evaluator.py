@@ -47,6 +47,9 @@ class GroupResult:
     fired: CompiledRule | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     blocked: list[tuple[CompiledRule, tuple[str, ...]]] = field(default_factory=list)
+    as_at: date | None = None
+    in_force: bool = True
+    """False when no rule of the group was in force on ``as_at``: the law it holds did not then exist."""
 
     @property
     def decided(self) -> bool:
@@ -72,7 +75,8 @@ class GroupResult:
 class Scope:
     """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
 
-    __slots__ = ("_gaps", "_memo", "_values", "as_at", "book", "cache", "case", "reasons", "subject", "warnings")
+    __slots__ = ("_gaps", "_memo", "_values", "as_at", "book", "cache", "case", "reasons", "stand_in", "subject",
+                 "warnings")
 
     def __init__(
         self,
@@ -83,8 +87,13 @@ class Scope:
         subject: Any = None,
         warnings: dict[str, Warning] | None = None,
         reasons: list[Reason] | None = None,
+        stand_in: tuple[str, ...] = (),
     ) -> None:
         self.book = book
+        self.stand_in = stand_in
+        """The facts whose absence made ``as_at`` a stand-in (e.g. the date of an event not given): if no rule is
+        in force on it, or the rule that holds on it has since been replaced, they are what would decide the
+        group."""
         self.as_at = as_at
         self.case = case
         self.subject = subject
@@ -175,17 +184,22 @@ def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:
     The first rule whose condition is true decides, unless an earlier rule could not be decided for want of a
     fact and would have concluded differently: then the group is undetermined and names the missing facts.
     """
-    result = GroupResult(group=group)
+    result = GroupResult(group=group, as_at=scope.as_at, in_force=False)
     as_at = scope.as_at
     for rule in group.rules:
         if not (rule.start <= as_at and (rule.end is None or as_at <= rule.end)):
             continue
+        result.in_force = True
         truth = rule.when.evaluate(scope)
         if truth is UNKNOWN:
             result.blocked.append((rule, scope.gaps_of(rule.when.ordered_names)))
             continue
         if truth:
             if any(blocked.then != rule.then for blocked, _ in result.blocked):
+                break
+            if scope.stand_in and rule.end is not None:
+                # A stand-in date that falls under law since replaced: the real date would decide which law applies.
+                result.blocked.append((rule, scope.stand_in))
                 break
             result.blocked.clear()
             result.fired = rule
@@ -200,6 +214,8 @@ def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:
                            rule.status, rule.citation)
             scope.cache.update(rule.qualified_then)
             return result
+    if not result.in_force and scope.stand_in and group.rules:
+        result.blocked.append((group.rules[0], scope.stand_in))  # the real date would decide which law applies
     missing = tuple(result.missing()) if result.blocked else ()
     for name in group.output_names:
         scope.set(name, UNKNOWN, missing)

@@ -38,8 +38,7 @@ def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decisi
     builder.warnings.update({w.code: w for w in category.warnings})
     number = (category.value.get("category") or 0) if category.decided else None
     if number is None:
-        for missing in category.missing:
-            builder.add_missing(missing.fact, missing.needed_for)
+        builder.adopt(category)
     subject = {"category": Gap(tuple(m.fact for m in category.missing)) if number is None else number}
     scope = Scope(book, as_of, LEVEL_VALUES, case, subject, builder.warnings)
     two = evaluate_group(book.group("mappa.level.two"), scope)

@@ -118,7 +118,10 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
         "public_access": _known(change.public_access, f"{path}.public_access"),
         "at_least_12_hours": _known(change.at_least_12_hours, f"{path}.at_least_12_hours"),
     }
-    scope = Scope(book, when, CHANGE_VALUES, case, values, builder.warnings)
+    # With no date for the event (and none expected), the date asked about stands in for it.
+    stand_in = event_date.paths if isinstance(event_date, Gap) and isinstance(completed, Gap) and expected is None \
+        else ()
+    scope = Scope(book, when, CHANGE_VALUES, case, values, builder.warnings, stand_in=stand_in)
     event = run_group(book, "notification.change.event", scope, builder, duty.label)
     if event.fired is None:
         return duty

@@ -100,7 +100,8 @@ def _duty(
     relevant = disposal.relevant_date
     if not duty.subject or relevant is None:
         return duty
-    floor: date = book.parameter(SOA1997_COMMENCEMENT).value_at(relevant)
+    # The 1997 Act's duty ran from the relevant date "or, if later, the commencement of this Part" (s.2(1)).
+    floor: date = book.parameter(SOA1997_COMMENCEMENT).value_from(relevant)
     anchor = max(relevant, floor)
     probe = Scope(book, anchor, INITIAL_VALUES, case, {}, builder.warnings)
     clock = first_counted_day(anchor, disregarded(case), conventions_at(probe))
@@ -115,7 +116,7 @@ def _duty(
     begins, deadline = _dated(scope, case, relevant, outputs)
     superseded = outputs.get("superseded_on")
     if superseded is not None:
-        handover: date = book.parameter(superseded).value_at(relevant)
+        handover: date = book.parameter(superseded).value_from(relevant)
         if deadline is None or deadline >= handover:
             # The 1997 Act period had not ended when the 2003 Act came into force: s.83(1) governs from then.
             scope = Scope(book, handover, INITIAL_VALUES, case, values, builder.warnings)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ...decision import Decision, Outcome, show_value
+from ...decision import Decision, Missing, Outcome, show_value
 from ...engine import DecisionBuilder, RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
@@ -27,11 +27,20 @@ QUESTION = "notification.period"
 
 def notification_period(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
     """Answer ``notification.period`` for ``case`` as at ``as_of``."""
-    book = book or default_rulebook()
-    builder = DecisionBuilder(QUESTION, as_of, book)
+    return _decide(*_work(case, as_of, book), as_of)
+
+
+def _work(case: Case, as_of: date, book: RuleBook | None) -> tuple[DecisionBuilder, list[DisposalPeriod],
+                                                                    list[OrderNotification]]:
+    builder = DecisionBuilder(QUESTION, as_of, book or default_rulebook())
     periods = [evaluate_disposal(case, d, as_of, builder) for d in case.disposals]
-    orders = order_notifications(case, as_of, builder)
-    return _decide(builder, periods, as_of, orders)
+    return builder, periods, order_notifications(case, as_of, builder)
+
+
+def subject_gaps(case: Case, as_of: date, book: RuleBook | None = None) -> list[Missing]:
+    """The facts that would decide whether the person is subject on ``as_of`` where the period itself is decided
+    (a decided decision keeps no missing facts, though its ``subject_on_as_of`` may be open)."""
+    return _work(case, as_of, book)[0].missing
 
 
 def _with_orders(on: bool | None, orders: list[OrderNotification]) -> bool | None:
@@ -43,7 +52,7 @@ def _with_orders(on: bool | None, orders: list[OrderNotification]) -> bool | Non
 
 
 def _decide(
-    builder: DecisionBuilder, periods: list[DisposalPeriod], as_of: date, orders: list[OrderNotification]
+    builder: DecisionBuilder, periods: list[DisposalPeriod], orders: list[OrderNotification], as_of: date
 ) -> Decision:
     subject = [p for p in periods if p.subject]
     undecided = [p for p in periods if not p.decided]
@@ -117,4 +126,4 @@ def detail_lines(decision: Decision) -> list[str]:
     ]
 
 
-__all__ = ["QUESTION", "detail_lines", "headline", "notification_period"]
+__all__ = ["QUESTION", "detail_lines", "headline", "notification_period", "subject_gaps"]

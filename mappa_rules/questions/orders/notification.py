@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ...engine import DecisionBuilder, Gap, evaluate_group
+from ...engine import DecisionBuilder, Gap, Scope, evaluate_group
 from ...facts import Case, Order
 from ...vocabulary.orders import order_path
 from .ends import in_effect_on, order_last_day
@@ -51,14 +51,23 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
         if available.outputs.get("available") is False:
             builder.record(available, order.id)
             result.full, result.subject_on = False, False
+            builder.add_undecidable("conflict", f"The facts given for {order_path(index, '')[:-1]} describe an order "
+                                    f"that could not have been made: {available.reason(order.id).explanation}",
+                                    available.fired.id if available.fired else None)
             return result
+    _subject_if_made(ctx, order, index, scope, result)
+    return result
+
+
+def _subject_if_made(ctx: OrderContext, order: Order, index: int, scope: Scope, result: OrderNotification) -> None:
+    builder = ctx.builder
     full = evaluate_group(builder.book.group(ctx.group(order, "notification.full")), scope)
     if not builder.record(full, order.id) or full.fired is None:
-        return result
+        return
     result.full = full.outputs["full"]
     if result.full is not True:
         result.subject_on = False
-        return result
+        return
     start = order.breach_date if full.outputs["from"] == "breach" else order.made
     field_name = "breach_date" if full.outputs["from"] == "breach" else "made"
     result.subject_from = start
@@ -69,7 +78,7 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
         result.last_day, result.until_further_order = end, end is None
     if start is None:
         ctx.gap(Gap((order_path(index, field_name),)), full.fired.id)
-        return result
+        return
     if ctx.as_of < start:
         result.subject_on = False
     else:
@@ -88,7 +97,6 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
              "subject_until": "until further order" if result.until_further_order else result.last_day},
             order.id,
         )
-    return result
 
 
 def order_notifications(case: Case, as_of: date, builder: DecisionBuilder) -> list[OrderNotification]:
