@@ -40,6 +40,7 @@ class DecisionBuilder:
     missing: list[Missing] = field(default_factory=list)
     undecidable: list[Undecidable] = field(default_factory=list)
     silent: list[GroupResult] = field(default_factory=list)
+    _missing_facts: set[str] = field(default_factory=set, init=False, repr=False)
     """Groups in which no rule applied: the explanation of last resort for an undetermined answer."""
 
     def record(self, result: GroupResult, subject: str | None = None) -> bool:
@@ -59,7 +60,8 @@ class DecisionBuilder:
         return False
 
     def add_missing(self, path: str, needed_for: str) -> None:
-        if not any(m.fact == path for m in self.missing):
+        if path not in self._missing_facts:
+            self._missing_facts.add(path)
             self.missing.append(Missing(fact=path, needed_for=needed_for))
 
     def add_undecidable(self, kind: UndecidableKind, detail: str, about: str | None = None) -> None:

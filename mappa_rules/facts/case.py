@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import Field, PrivateAttr, model_validator
 
 from ..limits import MAX_ITEMS
 from .common import Day, FactsModel
@@ -15,6 +18,22 @@ __all__ = [
     "Case",
     "Person",
 ]
+
+T = TypeVar("T")
+
+
+class _Memo(dict[str, Any]):
+    """What the machinery derives from one case, kept with it. It belongs to the case it was made for (a copy of
+    the case starts afresh) and takes no part in comparing cases."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.owner: int | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Memo)
+
+    __hash__ = None
 
 
 class Person(FactsModel):
@@ -38,6 +57,7 @@ class Case(FactsModel):
     orders: list[Order] = Field(default_factory=list, max_length=MAX_ITEMS["orders"],
                                description="Civil orders for sexual harm and s.96ZA notices.")
     mappa: ManagementFacts = Field(default_factory=ManagementFacts)
+    _derived: _Memo = PrivateAttr(default_factory=_Memo)
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
@@ -79,7 +99,27 @@ class Case(FactsModel):
                     raise ValueError("disposals: the sentence relations form a cycle")
 
     def disposal(self, ident: str) -> Disposal:
-        for d in self.disposals:
-            if d.id == ident:
-                return d
-        raise KeyError(ident)
+        """The disposal with this id (``KeyError`` if none)."""
+        return self.disposals[self._positions()[ident]]
+
+    def position(self, disposal: Disposal) -> int:
+        """Where ``disposal`` is in ``disposals`` (its path is ``disposals[<position>]``)."""
+        return self._positions()[disposal.id]
+
+    def _positions(self) -> dict[str, int]:
+        return self.derived("disposal positions", lambda case: {d.id: i for i, d in enumerate(case.disposals)})
+
+    def derived(self, key: str, make: Callable[[Case], T]) -> T:
+        """``make(case)``, worked out once per case and kept (the case is immutable): for indexes the machinery
+        builds over the facts, such as positions by id or the groups of related sentences."""
+        memo = self._derived
+        if memo.owner is None:
+            memo.owner = id(self)
+        elif memo.owner != id(self):
+            memo = self._derived = _Memo()
+            memo.owner = id(self)
+        try:
+            found: T = memo[key]
+        except KeyError:
+            found = memo.setdefault(key, make(self))
+        return found

@@ -33,8 +33,6 @@ __all__ = [
     "TimeConventions",
     "age_on",
     "corresponding_day",
-    "corresponding_day_before",
-    "covered_span",
     "day_after_end",
     "days_before",
     "days_from_to",
@@ -44,9 +42,8 @@ __all__ = [
     "last_day",
     "last_day_after",
     "last_day_disregarding",
-    "length_in_months",
+    "last_day_skipping",
     "qualifying_day",
-    "start_for_end",
     "working_days_after",
 ]
 
@@ -227,9 +224,14 @@ def last_day_disregarding(
     Each disregarded day moves the end by exactly one day. Returns None when the period cannot end because an
     interval that covers the remaining days has no end yet (for example, the person is still in custody).
     """
+    return last_day_skipping(start, days, disregarded_days(disregard, conventions))
+
+
+def last_day_skipping(start: date, days: int, spans: Sequence[DateRange]) -> date | None:
+    """As :func:`last_day_disregarding`, given the whole days to disregard already merged and sorted (the output of
+    :func:`disregarded_days`, which a caller asking about many periods of one case works out once)."""
     if days < 1:
         raise ValueError("a period must be at least one day long")
-    spans = disregarded_days(disregard, conventions)
     day, counted = start, 0
     for span in spans:
         if span.last is not None and span.last < day:
@@ -319,15 +321,6 @@ def age_on(birth: date, on: date, conventions: TimeConventions) -> int:
     return years if anniversary <= on else years - 1
 
 
-def corresponding_day_before(end: date, length: Length, conventions: TimeConventions) -> date:
-    """The day ``length`` before ``end``: the latest day whose corresponding day ``length`` later is not after
-    ``end`` (so something due "6 months before release" is due on it at the latest)."""
-    guess = _earlier_than_start(end, length)
-    while corresponding_day(_plus(guess, 1), length, conventions)[0] <= end:
-        guess = _plus(guess, 1)
-    return guess
-
-
 def working_days_after(start: date, days: int, holidays: Iterable[date] = ()) -> date:
     """The day that is the ``days``-th working day after ``start`` (``start`` itself not counted). Working days
     are Monday to Friday, less the ``holidays`` given; the caller declares which holidays it knows."""
@@ -338,60 +331,3 @@ def working_days_after(start: date, days: int, holidays: Iterable[date] = ()) ->
         if day.weekday() < 5 and day not in closed:
             counted += 1
     return day
-
-
-def length_in_months(start: date, end_exclusive: date, conventions: TimeConventions) -> float:
-    """The length of the days [start, end_exclusive) in calendar months, for comparing a term with statutory
-    thresholds such as "6 months or less" or "30 months or more".
-
-    Exact where the span is a whole number of months by the corresponding-date rule; strictly between N and N + 1
-    months it is N + 0.5, so that every comparison with a whole-month threshold is exact.
-    """
-    months = (end_exclusive.year - start.year) * 12 + end_exclusive.month - start.month + 1
-    while months > 0 and corresponding_day(start, Length(months=months), conventions)[0] > end_exclusive:
-        months -= 1
-    exact = corresponding_day(start, Length(months=months), conventions)[0] == end_exclusive
-    return float(months) if exact else months + 0.5
-
-
-def start_for_end(end_exclusive: date, length: Length, conventions: TimeConventions) -> date:
-    """The earliest start day from which a term of ``length`` runs to ``end_exclusive`` or beyond.
-
-    Used to place a partly concurrent term that overlaps the end of another by ``length`` (SOA 2003 s.82(4)).
-    """
-    guess = _earlier_than_start(end_exclusive, length)
-    while corresponding_day(guess, length, conventions)[0] < end_exclusive:
-        guess = _plus(guess, 1)
-    return guess
-
-
-def _earlier_than_start(end: date, length: Length) -> date:
-    """A day before any start from which ``length`` reaches ``end``, by a few days only: back by the days, then by
-    the months (to the same day of the month, or the month's last), then 4 days more, which is more than the longest
-    run of days the corresponding-day rule sends to one day. The searches above then step forward a few days."""
-    target = _plus(end, -length.days)
-    index = target.month - 1 - length.total_months
-    year, month = target.year + index // 12, index % 12 + 1
-    if year < date.min.year:
-        raise BeyondCalendar("a date computed from the case falls outside the calendar")
-    back = date(year, month, min(target.day, calendar.monthrange(year, month)[1]))
-    return _plus(back, -4)
-
-
-def covered_span(spans: Iterable[tuple[date, date]]) -> tuple[date, date]:
-    """For terms given as [start, end_exclusive) day ranges: the first start, and the day that many covered days
-    after it (overlaps counted once, gaps left out), so that aggregated terms can be measured from one start."""
-    ranges = sorted(spans)
-    if not ranges:
-        raise ValueError("no terms to measure")
-    first = ranges[0][0]
-    total, current_start, current_end = 0, ranges[0][0], ranges[0][1]
-    for start, end in ranges[1:]:
-        if start <= current_end:
-            current_end = max(current_end, end)
-        else:
-            total += (current_end - current_start).days
-            current_start, current_end = start, end
-    total += (current_end - current_start).days
-    return first, _plus(first, total)
-

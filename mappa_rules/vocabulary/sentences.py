@@ -22,7 +22,7 @@ __all__ = ["disposal_path", "measure", "notification_term_months", "sentence_ter
 
 def disposal_path(case: Case, disposal: Disposal, field: str) -> str:
     """The path of a disposal's fact in the case, as a missing fact is named."""
-    return f"disposals[{case.disposals.index(disposal)}].{field}"
+    return f"disposals[{case.position(disposal)}].{field}"
 
 
 def term_length(scope: Scope, disposal: Disposal, for_notification: bool) -> Length | Gap | None:
@@ -96,12 +96,9 @@ def notification_term_months(scope: Scope) -> Any:
 
 def _linked(case: Case, disposal: Disposal) -> list[Disposal]:
     """The disposals joined to this one by sentence relations (either direction), this one first."""
-    edges: dict[str, set[str]] = {}
-    for d in case.disposals:
-        relation = getattr(d.sentence, "relation", None)
-        if relation is not None:
-            edges.setdefault(d.id, set()).add(relation.to)
-            edges.setdefault(relation.to, set()).add(d.id)
+    edges = case.derived("sentence relations", _relation_edges)
+    if disposal.id not in edges:
+        return [disposal]
     seen, todo = [disposal.id], [disposal.id]
     while todo:
         for other in sorted(edges.get(todo.pop(), ())):
@@ -109,6 +106,17 @@ def _linked(case: Case, disposal: Disposal) -> list[Disposal]:
                 seen.append(other)
                 todo.append(other)
     return [case.disposal(i) for i in seen]
+
+
+def _relation_edges(case: Case) -> dict[str, set[str]]:
+    """The sentence relations of a case as an undirected graph of disposal ids (built once per case)."""
+    edges: dict[str, set[str]] = {}
+    for d in case.disposals:
+        relation = getattr(d.sentence, "relation", None)
+        if relation is not None:
+            edges.setdefault(d.id, set()).add(relation.to)
+            edges.setdefault(relation.to, set()).add(d.id)
+    return edges
 
 
 def _aggregate(scope: Scope, linked: list[Disposal]) -> Any:

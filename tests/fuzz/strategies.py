@@ -146,7 +146,7 @@ def value_of(annotation: Any, metadata: list[Any], ctx: Context, path: str) -> A
     if origin is list:
         (item,) = typing.get_args(annotation)
         limit = MAX_ITEMS.get(_list_key(path), 10)
-        size = ctx.integer(limit // 2, limit) if ctx.big else ctx.choice([0, 0, 1, 1, 1, 2, 2, 3, 5])
+        size = ctx.integer(limit // 2, limit) if ctx.big else ctx.choice(SIZES.get(_list_key(path), SIZES[""]))
         return [value_of(item, [], ctx, f"{path}[{i}]") for i in range(size)]
     if annotation is bool:
         return ctx.choice([False, True])
@@ -212,6 +212,10 @@ def _date_of_birth(ctx: Context, path: str) -> Any:
 def _relation_to(ctx: Context, path: str) -> Any:
     return f"d{ctx.integer(0, max(_index(path) - 1, 0))}"
 
+
+SIZES = {"": [0, 0, 1, 1, 1, 2, 2, 3, 5], "disposals": [0, 1, 1, 1, 1, 1, 2, 2, 3, 4, 6]}
+"""How many items a list usually has, by list (a large case, one in 200, fills its lists to half their limits or
+more)."""
 
 OVERRIDES: dict[tuple[str, str], Callable[[Context, str], Any]] = {
     ("Case", "case_id"): _text,

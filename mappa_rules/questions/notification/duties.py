@@ -19,7 +19,7 @@ from ...decision import Citation, Decision, Outcome
 from ...engine import DecisionBuilder, RuleBook
 from ...engine.evaluator import GroupResult, Scope, evaluate_group
 from ...facts import Case
-from ...legal_time import DateRange, Length, last_day_disregarding
+from ...legal_time import DateRange, Length, disregarded_days, last_day_skipping
 from ...legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on
 from .subject import NotificationStatus, evaluate_disposal
 
@@ -34,7 +34,7 @@ def soa_citation(section: str, provision: str) -> Citation:
 
 def disregarded(case: Case) -> list[DateRange]:
     """The intervals that ss.83(6), 84(5) and 85(4) disregard, as date ranges (an open one still continues)."""
-    return [DateRange(i.start, i.end) for i in case.intervals]
+    return case.derived("disregarded intervals", lambda c: [DateRange(i.start, i.end) for i in c.intervals])
 
 
 def touches(case: Case, first: date, last: date | None) -> bool:
@@ -45,7 +45,10 @@ def touches(case: Case, first: date, last: date | None) -> bool:
 def deadline_disregarding(scope: Scope, case: Case, start: date, days: int) -> date | None:
     """Last day of ``days`` days beginning with ``start``, disregarding the case's intervals; None while an open
     interval stops the clock. Records the conventions it relies on."""
-    end = last_day_disregarding(start, days, disregarded(case), conventions_at(scope))
+    conventions = conventions_at(scope)
+    spans = case.derived(f"disregarded days {conventions.partial_day.value}",
+                         lambda c: disregarded_days(disregarded(c), conventions))
+    end = last_day_skipping(start, days, spans)
     rely_on(scope, BEGINNING_WITH)
     if touches(case, start, end):
         rely_on(scope, PARTIAL_DAY)
@@ -85,9 +88,13 @@ def notification_status(case: Case, as_of: date, builder: DutyBuilder) -> Notifi
 def status_on_demand(case: Case, as_of: date, builder: DutyBuilder) -> Callable[[], NotificationStatus]:
     """The person's notification status, worked out on first use and then adopted into ``builder``."""
 
+    adopted: list[NotificationStatus] = []
+
     def get() -> NotificationStatus:
         status = notification_status(case, as_of, builder)
-        status.adopt(builder)
+        if not adopted:
+            status.adopt(builder)
+            adopted.append(status)
         return status
 
     return get

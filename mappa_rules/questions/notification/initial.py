@@ -131,7 +131,7 @@ def _duty(
     if not others:
         duty.required = True  # no earlier event, so s.83(2) cannot apply
         return duty
-    undated = [f"disposals[{case.disposals.index(d)}].relevant_date" for d in others if d.relevant_date is None]
+    undated = [f"disposals[{case.position(d)}].relevant_date" for d in others if d.relevant_date is None]
     covers = _earlier_event_covers(case, disposal, deadline, status)
     values["subject_through_earlier_event"] = Gap(tuple(undated)) if undated and covers is not True else covers
     values["notified_for_earlier_event"] = _notified_for_earlier_event(case, disposal, status)
