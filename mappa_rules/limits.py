@@ -11,6 +11,7 @@ from datetime import date
 
 __all__ = [
     "MAX_CASE_BYTES",
+    "MAX_CASE_ITEMS",
     "MAX_CONDITION_CHARS",
     "MAX_CONDITION_DEPTH",
     "MAX_DAY",
@@ -52,17 +53,22 @@ MAX_YAML_NODES = 100_000
 
 MAX_ITEMS: dict[str, int] = {
     "disposals": 100,
-    "orders": 50,
-    "orders[].terms": 50,
+    "orders": 20,
+    "orders[].terms": 20,
     "intervals": 200,
-    "notifications": 500,
+    "notifications": 300,
     "changes": 200,
     "changes[].stays": 100,
     "trips": 200,
     "review.applications": 20,
 }
-"""The most items a case may list, by list. With these, the slowest case of the fuzz suite's generated mix answers
-every question within 100 times the median case (``tests/fuzz``)."""
+"""The most items a case may list, by list."""
+
+MAX_CASE_ITEMS = 250
+"""The most items a case may list in all its lists together (those of :data:`MAX_ITEMS`). With these limits the
+slowest case of the fuzz suite's generated mix, large cases included, answers every question within 100 times the
+median case (``python -m tests.fuzz.long``); the cost of a case grows with its items, and with disposals times
+orders, whose dates each call for the disposals' status."""
 
 # --- Rulesets (``load_rulebook``) ----------------------------------------------------------------------------------
 

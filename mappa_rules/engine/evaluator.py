@@ -37,6 +37,9 @@ class ValueDef:
     name: str
     doc: str
     compute: Callable[[Scope], Any]
+    kinds: frozenset[str] | None = None
+    """The kinds of value it holds (``text``, ``number``, ``boolean``, ``date``), checked against the rules at
+    load; None: not declared."""
 
 
 @dataclass(slots=True)

@@ -41,6 +41,10 @@ def key_name(key: object) -> str:
     return f"'{key}'" if isinstance(key, str) and _NAME.fullmatch(key) else "a key"
 
 
+class _KeyProblem(ConstructorError):
+    """A mapping key given twice, or one that is not a plain value."""
+
+
 class _NoDuplicates(_Base):  # type: ignore[misc]
     """The safe loader, refusing a mapping that gives the same key twice (the later one would silently win)."""
 
@@ -55,10 +59,9 @@ class _NoDuplicates(_Base):  # type: ignore[misc]
                     duplicate = key in seen
                     seen.add(key)
                 except TypeError:
-                    raise ConstructorError(None, None, "a mapping key is not a plain value",
-                                           key_node.start_mark) from None
+                    raise _KeyProblem(None, None, "a mapping key is not a plain value", key_node.start_mark) from None
                 if duplicate:
-                    raise ConstructorError(None, None, f"the key {key_name(key)} is given twice", key_node.start_mark)
+                    raise _KeyProblem(None, None, f"the key {key_name(key)} is given twice", key_node.start_mark)
         return super().construct_mapping(node, deep)
 
 
@@ -78,8 +81,10 @@ def load_yaml(text: str | bytes, limits: YamlLimits, *, dates_as_text: bool = Fa
     loader = _TextDates if dates_as_text else _NoDuplicates
     try:
         return yaml.load(text, Loader=loader)
+    except _KeyProblem as exc:
+        raise YamlProblem(str(exc.problem), _line(exc)) from None
     except ConstructorError as exc:
-        raise YamlProblem(str(exc.problem or "not valid YAML"), _line(exc)) from None
+        raise YamlProblem("not valid YAML: a tag or value the safe loader does not read", _line(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("not valid YAML or JSON", _line(exc)) from None
     except RecursionError:  # pragma: no cover - the event check bounds the nesting first

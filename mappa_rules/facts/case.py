@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from ..limits import MAX_ITEMS
+from ..limits import MAX_CASE_ITEMS, MAX_ITEMS
 from .common import Day, FactsModel
 from .disposals import Disposal
 from .mappa import ManagementFacts, RiskFacts
@@ -61,6 +61,13 @@ class Case(FactsModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
+        items = (len(self.disposals) + len(self.intervals) + len(self.notifications) + len(self.trips)
+                 + len(self.review.applications) + sum(1 + len(c.stays) for c in self.changes)
+                 + sum(1 + len(o.terms) for o in self.orders))
+        if items > MAX_CASE_ITEMS:
+            raise ValueError(f"more than {MAX_CASE_ITEMS} items in the case's lists together (disposals, intervals, "
+                             "notifications, changes and their stays, trips, review applications, orders and their "
+                             "terms): the limit for one case")
         ids = [d.id for d in self.disposals]
         seen: set[str] = set()
         for i, ident in enumerate(ids):

@@ -56,7 +56,8 @@ def answer_all(case: Case, data: dict[str, Any], as_of: date) -> Result:
     result.seconds = time.process_time() - started
     for name, decision in result.decisions.items():
         if not decision.decided and not decision.missing and not decision.undecidable:
-            result.findings.append(Finding("no_reason", name, "undetermined, naming no fact and no reason", data, as_of))
+            result.findings.append(Finding("no_reason", name, "undetermined, naming no fact and no reason", data,
+                                           as_of))
     for name, decision in both.items():
         if decision.model_dump_json() != result.decisions[name].model_dump_json():
             result.findings.append(Finding("assess_differs", name, "assess gave another decision", data, as_of))
@@ -78,7 +79,9 @@ RECORDS = frozenset({("Order", "ceased_on"), ("Interval", "end")})
 has not ceased, an interval with no ``end`` continues. Giving one changes a fact rather than supplying one."""
 
 
-def optional_facts(model: type[BaseModel], data: dict[str, Any], path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+def optional_facts(
+    model: type[BaseModel], data: dict[str, Any], path: tuple[Any, ...] = ()
+) -> Iterator[tuple[Any, ...]]:
     """The paths of the optional facts given in ``data`` (fields whose default is None: unknown), lists included
     item by item; a list itself is a record, not a fact that can be missing (nor are :data:`RECORDS`)."""
     for name, info in model.model_fields.items():

@@ -41,7 +41,7 @@ from mappa_rules.facts import (
     Term,
     Trip,
 )
-from mappa_rules.limits import MAX_DAY, MAX_ITEMS, MIN_DAY
+from mappa_rules.limits import MAX_CASE_ITEMS, MAX_DAY, MAX_ITEMS, MIN_DAY
 from mappa_rules.offences import offence_catalogue
 
 T = TypeVar("T")
@@ -90,6 +90,7 @@ class Context:
     source: Source
     anchor: date
     big: bool
+    budget: int = MAX_CASE_ITEMS
 
     def integer(self, low: int, high: int) -> int:
         return self.source.integer(low, high)
@@ -147,6 +148,8 @@ def value_of(annotation: Any, metadata: list[Any], ctx: Context, path: str) -> A
         (item,) = typing.get_args(annotation)
         limit = MAX_ITEMS.get(_list_key(path), 10)
         size = ctx.integer(limit // 2, limit) if ctx.big else ctx.choice(SIZES.get(_list_key(path), SIZES[""]))
+        size = min(size, ctx.budget)
+        ctx.budget -= size
         return [value_of(item, [], ctx, f"{path}[{i}]") for i in range(size)]
     if annotation is bool:
         return ctx.choice([False, True])
@@ -170,7 +173,7 @@ def fill(model: type[BaseModel], ctx: Context, path: str) -> dict[str, Any]:
         override = OVERRIDES.get((model.__name__, name))
         if override is not None:
             value = override(ctx, where)
-        elif not field.is_required() and ctx.integer(0, 2) == 0:
+        elif not field.is_required() and where not in KEPT and ctx.integer(0, 2) == 0:
             value = OMIT
         else:
             value = value_of(field.annotation, list(field.metadata), ctx, where)
@@ -213,7 +216,9 @@ def _relation_to(ctx: Context, path: str) -> Any:
     return f"d{ctx.integer(0, max(_index(path) - 1, 0))}"
 
 
-SIZES = {"": [0, 0, 1, 1, 1, 2, 2, 3, 5], "disposals": [0, 1, 1, 1, 1, 1, 2, 2, 3, 4, 6]}
+SIZES = {"": [0, 0, 1, 1, 1, 2, 2, 3, 5], "disposals": [0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 6]}
+KEPT = frozenset({"disposals"})
+"""Fields never left out: a case almost always records at least one disposal."""
 """How many items a list usually has, by list (a large case, one in 200, fills its lists to half their limits or
 more)."""
 
