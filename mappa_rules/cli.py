@@ -1,7 +1,15 @@
 """Command line: ``mappa-rules explain <question> [CASE] [--as-of DATE] [--format text|json]``.
 
-Exit codes: 0 decided (yes or no), 3 undetermined, 2 bad input (the message names the field), 1 internal error.
-The CLI is the only place that reads the clock: ``--as-of`` defaults to today.
+Exit codes: 0 decided (yes or no), 3 undetermined, 2 bad input (the message names the field and the rule broken,
+never a value given), 1 internal error (its kind and where, never the case). The CLI is the only place that reads
+the clock: ``--as-of`` defaults to today, and when given is a date written YYYY-MM-DD.
+
+A case file and standard input are read alike (:mod:`mappa_rules.input`): UTF-8 with an optional byte-order mark,
+YAML or JSON, duplicate keys refused, within the limits of :mod:`mappa_rules.limits` (1 MiB, 250 list items, ...).
+``batch`` reads JSON Lines split on ``\n`` only, numbered as in the file; each line gives
+``{"line": N, "decision": {...}}`` or ``{"line": N, "error": {"kind": "bad_input", "message": ...}}`` or, for an
+internal error, ``{"line": N, "error": {"kind": "internal", "type": ..., "where": ...}}``, and the next line is
+answered; the exit status is 1 if any line met an internal error, else 2 if any was bad input, else 0.
 """
 
 from __future__ import annotations
