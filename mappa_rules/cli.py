@@ -15,7 +15,6 @@ answered; the exit status is 1 if any line met an internal error, else 2 if any 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import re
 import sys
@@ -27,18 +26,14 @@ from typing import IO, Any, NoReturn, TextIO
 
 from .decision import Decision, Outcome
 from .facts import Case
-from .input import CaseInputError, decode_case_bytes, parse_case, read_case_json, read_case_text
-from .limits import MAX_CASE_BYTES, MAX_DAY, MAX_LINE_BYTES, MIN_DAY
+from .input import BadInput, CaseInputError, binary, decode_case_bytes, parse_case, read_case, read_case_json
+from .limits import MAX_DAY, MAX_LINE_BYTES, MIN_DAY
 from .questions.registry import REGISTRY
 from .render import render_text
 
 EXIT_DECIDED, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PACKAGE = Path(__file__).resolve().parent
-
-
-class BadInput(Exception):
-    """Input the CLI cannot use; the message names the field or argument and the reason, never a value."""
 
 
 def _questions() -> Mapping[str, Any]:
@@ -63,47 +58,6 @@ def parse_date(text: str | None, what: str) -> date:
 def _as_of(text: str | None) -> date:
     """``--as-of``, or today when it is not given (the only place the library reads the clock)."""
     return date.today() if text is None else parse_date(text, "--as-of")
-
-
-def load_case_data(text: str, source: str) -> dict[str, Any]:
-    """The data of one case from its YAML or JSON text (:func:`mappa_rules.input.read_case_text`), as
-    :class:`BadInput` when it cannot be read."""
-    try:
-        return read_case_text(text, source)
-    except CaseInputError as exc:
-        raise BadInput(str(exc)) from None
-
-
-def _read_limited(stream: IO[bytes], source: str, limit: int) -> bytes:
-    raw = stream.read(limit + 1)
-    if len(raw) > limit:
-        raise BadInput(f"{source}: larger than {limit} bytes (the limit for one case)")
-    return raw
-
-
-def _binary(stream: IO[Any]) -> IO[bytes]:
-    """The bytes of a stream: its buffer for a real file or standard input, else its text encoded (tests)."""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        return buffer  # type: ignore[no-any-return]
-    return io.BytesIO(stream.read().encode("utf-8", "surrogateescape"))
-
-
-def read_case(path: str | None, stdin: TextIO) -> Case:
-    """The case in a file, or on standard input: read the same way (UTF-8 with an optional byte-order mark)."""
-    source = "standard input" if path in (None, "-") else str(path)
-    if path in (None, "-"):
-        raw = _read_limited(_binary(stdin), source, MAX_CASE_BYTES)
-    else:
-        file = Path(str(path))
-        if not file.is_file():
-            raise BadInput(f"{source}: no such file")
-        try:
-            with file.open("rb") as handle:
-                raw = _read_limited(handle, source, MAX_CASE_BYTES)
-        except OSError as exc:
-            raise BadInput(f"{source}: cannot be read ({exc.__class__.__name__})") from None
-    return parse_case(decode_case_bytes(raw, source), source)
 
 
 def internal_error(exc: BaseException) -> dict[str, Any]:
@@ -148,7 +102,7 @@ def _batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     questions = _questions()
     as_of = _as_of(args.as_of)
     question = questions[args.question]
-    stream = _binary(stdin) if args.cases in (None, "-") else _open(args.cases)
+    stream = binary(stdin) if args.cases in (None, "-") else _open(args.cases)
     kinds: set[str] = set()
     with stream:
         for number, raw in enumerate(batch_lines(stream), start=1):
@@ -287,7 +241,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
         if args.command == "offences":
             return _offences(args, out)
         return _batch(args, out, stdin)
-    except (BadInput, CaseInputError) as exc:
+    except BadInput as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
         return EXIT_BAD_INPUT
     except Exception as exc:

@@ -8,27 +8,38 @@ case: error messages travel further than decisions do.
 
 * :func:`read_case_text` - text -> the case's data (a mapping), or :class:`CaseInputError`;
 * :func:`parse_case` - a mapping, text or bytes -> a validated :class:`~mappa_rules.facts.Case`, or
-  :class:`CaseInputError` / :class:`CaseValidationError`.
+  :class:`CaseInputError` / :class:`CaseValidationError`;
+* :func:`read_case` - a file or standard input (read alike, as bytes) -> a validated case.
+
+:class:`BadInput` is :class:`CaseInputError` under the name the command line and the server use.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Mapping
-from typing import Any
+from pathlib import Path
+from typing import IO, Any, TextIO
 
 from pydantic import ValidationError
 
 from .engine.yaml_reader import YamlLimits, YamlProblem, key_name, load_yaml
 from .facts import Case
-from .facts.problems import Problem, problems_of
+from .facts.problems import Problem, field_path, problems_of
 from .limits import MAX_CASE_BYTES, MAX_NESTING, MAX_YAML_NODES
 
 __all__ = [
+    "BadInput",
     "CaseInputError",
     "CaseValidationError",
+    "binary",
     "decode_case_bytes",
+    "describe_validation_error",
+    "field_path",
+    "load_case_data",
     "parse_case",
+    "read_case",
     "read_case_json",
     "read_case_text",
 ]
@@ -41,6 +52,10 @@ class CaseInputError(ValueError):
     """Input that is not a readable case. The message names the source and the rule broken, never the content."""
 
 
+BadInput = CaseInputError
+"""The name the command line and the HTTP server give to input they cannot use."""
+
+
 class CaseValidationError(CaseInputError):
     """A case that breaks the case model: ``str()`` lists each field and the rule it breaks, one per line, and
     never a value given. ``problems`` holds them as (field, reason) pairs; ``validation_error`` is pydantic's own
@@ -50,6 +65,11 @@ class CaseValidationError(CaseInputError):
         self.problems = problems
         self.validation_error = validation_error
         super().__init__("\n".join(f"{p.field}: {p.reason}" for p in problems))
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line per problem: the field's path, then the rule broken (never the value given)."""
+    return "\n".join(f"{p.field}: {p.reason}" for p in problems_of(exc))
 
 
 def decode_case_bytes(raw: bytes, source: str, limit: int = MAX_CASE_BYTES) -> str:
@@ -155,3 +175,42 @@ def parse_case(data: Mapping[str, Any] | str | bytes, source: str = "case") -> C
         return Case.model_validate(data)
     except ValidationError as exc:
         raise CaseValidationError(problems_of(exc), exc) from None
+
+
+def load_case_data(text: str, source: str) -> dict[str, Any]:
+    """The data of one case from its YAML or JSON text: :func:`read_case_text` (the name the server uses)."""
+    return read_case_text(text, source)
+
+
+def read_case(path: str | None, stdin: TextIO) -> Case:
+    """The case in a file, or on standard input (``None`` or ``-``): both read as bytes, at most
+    :data:`~mappa_rules.limits.MAX_CASE_BYTES`, UTF-8 with an optional byte-order mark."""
+    source = "standard input" if path in (None, "-") else str(path)
+    if path in (None, "-"):
+        raw = _read_limited(binary(stdin), source)
+    else:
+        file = Path(str(path))
+        if not file.is_file():
+            raise CaseInputError(f"{source}: no such file")
+        try:
+            with file.open("rb") as handle:
+                raw = _read_limited(handle, source)
+        except OSError as exc:
+            raise CaseInputError(f"{source}: cannot be read ({exc.__class__.__name__})") from None
+    return parse_case(decode_case_bytes(raw, source), source)
+
+
+def _read_limited(stream: IO[bytes], source: str) -> bytes:
+    raw = stream.read(MAX_CASE_BYTES + 1)
+    if len(raw) > MAX_CASE_BYTES:
+        raise CaseInputError(f"{source}: larger than {MAX_CASE_BYTES} bytes (the limit for one case)")
+    return raw
+
+
+def binary(stream: IO[Any]) -> IO[bytes]:
+    """The bytes of a stream: its buffer for a real file or standard input, else its text encoded (a test's
+    ``StringIO``)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return io.BytesIO(stream.read().encode("utf-8", "surrogateescape"))
