@@ -147,7 +147,7 @@ def value_of(annotation: Any, metadata: list[Any], ctx: Context, path: str) -> A
     if origin is list:
         (item,) = typing.get_args(annotation)
         limit = MAX_ITEMS.get(_list_key(path), 10)
-        size = ctx.integer(limit // 2, limit) if ctx.big else ctx.choice(SIZES.get(_list_key(path), SIZES[""]))
+        size = ctx.integer(0, limit) if ctx.big else ctx.choice(SIZES.get(_list_key(path), SIZES[""]))
         size = min(size, ctx.budget)
         ctx.budget -= size
         return [value_of(item, [], ctx, f"{path}[{i}]") for i in range(size)]
@@ -219,8 +219,8 @@ def _relation_to(ctx: Context, path: str) -> Any:
 SIZES = {"": [0, 0, 1, 1, 1, 2, 2, 3, 5], "disposals": [0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 6]}
 KEPT = frozenset({"disposals"})
 """Fields never left out: a case almost always records at least one disposal."""
-"""How many items a list usually has, by list (a large case, one in 200, fills its lists to half their limits or
-more)."""
+"""How many items a list usually has, by list (a large case, one in 200, draws each list's length up to its limit,
+within the limit for all lists together)."""
 
 OVERRIDES: dict[tuple[str, str], Callable[[Context, str], Any]] = {
     ("Case", "case_id"): _text,
@@ -353,6 +353,8 @@ ANCHORS = (
     (date(1998, 1, 1), date(2030, 12, 31)),
     (date(1998, 1, 1), date(2030, 12, 31)),
     (date(1998, 1, 1), date(2030, 12, 31)),
+    (date(2004, 1, 1), date(2030, 12, 31)),
+    (date(2004, 1, 1), date(2030, 12, 31)),
     (date(1985, 1, 1), date(1998, 1, 1)),
     (date(1930, 1, 1), date(1985, 1, 1)),
     (MIN_DAY, MIN_DAY + timedelta(days=40 * 365)),
