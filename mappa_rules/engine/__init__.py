@@ -7,11 +7,12 @@ The engine knows no law: the rulesets, the vocabularies their conditions read an
 from .book import NotInForce, Parameter, RuleBook, RulesetError
 from .builder import DecisionBuilder
 from .conditions import UNKNOWN, ConditionError, compile_condition
-from .evaluator import Gap, GroupResult, Scope, ValueDef, evaluate_group
+from .evaluator import AtLeast, Gap, GroupResult, Scope, ValueDef, evaluate_group
 from .loader import Catalogue, Vocabularies, load_rulebook
 
 __all__ = [
     "UNKNOWN",
+    "AtLeast",
     "Catalogue",
     "ConditionError",
     "DecisionBuilder",

@@ -57,6 +57,9 @@ class Lookup(Protocol):
 
     def lookup(self, name: str) -> Any: ...
 
+    def lower_bound(self, name: str) -> float | None:
+        """For a number unknown but known to be at least some value (:class:`~.evaluator.AtLeast`): that value."""
+
 
 class ConditionError(ValueError):
     """A condition that is not in the whitelisted language, or names something unknown to the scope."""
@@ -271,11 +274,12 @@ def _compare_pair(
     if constant is not _NOT_CONSTANT:
         if isinstance(constant, tuple) and all(isinstance(c, str) for c in constant):
             constant = frozenset(constant)
+        bounded = _dotted(node.left) if op in _ORDERING and isinstance(constant, int | float) else None
 
         def compare_constant(scope: Lookup) -> Any:
             value = left(scope)
             if value is UNKNOWN:
-                return UNKNOWN
+                return UNKNOWN if bounded is None else _at_least(scope.lower_bound(bounded), op, constant)
             try:
                 return op(value, constant)
             except TypeError as exc:
@@ -296,6 +300,16 @@ def _compare_pair(
 
 
 _NOT_CONSTANT = object()
+_ORDERING = (operator.lt, operator.le, operator.gt, operator.ge)
+
+
+def _at_least(low: float | None, op: Callable[[Any, Any], bool], constant: float) -> Any:
+    """``value op constant`` for every value from ``low`` up: decided if ``low`` settles it, else unknown."""
+    if low is None:
+        return UNKNOWN
+    if op in (operator.gt, operator.ge):
+        return True if op(low, constant) else UNKNOWN
+    return False if not op(low, constant) else UNKNOWN
 
 
 def _call(node: ast.Call, names: dict[str, None], source: str) -> Evaluator:

@@ -18,7 +18,7 @@ from ..decision import Citation, Reason, Status, Warning, make_reason
 from .book import CompiledGroup, CompiledRule, RuleBook
 from .conditions import UNKNOWN
 
-__all__ = ["Gap", "GroupResult", "Scope", "ValueDef", "evaluate_group"]
+__all__ = ["AtLeast", "Gap", "GroupResult", "Scope", "ValueDef", "evaluate_group"]
 
 T = TypeVar("T")
 
@@ -28,6 +28,15 @@ class Gap:
     """An unknown value, with the paths of the missing facts that would make it known."""
 
     paths: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AtLeast(Gap):
+    """An unknown number known to be at least ``low`` (e.g. a term to which unknown terms may add): a comparison
+    with a constant that holds, or fails, for every number from ``low`` up is decided; any other is unknown and
+    names the missing facts."""
+
+    low: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +87,8 @@ class GroupResult:
 class Scope:
     """Resolves names for one subject as at one date; caches values; records reads, gaps and warnings."""
 
-    __slots__ = ("_gaps", "_memo", "_values", "as_at", "book", "cache", "case", "reasons", "stand_in", "subject",
-                 "warnings")
+    __slots__ = ("_gaps", "_lows", "_memo", "_values", "as_at", "book", "cache", "case", "reasons", "stand_in",
+                 "subject", "warnings")
 
     def __init__(
         self,
@@ -105,6 +114,7 @@ class Scope:
         self._values = values
         self.cache: dict[str, Any] = {}
         self._gaps: dict[str, tuple[str, ...]] = {}
+        self._lows: dict[str, float] = {}
         self._memo: dict[str, Any] | None = None
 
     def remember(self, key: str, make: Callable[[Scope], T]) -> T:
@@ -141,17 +151,27 @@ class Scope:
             value = definition.compute(self)
             if isinstance(value, Gap):
                 self._gaps[name] = value.paths
+                if isinstance(value, AtLeast):
+                    self._lows[name] = value.low
                 value = UNKNOWN
             elif value is None:
                 value = UNKNOWN
         self.cache[name] = value
         return value
 
+    def lower_bound(self, name: str) -> float | None:
+        """The least value an unknown number may take, where its definition knows one (:class:`AtLeast`)."""
+        return self._lows.get(name)
+
     def known_values(self, names: Iterable[str]) -> dict[str, Any]:
-        """The values already computed for ``names`` (unknown ones as None), without computing any others:
-        the facts a rule actually read, for its explanation."""
+        """The values already computed for ``names`` (unknown ones as None, or "at least N"), without computing any
+        others: the facts a rule actually read, for its explanation."""
         cache = self.cache
-        return {n: (None if cache[n] is UNKNOWN else cache[n]) for n in names if n in cache}
+        return {n: (self._shown_unknown(n) if cache[n] is UNKNOWN else cache[n]) for n in names if n in cache}
+
+    def _shown_unknown(self, name: str) -> str | None:
+        low = self._lows.get(name)
+        return None if low is None else f"at least {int(low) if float(low).is_integer() else low}"
 
     def gaps_of(self, names: Iterable[str]) -> tuple[str, ...]:
         """The missing-fact paths behind those of ``names`` that are unknown."""

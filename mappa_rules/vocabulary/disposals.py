@@ -104,9 +104,14 @@ def _pre_scheme(scope: Scope) -> Any:
 def _offender_age(scope: Scope) -> Any:
     """The offender's age in whole years at the time of the offence (given, or from the date of birth)."""
     disposal = _disposal(scope)
-    if disposal.offence.offender_age is not None:
-        return disposal.offence.offender_age
     born, when = scope.case.person.date_of_birth, disposal.offence.offence_date
+    if disposal.offence.offender_age is not None:
+        stated = disposal.offence.offender_age
+        if born is not None and when is not None and age_on(born, when, conventions_at(scope)) != stated:
+            scope.warn("offences.conflict.offender_age",
+                       f"The offender's age at the offence is given for {disposal.id}, and differs from the age the "
+                       "date of birth and the offence date give; the age given is used.")
+        return stated
     if born is None or when is None:
         paths = ["person.date_of_birth"] if born is None else []
         if when is None:

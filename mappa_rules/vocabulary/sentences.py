@@ -8,10 +8,11 @@ parameters read through the scope, never constants.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
-from ..engine import Gap, Scope
+from ..engine import AtLeast, Gap, Scope
 from ..facts import Case, Disposal, Term
 from ..legal_time import Length, corresponding_day, covered_span, length_in_months, start_for_end
 from ..legal_time.conventions import conventions_at, half_of
@@ -91,7 +92,18 @@ def notification_term_months(scope: Scope) -> Any:
         if isinstance(length, Gap):
             return length
         return 0.0 if length is None else measure(scope, disposal, length)
-    return _aggregate(scope, linked)
+    total = _aggregate(scope, linked)
+    return _at_least_own_term(scope, disposal, total) if isinstance(total, Gap) else total
+
+
+def _at_least_own_term(scope: Scope, disposal: Disposal, unknown: Gap) -> Gap:
+    """Where the terms related to this one are not all known, the aggregate is still at least this term: less one
+    month, since a number of days measured from another start may hold one whole month fewer."""
+    own = term_length(scope, disposal, for_notification=True)
+    if disposal.offence.schedule3 is False or own is None or isinstance(own, Gap):
+        return unknown
+    months = measure(scope, disposal, own)
+    return unknown if isinstance(months, Gap) else AtLeast(unknown.paths, max(0.0, float(math.floor(months) - 1)))
 
 
 def _linked(case: Case, disposal: Disposal) -> list[Disposal]:

@@ -80,3 +80,27 @@ def test_a_date_beyond_the_calendar_is_answered_as_undetermined() -> None:
         decision = question(case, date(7000, 6, 1), None)
         kinds.update(u.kind for u in decision.undecidable)
     assert "beyond_calendar" in kinds
+
+
+def test_a_stated_offender_age_at_odds_with_the_date_of_birth_is_named_as_a_conflict() -> None:
+    """The age given is used, and the decision says it differs from the one the dates give."""
+    case = parse_case({"person": {"date_of_birth": "1992-02-01"},
+                       "disposals": [{"id": "a", "trigger": "caution", "relevant_date": "2011-07-31",
+                                      "offence": {"offence_id": "soaa2000.s3", "offence_date": "2011-02-09",
+                                                  "offender_age": 30}}]})
+    decision = QUESTIONS["notification-period"](case, date(2026, 11, 21), None)
+    assert "offences.conflict.offender_age" in [w.code for w in decision.warnings]
+
+
+def test_a_disposal_no_rule_of_the_table_fits_is_named_by_every_question_relying_on_it() -> None:
+    """An IPP recorded for 1998, before there were IPPs, fits no row of the s.82(1) table: a duty question that
+    needs the period says so (not_encoded), rather than naming nothing."""
+    case = parse_case({"person": {"date_of_birth": "1960-01-01"},
+                       "disposals": [{"id": "a", "trigger": "disability_finding", "relevant_date": "1998-08-25",
+                                      "dealt_with_status_1997": True, "offence": {"schedule3": True},
+                                      "sentence": {"kind": "ipp"}}],
+                       "trips": [{"departure": "2022-10-22", "return_date": "2022-11-02",
+                                  "known_7_days_before": False}]})
+    decision = QUESTIONS["travel-notice"](case, date(2026, 11, 21), None)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert [(u.kind, u.about) for u in decision.undecidable] == [("not_encoded", "notification.period.row")]

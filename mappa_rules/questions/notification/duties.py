@@ -81,7 +81,7 @@ def notification_status(case: Case, as_of: date, builder: DutyBuilder) -> Notifi
     if builder.status is None:
         scratch = DecisionBuilder(builder.question, as_of, builder.book, warnings=builder.warnings)
         periods = [evaluate_disposal(case, d, as_of, scratch) for d in case.disposals]
-        builder.status = NotificationStatus(periods, scratch.reasons, scratch.missing)
+        builder.status = NotificationStatus(periods, scratch.reasons, scratch.missing, scratch.silent)
     return builder.status
 
 

@@ -126,14 +126,16 @@ def review_dates(case: Case, as_of: date, builder: DutyBuilder) -> tuple[bool | 
 
 
 def _discharged(case: Case, as_of: date) -> bool | Gap:
-    """s.91C: an application determined in the offender's favour ends the requirements on receipt of the notice."""
+    """s.91C: an application determined in the offender's favour ends the requirements on receipt of the notice
+    (any one such application received by the date decides it; one whose notice date is unknown leaves it open)."""
+    unknown: list[str] = []
     for index, application in enumerate(case.review.applications):
         if application.determination == "discharged":
             if application.notice_received is None:
-                return Gap((f"review.applications[{index}].notice_received",))
-            if application.notice_received <= as_of:
+                unknown.append(f"review.applications[{index}].notice_received")
+            elif application.notice_received <= as_of:
                 return True
-    return False
+    return Gap(tuple(unknown)) if unknown else False
 
 
 def _age(case: Case, disposal: Disposal | None, builder: DutyBuilder, as_of: date) -> int | Gap:
@@ -230,6 +232,7 @@ def _application(case: Case, index: int, application: ReviewApplication, scope: 
         scope.param("review.longer_period_appealable")
     if not further.outputs["valid"]:
         dates.decided = False
+        builder.add_undecidable("conflict", further.reason(path).explanation, further.fired.id)
         return
     following, missing_day = day_after_end(decided_on, Length(years=years), conventions)
     if missing_day:

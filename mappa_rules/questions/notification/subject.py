@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from ...decision import Citation, Missing, Reason
-from ...engine import DecisionBuilder, Gap, Scope, evaluate_group
+from ...engine import DecisionBuilder, Gap, GroupResult, Scope, evaluate_group
 from ...facts import Case, Disposal
 from ...legal_time import Length, halve, last_day
 from ...legal_time.conventions import BEGINNING_WITH, conventions_at, half_of, period_last_day
@@ -174,6 +174,8 @@ class NotificationStatus:
     periods: list[DisposalPeriod]
     reasons: list[Reason] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
+    silent: list[GroupResult] = field(default_factory=list)
+    """Rule groups in which no rule applied, for a decision that nothing else explains."""
 
     def subject_on(self, day: date) -> bool | None:
         """True if some disposal makes the person subject on ``day``, False if none does, None if unknown."""
@@ -210,6 +212,7 @@ class NotificationStatus:
                 seen.add((reason.rule_id, reason.subject))
         for missing in self.missing:
             builder.add_missing(missing.fact, missing.needed_for)
+        builder.silent.extend(s for s in self.silent if s not in builder.silent)
         if not self.periods:
             builder.add_missing("disposals", "notification.period")
 
