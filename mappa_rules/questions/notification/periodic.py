@@ -214,7 +214,7 @@ def answer_periodic(
     if not latest.decided:
         return Answer(Outcome.UNDETERMINED, made(**value), dates), steps
     status = status_on_demand(case, as_of, builder)()
-    subject = status.subject_on(latest.due or as_of)
+    subject = status.subject_or_missing(latest.due or as_of, builder, QUESTION)
     if subject is False and latest.due is not None and status.lapse(latest.trigger.date, latest.due) is not None:
         # The requirements ended (review or appeal) within the applicable period: the duty lapses with them, as the
         # declared reading has it; otherwise it survives to its last day.
