@@ -3,7 +3,8 @@
 A :class:`Decision` is JSON-serialisable with stable field names. It says what was decided (``yes``, ``no`` or
 ``undetermined``), the typed value (a :class:`TypedValue` model of the question's own), the key dates, the
 reasons in order (each with the rule, its citation, the facts it used and one sentence), the facts that would
-settle an undetermined answer (or why none would), and warnings for any reliance on an unverified provision or a declared convention.
+settle an undetermined answer (or why none would), and warnings for any reliance on an unverified provision or a
+declared convention.
 The one-sentence explanations are rendered only when read or serialised, so batch work that never prints them does
 not pay for them.
 """
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from types import UnionType
-from typing import Any, ClassVar, Generic, Literal, Self, Union, get_args, get_origin
+from typing import Any, ClassVar, Generic, Literal, Self, Union, cast, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -244,8 +245,8 @@ class TypedValue(Value):
         """The value of an answer the question could not work out at all (a law not in force on a date it depends
         on, a date beyond the calendar): each field it must give null, or an empty list or mapping, or false. A
         model with a field none of these fits overrides this."""
-        return cls.model_construct(**{name: _blank(name, f.annotation) for name, f in cls.model_fields.items()
-                                      if f.is_required()})
+        return cast(Self, cls.model_construct(**{name: _blank(name, f.annotation)
+                                                 for name, f in cls.model_fields.items() if f.is_required()}))
 
 
 def _blank(name: str, annotation: Any) -> Any:

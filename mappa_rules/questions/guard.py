@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import wraps
+from typing import TypeVar, cast
 
 from ..decision import Decision, Outcome, TypedValue, UndecidableKind
 from ..engine import DecisionBuilder, NotInForce, RuleBook
@@ -22,6 +23,8 @@ from ..facts import Case
 from ..legal_time import BeyondCalendar
 from ..limits import MAX_DAY, MIN_DAY
 from ..rulebook import default_rulebook
+
+V = TypeVar("V", bound=TypedValue)
 
 __all__ = ["answer_safely", "check_arguments", "guarded"]
 
@@ -41,8 +44,8 @@ def check_arguments(case: object, as_of: object, book: object = None) -> None:
         raise TypeError(f"book: expected a RuleBook or None, not {type(book).__name__}")
 
 
-def answer_safely(question: str, value: type[TypedValue], as_of: date, book: RuleBook | None,
-                  compute: Callable[[], Decision]) -> Decision:
+def answer_safely(question: str, value: type[V], as_of: date, book: RuleBook | None,
+                  compute: Callable[[], Decision[V]]) -> Decision[V]:
     """``compute()``, or the undetermined decision that says why no fact would settle it (its value ``value``'s
     :meth:`~mappa_rules.decision.TypedValue.unknown`)."""
     try:
@@ -65,13 +68,15 @@ def guarded(question: str, value: type[TypedValue], function: Answer) -> Answer:
     @wraps(function)
     def answer(case: Case, as_of: date, book: RuleBook | None = None) -> Decision:
         check_arguments(case, as_of, book)
-        return answer_safely(question, value, as_of, book, lambda: function(case, as_of, book))
+        decided: Decision = answer_safely(question, value, as_of, book,
+                                          lambda: cast("Decision[TypedValue]", function(case, as_of, book)))
+        return decided
 
     return answer
 
 
-def _undecidable(question: str, value: type[TypedValue], as_of: date, book: RuleBook | None, kind: UndecidableKind,
-                 detail: str, about: str | None) -> Decision:
+def _undecidable(question: str, value: type[V], as_of: date, book: RuleBook | None, kind: UndecidableKind,
+                 detail: str, about: str | None) -> Decision[V]:
     builder = DecisionBuilder(question, as_of, book or default_rulebook())
     builder.add_undecidable(kind, detail, about)
     return builder.build(Outcome.UNDETERMINED, value.unknown(), {})

@@ -79,7 +79,8 @@ class Question:
         if found is None:
             from .guard import guarded
 
-            found = _ANSWERS.setdefault(self.id, guarded(self.id, self.value_model(), getattr(self.load(), self.function)))
+            answer = guarded(self.id, self.value_model(), getattr(self.load(), self.function))
+            found = _ANSWERS.setdefault(self.id, answer)
         return found
 
     def value_model(self) -> type[TypedValue]:

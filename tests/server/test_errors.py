@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from mappa_rules.server import routes
 from mappa_rules.limits import MAX_YAML_NODES
+from mappa_rules.server import routes
 from mappa_rules.server.casebody import MAX_BODY_BYTES, MAX_VALUES
 
 AS_OF = "2026-11-21"

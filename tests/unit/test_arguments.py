@@ -68,7 +68,8 @@ def test_a_date_beyond_the_calendar_is_answered_as_undetermined() -> None:
     so rather than raising."""
     term = {"years": 200, "months": 2400, "weeks": 10000, "days": 100000}
     disposals = [{"id": "d0", "trigger": "conviction", "relevant_date": MAX_DAY.replace(year=7000).isoformat(),
-                  "offence": {"schedule3": True, "schedule3_sentencing_condition": False}, "sentence": {"kind": "imprisonment", "term": term}}]
+                  "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                  "sentence": {"kind": "imprisonment", "term": term}}]
     for i in range(1, 4):
         disposals.append({"id": f"d{i}", "trigger": "conviction", "relevant_date": "7000-01-01",
                           "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
@@ -100,7 +101,8 @@ def test_a_disposal_no_rule_of_the_table_fits_is_named_by_every_question_relying
     needs the period says so (not_encoded), rather than naming nothing."""
     case = parse_case({"person": {"date_of_birth": "1960-01-01"},
                        "disposals": [{"id": "a", "trigger": "disability_finding", "relevant_date": "1998-08-25",
-                                      "dealt_with_status_1997": True, "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                                      "dealt_with_status_1997": True,
+                                      "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
                                       "sentence": {"kind": "ipp"}}],
                        "trips": [{"departure": "2022-10-22", "return_date": "2022-11-02",
                                   "known_more_than_7_days_before": False}]})

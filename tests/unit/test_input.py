@@ -19,10 +19,12 @@ from mappa_rules.limits import MAX_CASE_BYTES, MAX_CASE_ITEMS, MAX_ITEMS
 AS_OF = ["--as-of", "2026-11-21"]
 CASE = {"person": {"date_of_birth": "1990-01-15"},
         "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": "2015-04-20",
-                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False}, "sentence": {"kind": "imprisonment", "term": {"months": 12}}}]}
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                       "sentence": {"kind": "imprisonment", "term": {"months": 12}}}]}
 YAML_CASE = """person: {date_of_birth: 1990-01-15}
 disposals:
-  - {id: a, trigger: conviction, relevant_date: 2015-04-20, offence: {schedule3: true, schedule3_sentencing_condition: false},
+  - {id: a, trigger: conviction, relevant_date: 2015-04-20,
+     offence: {schedule3: true, schedule3_sentencing_condition: false},
      sentence: {kind: imprisonment, term: {months: 12}}}
 """
 
