@@ -24,8 +24,10 @@ __all__ = [
 class Interval(FactsModel):
     """A time in custody, hospital or outside the UK (disregarded by SOA 2003 ss.83(6), 84(5), 85(4))."""
 
-    kind: Literal["remanded_in_custody", "serving_sentence", "service_detention", "hospital", "outside_uk"]
-    start: Day
+    kind: Literal["remanded_in_custody", "serving_sentence", "service_detention", "hospital", "outside_uk"] = Field(
+        description="Where the person was: remanded in or committed to custody, serving a sentence in prison, in "
+        "service detention, detained in a hospital, or outside the United Kingdom.")
+    start: Day = Field(description="The first day of the interval (the day it began).")
     end: Day | None = Field(default=None, description="Null while the interval continues.")
 
     @model_validator(mode="after")
@@ -43,8 +45,9 @@ class NotificationGiven(FactsModel):
     child), which the Home Office treats as not moving the annual date.
     """
 
-    kind: Literal["initial", "change", "periodic", "prescribed_information"]
-    date: Day
+    kind: Literal["initial", "change", "periodic", "prescribed_information"] = Field(
+        description="Which notification it was (see the kinds above).")
+    date: Day = Field(description="The day the notification was given at the police station.")
     no_sole_or_main_residence: bool | None = Field(
         default=None,
         description="The home address notified was a place where the person can regularly be found, because "
@@ -55,8 +58,8 @@ class NotificationGiven(FactsModel):
 class Stay(FactsModel):
     """Days spent residing or staying at one place, first to last inclusive."""
 
-    first: Day
-    last: Day
+    first: Day = Field(description="The first day at the address.")
+    last: Day = Field(description="The last day at the address (inclusive).")
 
     @model_validator(mode="after")
     def _ordered(self) -> Stay:
@@ -76,7 +79,8 @@ class Change(FactsModel):
     """
 
     id: str | None = Field(default=None, description="A label used in reasons.")
-    kind: Literal["name", "home_address", "other_address", "release", "prescribed_change", "household_with_child"]
+    kind: Literal["name", "home_address", "other_address", "release", "prescribed_change", "household_with_child"] = (
+        Field(description="The event (see the kinds above)."))
     date: Day | None = Field(
         default=None,
         description="The day the event happened; for other_address, the day the qualifying period was completed "
@@ -120,7 +124,7 @@ class Trip(FactsModel):
     """A journey outside the United Kingdom (SOA 2003 s.86 and the travel regulations)."""
 
     id: str | None = Field(default=None, description="A label used in reasons.")
-    departure: Day | None = None
+    departure: Day | None = Field(default=None, description="The day of departure from the UK.")
     return_date: Day | None = Field(default=None, description="The day of return to the UK.")
     known_7_days_before: bool | None = Field(
         default=None, description="The person knew the travel details at least 7 days before departure."
