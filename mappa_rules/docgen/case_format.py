@@ -251,7 +251,7 @@ def field_rows(sources: Sources) -> list[tuple[Section, Row, str, str, str]]:
 def _see(row: Row, anchors: Mapping[str, str]) -> str:
     """For an object or a list too long to show: a link to the section of its fields."""
     key, ref = row.key, _ref_name(_strip(row.node)[0])
-    if ref in anchors:
+    if ref is not None and ref in anchors:
         return md.link("see its fields", f"#{anchors[ref]}")
     for section, anchor in anchors.items():
         if section in (key, key + "[]") or section.startswith((key + "[kind=", key + "[].")):
