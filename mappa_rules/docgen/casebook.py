@@ -232,14 +232,17 @@ def casebook_pages(sources: Sources) -> dict[str, str]:
 
 
 def _range(examples: list[Example]) -> str:
-    return f"{examples[0].number}-{examples[-1].number}" if len(examples) > 1 else str(examples[0].number)
+    """``examples 1-20``, or ``example 21`` for one."""
+    if len(examples) == 1:
+        return f"example {examples[0].number}"
+    return f"examples {examples[0].number}-{examples[-1].number}"
 
 
 def _casebook_page(sources: Sources, file: str, examples: list[Example], parts: Mapping[int, list[Example]]) -> str:
     here = examples[0].page
     link = sources.linker(here)
     questions = sorted({str(e.data.get("question")) for e in examples})
-    shown = f" (examples {_range(examples)})" if len(parts) > 1 else ""
+    shown = f" ({_range(examples)})" if len(parts) > 1 else ""
     body = [
         f"# Worked examples: {', '.join(md.code(q) for q in questions)}{md.text(shown)}",
         "",
@@ -248,7 +251,7 @@ def _casebook_page(sources: Sources, file: str, examples: list[Example], parts: 
         "Each example gives its case as YAML: save it as `case.yaml` and run the command on its first line.",
     ]
     if len(parts) > 1:
-        pages = [md.link(f"examples {_range(chosen)}", link.to(casebook_page(file, part)))
+        pages = [md.link(_range(chosen), link.to(casebook_page(file, part)))
                  for part, chosen in parts.items()]
         body += ["", f"The examples of this file are on {len(parts)} pages: " + ", ".join(pages) + "."]
     for example in examples:
