@@ -1,5 +1,6 @@
-"""The README tells the truth: its Python session runs as shown (a doctest), and every command of its tour prints
-what the README shows (a line ``...`` standing for output left out)."""
+"""The README and the getting-started guide tell the truth: their Python sessions run as shown (doctests), every
+command of the README's tour prints what it shows (a line ``...`` standing for output left out), and the case the
+guide shows is the bundled example it names."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from mappa_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+GUIDE = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
 
 
-def _blocks(language: str) -> list[str]:
-    return re.findall(rf"^```{language}\n(.*?)^```$", README, re.DOTALL | re.MULTILINE)
+def _blocks(language: str, text: str = README) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", text, re.DOTALL | re.MULTILINE)
 
 
 def _tour() -> list[tuple[str, list[str]]]:
@@ -38,10 +40,11 @@ def _pattern(shown: list[str]) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
-def test_the_python_session_runs_as_shown() -> None:
-    (session,) = _blocks("pycon")
-    test = doctest.DocTestParser().get_doctest(session, {}, "README.md", "README.md", 0)
-    assert len(test.examples) >= 10
+@pytest.mark.parametrize("name,text", [("README.md", README), ("docs/getting-started.md", GUIDE)])
+def test_the_python_session_runs_as_shown(name: str, text: str) -> None:
+    (session,) = _blocks("pycon", text)
+    test = doctest.DocTestParser().get_doctest(session, {}, name, name, 0)
+    assert len(test.examples) >= 6
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     out = io.StringIO()
     result = runner.run(test, out=out.write)
@@ -62,3 +65,9 @@ def test_a_tour_command_prints_what_the_readme_shows(
 
 def test_the_tour_shows_several_commands() -> None:
     assert len(_tour()) >= 3
+
+
+def test_the_guide_shows_the_bundled_example_as_it_is() -> None:
+    (shown,) = _blocks("yaml", GUIDE)
+    example = (ROOT / "examples" / "adult-12-months.yaml").read_text(encoding="utf-8")
+    assert shown in example
