@@ -24,8 +24,10 @@ __all__ = [
 class Interval(FactsModel):
     """A time in custody, hospital or outside the UK (disregarded by SOA 2003 ss.83(6), 84(5), 85(4))."""
 
-    kind: Literal["remanded_in_custody", "serving_sentence", "service_detention", "hospital", "outside_uk"]
-    start: Day
+    kind: Literal["remanded_in_custody", "serving_sentence", "service_detention", "hospital", "outside_uk"] = Field(
+        description="Where the person was: remanded in or committed to custody, serving a sentence in prison, in "
+        "service detention, detained in a hospital, or outside the United Kingdom.")
+    start: Day = Field(description="The first day of the interval (the day it began).")
     end: Day | None = Field(default=None, description="Null while the interval continues.")
 
     @model_validator(mode="after")
@@ -44,8 +46,9 @@ class NotificationGiven(FactsModel):
     (s.86) are the trips' ``notified_on``.
     """
 
-    kind: Literal["initial", "change", "periodic", "prescribed_information"]
-    date: Day
+    kind: Literal["initial", "change", "periodic", "prescribed_information"] = Field(
+        description="Which notification it was (see the kinds above).")
+    date: Day = Field(description="The day the notification was given at the police station.")
     no_sole_or_main_residence: bool | None = Field(
         default=None,
         description="The home address notified was a place where the person can regularly be found, because "
@@ -56,8 +59,8 @@ class NotificationGiven(FactsModel):
 class Stay(FactsModel):
     """Days spent residing or staying at one place, first to last inclusive."""
 
-    first: Day
-    last: Day
+    first: Day = Field(description="The first day at the address.")
+    last: Day = Field(description="The last day at the address (inclusive).")
 
     @model_validator(mode="after")
     def _ordered(self) -> Stay:
@@ -77,7 +80,8 @@ class Change(FactsModel):
     """
 
     id: str | None = Field(default=None, description="A label used in reasons.")
-    kind: Literal["name", "home_address", "other_address", "release", "prescribed_change", "household_with_child"]
+    kind: Literal["name", "home_address", "other_address", "release", "prescribed_change", "household_with_child"] = (
+        Field(description="The event (see the kinds above)."))
     date: Day | None = Field(
         default=None,
         description="The day the event happened; for other_address, the day the qualifying period was completed "
