@@ -59,7 +59,8 @@ class DutyCompliance(TypedValue):
     deadline: date | None = Field(description="Its last day; null while the clock is stopped or undetermined.")
     follows: date | None = Field(default=None, description="For a periodic duty: the day of the event it follows.")
     met_by: str | None = Field(description="The notification that met it: notifications[i], or trips[i].notified_on, "
-                               ".change_notified_on, .return_notified_on.")
+                               ".change_notified_on, .return_notified_on; for a duty under the 1997 Act stated as "
+                               "complied with, disposals[i].soa1997_complied (met_on null).")
     met_on: date | None = Field(description="The day of that notification.")
     days_late: int | None = Field(description="For met (0) or met_late: the days from the day after the last day to "
                                   "the notification, both counted.")
@@ -77,6 +78,8 @@ def status_words(compliance: DutyCompliance) -> str:
     status = compliance.status
     if status == "met_late":
         days = compliance.days_late or 0
+        if not days:  # on the last day, after the clock time the regulations fix on it
+            return "met late (after the time on its last day)"
         return f"met {days} day{'' if days == 1 else 's'} late"
     if status == "not_met":
         return "NOT MET"
@@ -96,7 +99,8 @@ class Given:
 @dataclass
 class DutySpec:
     """One duty as its question worked it out: when it opens, its last day (``running`` False: the clock is stopped;
-    None: undetermined, ``gaps`` naming what would decide it), and what it is about."""
+    None: undetermined, ``gaps`` naming what would decide it), and what it is about. ``stated``: the fact by which
+    the case states the duty was complied with, where it gives no notification (the 1997 Act's, s.83(3))."""
 
     kind: str
     subject: str
@@ -112,6 +116,7 @@ class DutySpec:
     own: tuple[Given, ...] | None = None
     on_last_day: bool | Gap = True
     key: str | None = None
+    stated: str | None = None
 
     @property
     def ident(self) -> str:
@@ -256,10 +261,14 @@ def _status(builder: DutyBuilder, case: Case, as_of: date, spec: DutySpec, match
     deadline = spec.deadline
     late = None if first is None or deadline is None else days_late(deadline, first.day)
     overdue = None if deadline is None or first is not None else days_late(deadline, as_of)
+    stated = first is None and spec.stated is not None
     values: dict[str, Any] = {
         "duty_name": spec.name, "duty_kind": spec.kind, "event_kind": spec.event_kind or Gap(()),
-        "notified": first is not None, "notified_on": Gap(()) if first is None else first.day,
-        "in_time": _in_time(spec, first, stopped), "last_day_passed": not stopped and as_of > (deadline or as_of),
+        "notified": first is not None or stated,
+        "notified_on": f"a day the case does not give ({spec.stated})" if stated else (
+            Gap(()) if first is None else first.day),
+        "in_time": True if stated else _in_time(spec, first, stopped),
+        "last_day_passed": not stopped and as_of > (deadline or as_of),
         "deadline": "not yet running" if stopped else deadline, "days_late": Gap(()) if late is None else late,
         "days_overdue": Gap(()) if overdue is None else overdue, "as_of": as_of,
     }
@@ -271,6 +280,9 @@ def _status(builder: DutyBuilder, case: Case, as_of: date, spec: DutySpec, match
                     missing=result.missing() or list(spec.gaps))
     builder.explain(result.reason(spec.subject))
     status = str(result.outputs["status"])
+    if stated:
+        return made(**common, status=status, met_by=spec.stated, met_on=None, days_late=None, days_overdue=None,
+                    rule=result.fired.id, missing=[])
     return made(**common, status=status, met_by=None if first is None else first.path,
                 met_on=None if first is None else first.day,
                 days_late=late if status in ("met", "met_late") else None,
