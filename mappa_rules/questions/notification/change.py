@@ -29,7 +29,7 @@ from ...facts import Case, Change
 from ...legal_time import DateRange, Length, days_before, last_day, qualifying_day
 from ...legal_time.conventions import MISSING_DAY, conventions_at, under
 from ...vocabulary.notification import CHANGE_VALUES
-from .compliance import DutyCompliance, DutySpec, assess, missing_since
+from .compliance import DutyCompliance, DutySpec, assess, compliance_lines, missing_since
 from .duties import (
     Answer,
     DutyBuilder,
@@ -358,6 +358,11 @@ def headline(decision: Decision[NotificationChangeValue]) -> str:
         "A change must be notified once it happens (its days have not started to run).")
 
 
+def detail_lines(decision: Decision[NotificationChangeValue]) -> list[str]:
+    """Whether each duty was met, one line each (met, met 3 days late, NOT MET, due, unknown)."""
+    return compliance_lines(c for d in decision.value.changes for c in (d.compliance, d.non_occurrence_compliance))
+
+
 __all__ = [
     "QUESTION",
     "ChangeDuty",
@@ -366,6 +371,7 @@ __all__ = [
     "answer_change",
     "change_deadline",
     "change_duties",
+    "detail_lines",
     "headline",
     "timeline_steps",
 ]

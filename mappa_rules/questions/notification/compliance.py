@@ -17,7 +17,7 @@ stopped or its last day undetermined) and :func:`assess` answers for all of them
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -32,8 +32,8 @@ from ...legal_time.conventions import sensitive
 from ...vocabulary.notification import COMPLIANCE_VALUES
 from .duties import DutyBuilder
 
-__all__ = ["STATUSES", "DutyCompliance", "DutySpec", "Given", "assess", "missing_since", "notifications_given",
-           "status_words"]
+__all__ = ["STATUSES", "DutyCompliance", "DutySpec", "Given", "assess", "compliance_lines", "missing_since",
+           "notifications_given", "status_detail", "status_words"]
 
 MATCH = "notification.compliance.match"
 STATUS = "notification.compliance.status"
@@ -84,6 +84,31 @@ def status_words(compliance: DutyCompliance) -> str:
     if status == "not_met":
         return "NOT MET"
     return status
+
+
+def status_detail(compliance: DutyCompliance) -> str:
+    """The status with what supports it: "met (2016-10-20)", "met 3 days late (2016-10-24)", "NOT MET (11 days
+    overdue)", "due", "unknown (needs trips[0].notified_by_latest_time)"."""
+    words, status = status_words(compliance), compliance.status
+    if status in ("met", "met_late"):
+        return f"{words} ({compliance.met_on or compliance.met_by})"
+    if status == "not_met" and compliance.days_overdue is not None:
+        return f"{words} ({compliance.days_overdue} day{'' if compliance.days_overdue == 1 else 's'} overdue)"
+    if status == "unknown" and compliance.missing:
+        return f"{words} (needs {', '.join(compliance.missing)})"
+    return words
+
+
+def compliance_lines(found: Iterable[DutyCompliance | None]) -> list[str]:
+    """For the text renderer: each duty's status, one line each, with its last day."""
+    rows = [c for c in found if c is not None]
+    if not rows:
+        return []
+    lines = ["Duties met?"]
+    for row in rows:
+        last = row.deadline.isoformat() if row.deadline else "not yet running or unknown"
+        lines.append(f"  {row.duty}: {status_detail(row)}  (last day {last})")
+    return lines
 
 
 @dataclass(frozen=True)

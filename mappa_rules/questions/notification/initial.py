@@ -38,7 +38,7 @@ from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Disposal
 from ...vocabulary import DISPOSAL_VALUES
 from ...vocabulary.notification import INITIAL_VALUES
-from .compliance import missing_since
+from .compliance import compliance_lines, missing_since
 from .duties import Answer, DutyBuilder, Step, answer_each, decide, run_group, status_on_demand
 from .initial_duty import (
     InitialDuty,
@@ -336,6 +336,11 @@ def headline(decision: Decision[NotificationInitialValue]) -> str:
             "disregarded).")
 
 
+def detail_lines(decision: Decision[NotificationInitialValue]) -> list[str]:
+    """Whether each duty was met, one line each (met, met 3 days late, NOT MET, due, unknown)."""
+    return compliance_lines(d.compliance for d in decision.value.duties)
+
+
 __all__ = [
     "QUESTION",
     "InitialDuty",
@@ -344,6 +349,7 @@ __all__ = [
     "Period",
     "Soa1997DutyValue",
     "answer_initial",
+    "detail_lines",
     "headline",
     "initial_deadline",
     "initial_duties",

@@ -30,7 +30,7 @@ from ...facts import Case
 from ...legal_time import Length, continued_last_day, last_day, last_day_after
 from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, sensitive, under
 from ...vocabulary.notification import PERIODIC_VALUES
-from .compliance import DutyCompliance, DutySpec, assess
+from .compliance import DutyCompliance, DutySpec, assess, compliance_lines
 from .duties import Answer, DutyBuilder, Step, decide, disregarded, run_group, status_on_demand, touches
 from .periodic_events import RESTART, Event, periodic_events
 from .status import NotificationStatus
@@ -320,6 +320,11 @@ def headline(decision: Decision[NotificationPeriodicValue]) -> str:
             f"notification of {show_value(v.last_notification)}){late}.")
 
 
+def detail_lines(decision: Decision[NotificationPeriodicValue]) -> list[str]:
+    """Whether each duty was met, one line each (met, met 3 days late, NOT MET, due, unknown)."""
+    return compliance_lines(s.compliance for s in decision.value.history)
+
+
 __all__ = [
     "QUESTION",
     "RESTART",
@@ -327,6 +332,7 @@ __all__ = [
     "PeriodicStep",
     "PeriodicStepValue",
     "answer_periodic",
+    "detail_lines",
     "headline",
     "periodic",
     "periodic_steps",

@@ -25,7 +25,7 @@ from ...engine import RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
 from . import change, initial, period, periodic, review, travel
-from .compliance import DutyCompliance, status_words
+from .compliance import DutyCompliance, status_detail
 from .duties import DutyBuilder, Step
 
 QUESTION = "notification.timeline"
@@ -136,17 +136,9 @@ def detail_lines(decision: Decision[NotificationTimelineValue]) -> list[str]:
 
 
 def _met(item: TimelineItem) -> str:
-    """Whether the duty was met, in words: " - met on 2016-10-21", " - met 3 days late (2016-10-24)",
-    " - NOT MET", " - due"."""
-    found = item.compliance
-    if found is None:
-        return ""
-    words = status_words(found)
-    if found.status in ("met", "met_late") and found.met_on is not None:
-        return f" - {words} ({found.met_on})"
-    if found.status == "unknown" and found.missing:
-        return f" - {words} (needs {', '.join(found.missing)})"
-    return f" - {words}"
+    """Whether the duty was met, in words: " - met (2016-10-21)", " - met 3 days late (2016-10-24)",
+    " - NOT MET (11 days overdue)", " - due"."""
+    return "" if item.compliance is None else f" - {status_detail(item.compliance)}"
 
 
 __all__ = ["QUESTION", "NotificationTimelineValue", "TimelineItem", "detail_lines", "headline", "timeline"]

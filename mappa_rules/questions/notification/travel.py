@@ -26,7 +26,7 @@ from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
 from ...engine.evaluator import Gap
 from ...facts import Case
-from .compliance import DutyCompliance, DutySpec, Given, assess, missing_since
+from .compliance import DutyCompliance, DutySpec, Given, assess, compliance_lines, missing_since
 from .duties import Answer, DutyBuilder, Step, answer_each, decide, status_on_demand
 from .travel_trip import TravelDuty, trip_duty
 
@@ -254,12 +254,19 @@ def headline(decision: Decision[NotificationTravelValue]) -> str:
     return "Notice is required for a listed trip."
 
 
+def detail_lines(decision: Decision[NotificationTravelValue]) -> list[str]:
+    """Whether each duty was met, one line each (met, met 3 days late, NOT MET, due, unknown)."""
+    trips = decision.value.trips
+    return compliance_lines(c for t in trips for c in (t.compliance, t.change_compliance, t.return_compliance))
+
+
 __all__ = [
     "QUESTION",
     "NotificationTravelValue",
     "TravelDuty",
     "TravelDutyValue",
     "answer_travel",
+    "detail_lines",
     "headline",
     "timeline_steps",
     "travel_duties",
