@@ -179,7 +179,8 @@ def assess(builder: DutyBuilder, case: Case, as_of: date, specs: Sequence[DutySp
         return []
     book = builder.book
     given = notifications_given(case, as_of, lambda ident: book.parameter(ident).starts[0])
-    matches = [_match(builder, case, spec) if spec.running is not None else None for spec in specs]
+    known: dict[tuple[str, str | None], GroupResult] = {}
+    matches = [_match(builder, case, spec, known) if spec.running is not None else None for spec in specs]
     scope = Scope(book, as_of, COMPLIANCE_VALUES, case, {}, builder.warnings)
     readings: dict[str, bool] = {}
     for reading in sorted({m.reading for m in matches if m is not None and m.reading}):
@@ -207,15 +208,23 @@ def assess(builder: DutyBuilder, case: Case, as_of: date, specs: Sequence[DutySp
 _NONE = _Match(None, frozenset(), frozenset(), None)
 
 
-def _match(builder: DutyBuilder, case: Case, spec: DutySpec) -> _Match:
-    values = {"duty_kind": spec.kind, "event_kind": spec.event_kind or Gap(()), "duty_name": spec.name}
-    scope = Scope(builder.book, spec.as_at, COMPLIANCE_VALUES, case, values, builder.warnings)
-    result = evaluate_group(builder.book.group(MATCH), scope)
-    if result.fired is None:
-        return _NONE
-    builder.explain(result.reason(spec.subject))
-    out = result.outputs
-    return _Match(result.fired.id, frozenset(out["meets"]), frozenset(out["also_meets"]), out.get("reading"))
+def _match(builder: DutyBuilder, case: Case, spec: DutySpec, known: dict[tuple[str, str | None], GroupResult]
+           ) -> _Match:
+    """What ``notification.compliance.match`` says of the duty; its reason (a general statement of which
+    notifications meet duties of the kind) is given once for each rule."""
+    key = (spec.kind, spec.event_kind)
+    cached = known.get(key)
+    rule = None if cached is None else cached.fired
+    if rule is None or not (rule.start <= spec.as_at and (rule.end is None or spec.as_at <= rule.end)):
+        values = {"duty_kind": spec.kind, "event_kind": spec.event_kind or Gap(())}
+        scope = Scope(builder.book, spec.as_at, COMPLIANCE_VALUES, case, values, builder.warnings)
+        result = known[key] = evaluate_group(builder.book.group(MATCH), scope)
+        rule = result.fired
+        if rule is None:
+            return _NONE
+        builder.explain(result.reason(None))
+    out = rule.then
+    return _Match(rule.id, frozenset(out["meets"]), frozenset(out["also_meets"]), out.get("reading"))
 
 
 def _candidates(spec: DutySpec, given: list[Given]) -> list[Given]:
