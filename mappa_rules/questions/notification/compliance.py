@@ -236,7 +236,8 @@ def _candidates(spec: DutySpec, given: list[Given]) -> list[Given]:
 def _firsts(specs: Sequence[DutySpec], matches: Sequence[_Match | None], given: list[Given],
             readings: Mapping[str, bool], shared: bool) -> list[Given | None]:
     """The first notification that meets each duty: every duty its own first (``shared``), or each notification
-    meeting one duty of its pool only, the duties taken in the order they opened."""
+    meeting the duties of its pool that opened on one day only (the convictions of one relevant date, the changes
+    of one day), the duties taken in the order they opened."""
     kinds = [frozenset() if m is None else m.meets | (m.also if m.reading and readings.get(m.reading) else frozenset())
              for m in matches]
     candidates = [[g for g in _candidates(s, given) if g.kind in k] if m is not None else []
@@ -244,13 +245,13 @@ def _firsts(specs: Sequence[DutySpec], matches: Sequence[_Match | None], given: 
     if shared:
         return [c[0] if c else None for c in candidates]
     found: list[Given | None] = [None] * len(specs)
-    taken: set[tuple[str, str]] = set()
+    taken: dict[tuple[str, str], date | None] = {}
     order = sorted(range(len(specs)), key=lambda i: (specs[i].opens or date.min, specs[i].deadline or date.max, i))
     for i in order:
-        pool = specs[i].pool
-        pick = next((g for g in candidates[i] if pool is None or (pool, g.path) not in taken), None)
+        pool, opens = specs[i].pool, specs[i].opens
+        pick = next((g for g in candidates[i] if pool is None or taken.get((pool, g.path), opens) == opens), None)
         if pick is not None and pool is not None:
-            taken.add((pool, pick.path))
+            taken[(pool, pick.path)] = opens
         found[i] = pick
     return found
 
@@ -269,17 +270,26 @@ def _shares(specs: Sequence[DutySpec], found: Sequence[Given | None]) -> bool:
 
 @dataclass(frozen=True)
 class _Shown:
-    """The first notification meeting each of some duties, compared between two readings and put in words."""
+    """Whether some duties were met, and how late, compared between two readings and put in words."""
 
-    items: tuple[tuple[str, Given | None], ...]
+    items: tuple[tuple[str, str], ...]
 
     def __str__(self) -> str:
-        return "; ".join(f"{ident} met by the notification of {g.day}" if g else f"{ident} met by no notification"
-                         for ident, g in self.items)
+        return "; ".join(f"{ident} {words}" for ident, words in self.items)
 
 
 def _shown(specs: Sequence[DutySpec], found: Sequence[Given | None], which: Sequence[int]) -> _Shown:
-    return _Shown(tuple((specs[i].ident, found[i]) for i in which))
+    return _Shown(tuple((specs[i].ident, _met(specs[i], found[i])) for i in which))
+
+
+def _met(spec: DutySpec, first: Given | None) -> str:
+    """Whether a notification meets the duty, in words, for comparing two readings: not met, met on time, or met
+    late by so many days."""
+    if first is None:
+        return "met by no notification"
+    if spec.deadline is None or first.day <= spec.deadline:
+        return "met on time"
+    return f"met {days_late(spec.deadline, first.day)} day(s) late"
 
 
 def _status(builder: DutyBuilder, case: Case, as_of: date, spec: DutySpec, match: _Match | None,

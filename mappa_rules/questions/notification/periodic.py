@@ -263,7 +263,9 @@ def _compliance(case: Case, as_of: date, builder: DutyBuilder, status: Notificat
             continue
         name = f"The periodic notification after the {step.trigger.label}"
         if step.required is None:
-            gaps = status.missing_facts() or tuple(m.fact for m in builder.missing)
+            facts = tuple(m.fact for m in builder.missing)
+            own = tuple(f for f in facts if f.startswith(f"{step.trigger.path}."))
+            gaps = (own if not step.decided else status.missing_facts()) or facts
             specs.append((step, DutySpec("periodic", step.trigger.label, name, day, None, None, None, gaps,
                                          follows=day, key=day.isoformat())))
             continue
