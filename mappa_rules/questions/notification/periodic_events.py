@@ -63,6 +63,8 @@ def periodic_events(case: Case, as_of: date, builder: DutyBuilder) -> list[Event
         day = notification.date
         if not commencement <= day <= as_of or (notification.kind == PRESCRIBED and day < prescribed_from):
             continue
+        if notification.kind not in COUNTED_KINDS and notification.kind != PRESCRIBED:
+            continue  # s.84(4)(b): not a notification under s.83(1), 84(1) or 85(1)
         path = f"notifications[{index}]"
         abode = notification.no_sole_or_main_residence
         residence = Gap((f"{path}.no_sole_or_main_residence",)) if abode is None else abode
