@@ -46,3 +46,6 @@ def test_the_site_builds_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     assert (tmp_path / "site" / "rules" / "index.html").is_file()
+    heavy = [f"{p.relative_to(tmp_path / 'site')} ({p.stat().st_size:,} bytes)"
+             for p in (tmp_path / "site").rglob("*.html") if p.stat().st_size > 400_000]
+    assert not heavy, f"pages too long to load comfortably (over 400,000 bytes): {heavy}"

@@ -14,8 +14,9 @@ from typing import Any
 
 
 def _order(page: Path) -> tuple[bool, list[int | str]]:
-    """Index first, then by name with numbers in numeric order (schedule3 before schedule15)."""
-    return page.name != "index.md", [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", page.name)]
+    """Index first, then by name with numbers in numeric order (schedule3 before schedule15, a page before its
+    continuations: period, period-part-2)."""
+    return page.name != "index.md", [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", page.stem)]
 
 
 def _folder(folder: Path, docs: Path) -> list[Any]:

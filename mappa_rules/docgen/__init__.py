@@ -17,7 +17,9 @@ It writes, under ``docs/``:
 * ``open-questions.md`` - every unverified rule or parameter and every declared convention;
 * ``casebook/<area>/<topic>.md`` - the worked examples of ``tests/casebook/<area>/<topic>.yaml``, run through the
   questions;
-* ``cli.md`` - the command-line reference, read from :func:`mappa_rules.cli.build_parser`.
+* ``cli.md`` - the command-line reference, read from :func:`mappa_rules.cli.build_parser`;
+* ``reference/case-format.md`` - every field of a case, read from the case model's exported JSON Schema, with
+  examples from ``examples/`` and the casebook.
 
 The folders ``docs/rules``, ``docs/offences``, ``docs/properties`` and ``docs/casebook`` belong to the generator:
 a page there that it would not write is stale. Output is deterministic (sorted, no timestamps), so the check

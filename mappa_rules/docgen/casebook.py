@@ -1,6 +1,7 @@
 """The worked examples: ``docs/casebook/index.md`` and one page per casebook file,
-``docs/casebook/<area>/<topic>.md``, telling each example's facts in plain words, then the answer and reasons the
-library gave."""
+``docs/casebook/<area>/<topic>.md`` (a long file goes on over ``<topic>-part-2.md`` and so on), telling each
+example's facts in plain words, giving its case as YAML to run as it is, then the answer and reasons the library
+gave."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..decision import Decision
 from ..render import headline
 from . import markdown as md
-from .sources import Example, Sources
+from .sources import Example, Sources, casebook_page
 
 __all__ = ["casebook_index", "casebook_pages"]
 
@@ -199,7 +202,7 @@ def casebook_index(sources: Sources) -> str:
     for file, examples in _by_file(sources).items():
         questions = sorted({str(e.data.get("question")) for e in examples})
         rows.append([
-            f"[{md.code(file.removesuffix('.yaml'))}]({file.removesuffix('.yaml')}.md)",
+            f"[{md.code(file.removesuffix('.yaml'))}]({casebook_page(file, 1).removeprefix('casebook/')})",
             ", ".join(md.code(q) for q in questions),
             str(len(examples)),
             md.text(_leading_comment(sources.root / "tests" / "casebook" / file)),
@@ -216,18 +219,41 @@ def _by_file(sources: Sources) -> dict[str, list[Example]]:
 
 
 def casebook_pages(sources: Sources) -> dict[str, str]:
-    """One page per casebook file, ``casebook/<area>/<topic>.md`` (paths under ``docs/``)."""
-    return {examples[0].page: _casebook_page(sources, file, examples) for file, examples in _by_file(sources).items()}
+    """One page per casebook file, ``casebook/<area>/<topic>.md``, continued on ``<topic>-part-<n>.md`` when the
+    file has more examples than one page holds (paths under ``docs/``)."""
+    pages: dict[str, str] = {}
+    for file, examples in _by_file(sources).items():
+        parts: dict[int, list[Example]] = {}
+        for example in examples:
+            parts.setdefault(example.part, []).append(example)
+        for part, chosen in parts.items():
+            pages[casebook_page(file, part)] = _casebook_page(sources, file, chosen, parts)
+    return pages
 
 
-def _casebook_page(sources: Sources, file: str, examples: list[Example]) -> str:
-    link = sources.linker(examples[0].page)
+def _range(examples: list[Example]) -> str:
+    """``examples 1-20``, or ``example 21`` for one."""
+    if len(examples) == 1:
+        return f"example {examples[0].number}"
+    return f"examples {examples[0].number}-{examples[-1].number}"
+
+
+def _casebook_page(sources: Sources, file: str, examples: list[Example], parts: Mapping[int, list[Example]]) -> str:
+    here = examples[0].page
+    link = sources.linker(here)
     questions = sorted({str(e.data.get("question")) for e in examples})
+    shown = f" ({_range(examples)})" if len(parts) > 1 else ""
     body = [
-        f"# Worked examples: {', '.join(md.code(q) for q in questions)}",
+        f"# Worked examples: {', '.join(md.code(q) for q in questions)}{md.text(shown)}",
         "",
         f"File `tests/casebook/{file}`. {md.text(_leading_comment(sources.root / 'tests' / 'casebook' / file))}",
+        "",
+        "Each example gives its case as YAML: save it as `case.yaml` and run the command on its first line.",
     ]
+    if len(parts) > 1:
+        pages = [md.link(_range(chosen), link.to(casebook_page(file, part)))
+                 for part, chosen in parts.items()]
+        body += ["", f"The examples of this file are on {len(parts)} pages: " + ", ".join(pages) + "."]
     for example in examples:
         body += [
             "",
@@ -237,9 +263,19 @@ def _casebook_page(sources: Sources, file: str, examples: list[Example]) -> str:
             "",
             *_facts(example.data.get("case") or {}),
             "",
+            *_case_yaml(example),
+            "",
         ]
         if example.decision is None:
             body += ['!!! failure "This example could not be run"', "", f"    {md.text(example.error or '')}"]
         else:
             body += _answer(example.decision, link)
-    return md.page(f"Worked examples: {', '.join(questions)}", f"tests/casebook/{file}", body)
+    return md.page(f"Worked examples: {', '.join(questions)}{shown}", f"tests/casebook/{file}", body)
+
+
+def _case_yaml(example: Example) -> list[str]:
+    """The example's case as a YAML block that runs as it is, its first line the command to run it with."""
+    question, as_of = example.data.get("question"), md.plain_yaml(example.data.get("as_of"))
+    case = yaml.safe_dump(example.data.get("case") or {}, sort_keys=False, default_flow_style=None, width=110,
+                          allow_unicode=True)
+    return ["```yaml", f"# mappa-rules explain {question} case.yaml --as-of {as_of}", *case.splitlines(), "```"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import RulesetError
+from .case_format import CASE_FORMAT_PAGE, case_format
 from .casebook import casebook_index, casebook_pages
 from .cli_reference import cli_reference
 from .offences import offence_page, offences_index
@@ -20,7 +21,7 @@ __all__ = ["GENERATED_DIRS", "GENERATED_FILES", "generate", "main", "stale_pages
 
 GENERATED_DIRS = ("docs/rules", "docs/offences", "docs/properties", "docs/casebook")
 """Folders wholly owned by the generator."""
-GENERATED_FILES = ("docs/cli.md", "docs/open-questions.md")
+GENERATED_FILES = ("docs/cli.md", "docs/open-questions.md", CASE_FORMAT_PAGE)
 """Single generated pages beside the hand-written ones."""
 
 
@@ -34,6 +35,7 @@ def generate(root: Path) -> dict[str, str]:
         "docs/casebook/index.md": casebook_index(sources),
         "docs/open-questions.md": open_questions(sources),
         "docs/cli.md": cli_reference(),
+        CASE_FORMAT_PAGE: case_format(sources),
     }
     for ruleset in sources.rulesets:
         pages[f"docs/{ruleset.page}"] = ruleset_page(sources, ruleset)

@@ -22,7 +22,19 @@ from ..facts import Case
 from ..rulebook import load_rulebook
 from . import markdown as md
 
-__all__ = ["Catalogue", "Example", "LawModule", "LawTest", "Ruleset", "Sources", "find_root", "read_sources", "summary"]
+__all__ = [
+    "PAGE_WEIGHT",
+    "Catalogue",
+    "Example",
+    "LawModule",
+    "LawTest",
+    "Ruleset",
+    "Sources",
+    "casebook_page",
+    "find_root",
+    "read_sources",
+    "summary",
+]
 
 _SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CITATION = re.compile(r"^(?:Citation:\s*(?P<cite>.*?))?\s*(?:Status:\s*(?P<status>.*))?$")
@@ -55,6 +67,18 @@ class Catalogue:
     data: Mapping[str, Any]
 
 
+PAGE_WEIGHT = 120_000
+"""How much of the casebook one page holds, so that no page is too long to load and read: the examples of a file
+fill a page until their weight (the length of each case as YAML and of its decision as JSON, about one and a half
+times what the page shows of them) would pass this; then the next page begins."""
+
+
+def casebook_page(file: str, part: int) -> str:
+    """The page (under ``docs/``) of part ``part`` of the casebook file ``file`` (``notification/period.yaml``)."""
+    stem = file.removesuffix(".yaml")
+    return f"casebook/{stem}.md" if part == 1 else f"casebook/{stem}-part-{part}.md"
+
+
 @dataclass(frozen=True)
 class Example:
     """One worked example of the casebook and what running it gave (a decision, or the error it raised)."""
@@ -64,6 +88,8 @@ class Example:
     data: Mapping[str, Any]
     decision: Decision | None
     error: str | None
+    part: int = 1
+    """Which page of its file's examples it is on (see :data:`PAGE_WEIGHT`)."""
 
     @property
     def anchor(self) -> str:
@@ -71,8 +97,8 @@ class Example:
 
     @property
     def page(self) -> str:
-        """The page of its casebook file, under ``docs/``."""
-        return f"casebook/{self.file.removesuffix('.yaml')}.md"
+        """Its page, under ``docs/``: ``casebook/<area>/<topic>.md``, then ``<topic>-part-2.md`` and so on."""
+        return casebook_page(self.file, self.part)
 
     @property
     def name(self) -> str:
@@ -298,6 +324,7 @@ def _run_casebook(folder: Path, book: RuleBook) -> tuple[list[Example], list[tup
         except yaml.YAMLError as exc:
             unreadable.append((name, " ".join(str(exc).split())))
             continue
+        part, weight = 1, 0
         for number, data in enumerate(data_list, start=1):
             decision, error = None, None
             try:
@@ -307,7 +334,11 @@ def _run_casebook(folder: Path, book: RuleBook) -> tuple[list[Example], list[tup
                 decision = QUESTIONS[data["question"]](case, as_of, book)
             except Exception as exc:  # a broken example is shown as such, not allowed to stop the generator
                 error = f"{exc.__class__.__name__}: {exc}"
-            examples.append(Example(name, number, data, decision, error))
+            size = len(yaml.safe_dump(data.get("case") or {})) + len(decision.model_dump_json() if decision else "")
+            if weight and weight + size > PAGE_WEIGHT:
+                part, weight = part + 1, 0
+            weight += size
+            examples.append(Example(name, number, data, decision, error, part))
     return examples, unreadable
 
 

@@ -118,7 +118,7 @@ class RuleSpec(_Spec):
     in_force: InForce
     status: Status
     when: str = Field(min_length=1)
-    then: dict[str, Scalar] = Field(default_factory=dict)
+    then: dict[str, Scalar | list[Scalar]] = Field(default_factory=dict)
     because: str = Field(min_length=10)
     notes: str | None = None
 

@@ -54,14 +54,19 @@ def _check_offender_age(index: int, disposal: Disposal, born: date | None) -> No
 
 
 class Person(FactsModel):
-    date_of_birth: Day | None = None
+    """The person the case is about."""
+
+    date_of_birth: Day | None = Field(
+        default=None, description="Decides the age on the relevant date (SOA 2003 s.82(2): periods halved under 18) "
+        "and the review dates (s.91B); unknown, an answer that depends on the age is undetermined, never 'adult'.")
 
 
 class Case(FactsModel):
     """Everything known about one person for the questions asked."""
 
-    case_id: str | None = None
-    person: Person = Field(default_factory=Person)
+    case_id: str | None = Field(
+        default=None, description="The caller's own label for the case, repeated in batch output; not read by the law.")
+    person: Person = Field(default_factory=Person, description="The person: the date of birth.")
     disposals: list[Disposal] = Field(default_factory=list, max_length=MAX_ITEMS["disposals"])
     intervals: list[Interval] = Field(default_factory=list, max_length=MAX_ITEMS["intervals"])
     notifications: list[NotificationGiven] = Field(default_factory=list, max_length=MAX_ITEMS["notifications"])

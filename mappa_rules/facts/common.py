@@ -59,10 +59,10 @@ class FactsModel(BaseModel):
 class Term(FactsModel):
     """A length of sentence or order, as pronounced: years, months, weeks and days (weeks count as 7 days)."""
 
-    years: int = Field(default=0, ge=0, le=200)
-    months: int = Field(default=0, ge=0, le=2400)
-    weeks: int = Field(default=0, ge=0, le=10000)
-    days: int = Field(default=0, ge=0, le=100000)
+    years: int = Field(default=0, ge=0, le=200, description="Whole years of the length.")
+    months: int = Field(default=0, ge=0, le=2400, description="Whole months, added to the years.")
+    weeks: int = Field(default=0, ge=0, le=10000, description="Whole weeks (7 days each), added to the rest.")
+    days: int = Field(default=0, ge=0, le=100000, description="Days, added to the rest. A length is never zero.")
 
     @model_validator(mode="after")
     def _not_zero(self) -> Term:

@@ -39,7 +39,8 @@ class Relation(FactsModel):
     """
 
     to: str = Field(min_length=1, description="The id of the other disposal.")
-    kind: Literal["consecutive", "concurrent", "partly_concurrent"]
+    kind: Literal["consecutive", "concurrent", "partly_concurrent"] = Field(
+        description="How this term runs with the other: after it, wholly with it, or partly with it.")
     overlap: Term | None = Field(default=None, description="For partly concurrent terms: how long they overlap.")
 
     @model_validator(mode="after")
@@ -55,9 +56,10 @@ class Imprisonment(FactsModel):
     """Imprisonment, or detention that SOA 2003 s.131 treats as equivalent (YOI, s.91/s.250, s.252A)."""
 
     kind: Literal["imprisonment"]
-    form: Literal["imprisonment", "young_offender_institution", "s91_s250_detention", "s252a_detention"] = (
-        "imprisonment"
-    )
+    form: Literal["imprisonment", "young_offender_institution", "s91_s250_detention", "s252a_detention"] = Field(
+        default="imprisonment", description="Imprisonment, or detention treated as it: in a young offender "
+        "institution, under PCC(S)A 2000 s.91 or the Sentencing Code s.250, or under the Sentencing Code s.252A "
+        "(SOA 2003 s.131).")
     term: Term
     suspended: bool = Field(default=False, description="True for a suspended sentence order.")
     relation: Relation | None = None
@@ -86,16 +88,17 @@ class Life(FactsModel):
     kind: Literal["life"]
     form: Literal[
         "imprisonment_for_life", "custody_for_life", "detention_for_life", "detention_during_his_majestys_pleasure"
-    ] = "imprisonment_for_life"
+    ] = Field(default="imprisonment_for_life", description="Which life sentence: they may count differently for MAPPA "
+              "Category 2, before and from 28 April 2022 (CJA 2003 s.327(3)-(4)).")
 
 
 class Ipp(FactsModel):
     """Imprisonment (or detention) for public protection, CJA 2003 ss.225-226."""
 
     kind: Literal["ipp"]
-    form: Literal["imprisonment_for_public_protection", "detention_for_public_protection"] = (
-        "imprisonment_for_public_protection"
-    )
+    form: Literal["imprisonment_for_public_protection", "detention_for_public_protection"] = Field(
+        default="imprisonment_for_public_protection",
+        description="Imprisonment for public protection (an adult) or detention for public protection (under 18).")
 
 
 class HospitalOrder(FactsModel):
@@ -153,7 +156,7 @@ class OtherDisposal(FactsModel):
     """Any other disposal (e.g. referral order), described in words."""
 
     kind: Literal["other"]
-    description: str = Field(min_length=1)
+    description: str = Field(min_length=1, description="The disposal in words (e.g. 'referral order').")
 
 
 Sentence = Annotated[
@@ -177,7 +180,8 @@ Sentence = Annotated[
 class Offence(FactsModel):
     """The offence and the caller's view of how the schedules treat it (null = unknown)."""
 
-    description: str | None = None
+    description: str | None = Field(default=None, description="The offence in words, for people reading the case; "
+                                       "not read by the law (give offence_id or the schedule flags).")
     offence_id: str | None = Field(default=None, description="Id in the offence catalogue, e.g. 'soa2003.s3'.")
     offence_date: Day | None = Field(
         default=None, description="The day the offence was committed; with offence_date_to, the first day of the "
@@ -205,7 +209,8 @@ class Offence(FactsModel):
     schedule15: Literal["part_1", "part_2", "part_3", "not_listed"] | None = Field(
         default=None, description="The Part of CJA 2003 Schedule 15 that lists the offence, or 'not_listed'."
     )
-    murder: bool | None = None
+    murder: bool | None = Field(default=None, description="The offence is murder (CJA 2003 s.327(3)(a), "
+                                "(4)(a)).")
     schedule19za: bool | None = Field(
         default=None, description="The offence is specified in Part 1 or 2 of CJA 2003 Schedule 19ZA, or is a service "
         "offence whose corresponding civil offence is (CJA 2003 s.327(4F)(a)-(b)).")
@@ -262,14 +267,18 @@ class Disposal(FactsModel):
     """One conviction, caution or finding for one offence, and what the court or police did about it."""
 
     id: str = Field(min_length=1, description="A label unique within the case, used in reasons.")
-    trigger: Literal["conviction", "caution", "insanity_finding", "disability_finding"]
+    trigger: Literal["conviction", "caution", "insanity_finding", "disability_finding"] = Field(
+        description="How the person was dealt with for the offence: convicted, cautioned, found not guilty by "
+        "reason of insanity, or found to be under a disability and to have done the act charged (SOA 2003 s.80(1)).")
     relevant_date: Day | None = Field(
         default=None,
         description="The date of the conviction, finding or caution. Where Schedule 3 lists the offence only because "
         "of how the offender was dealt with, the s.82(6) relevant date is the day of that sentence or order "
         "(sentence_date), which the library works out (SOA 2003 s.132(3)).",
     )
-    court: Literal["england_wales", "scotland", "northern_ireland", "outside_uk"] | None = None
+    court: Literal["england_wales", "scotland", "northern_ireland", "outside_uk"] | None = Field(
+        default=None, description="Where the conviction, finding or caution was: MAPPA Category 2 needs a "
+        "conviction or finding by a court in England and Wales (CJA 2003 s.327(3)(a), (4)(a)).")
     offence: Offence = Field(default_factory=Offence)
     sentence: Sentence | None = Field(default=None, description="Null while not yet sentenced or unknown.")
     sentence_date: Day | None = Field(

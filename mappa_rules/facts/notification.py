@@ -25,8 +25,10 @@ __all__ = [
 class Interval(FactsModel):
     """A time in custody, hospital or outside the UK (disregarded by SOA 2003 ss.83(6), 84(5), 85(4))."""
 
-    kind: Literal["remanded_in_custody", "serving_sentence", "service_detention", "hospital", "outside_uk"]
-    start: Day
+    kind: Literal["remanded_in_custody", "serving_sentence", "service_detention", "hospital", "outside_uk"] = Field(
+        description="Where the person was: remanded in or committed to custody, serving a sentence in prison, in "
+        "service detention, detained in a hospital, or outside the United Kingdom.")
+    start: Day = Field(description="The first day of the interval (the day it began).")
     end: Day | None = Field(default=None, description="Null while the interval continues.")
 
     @model_validator(mode="after")
@@ -41,12 +43,14 @@ class NotificationGiven(FactsModel):
 
     ``initial``: SOA 2003 s.83(1); ``change``: s.84(1); ``periodic``: s.85(1); ``prescribed_information``: a s.84(1)
     notification of a prescribed change of circumstances only (s.84(1)(ca); SI 2012/1876 regs 11, 13, 15: a bank
-    account or card, an identity document, a household with a child), from 13 August 2012. Notifications of travel
-    (s.86) are the trips' ``notified_on``.
+    account or card, an identity document, a household with a child), from 13 August 2012; ``non_occurrence``: that
+    an event notified in advance did not occur (s.84(4)(b); not a s.85(2) event). Notifications of travel (s.86) are
+    the trips' ``notified_on``, ``change_notified_on`` and ``return_notified_on``.
     """
 
-    kind: Literal["initial", "change", "periodic", "prescribed_information"]
-    date: Day
+    kind: Literal["initial", "change", "periodic", "prescribed_information", "non_occurrence"] = Field(
+        description="Which notification it was (see the kinds above).")
+    date: Day = Field(description="The day the notification was given at the police station.")
     no_sole_or_main_residence: bool | None = Field(
         default=None,
         description="The home address notified was a place where the person can regularly be found, because "
@@ -57,8 +61,8 @@ class NotificationGiven(FactsModel):
 class Stay(FactsModel):
     """Days spent residing or staying at one place, first to last inclusive."""
 
-    first: Day
-    last: Day
+    first: Day = Field(description="The first day at the address.")
+    last: Day = Field(description="The last day at the address (inclusive).")
 
     @model_validator(mode="after")
     def _ordered(self) -> Stay:
@@ -78,7 +82,8 @@ class Change(FactsModel):
     """
 
     id: str | None = Field(default=None, description="A label used in reasons.")
-    kind: Literal["name", "home_address", "other_address", "release", "prescribed_change", "household_with_child"]
+    kind: Literal["name", "home_address", "other_address", "release", "prescribed_change", "household_with_child"] = (
+        Field(description="The event (see the kinds above)."))
     date: Day | None = Field(
         default=None,
         description="The day the event happened; for other_address, the day the qualifying period was completed "
@@ -137,13 +142,20 @@ class Trip(FactsModel):
     reasonable_excuse: bool | None = Field(
         default=None, description="A reasonable excuse for not giving 7 days' notice (reg 5(2)(b)); null: none stated.")
     notified_on: Day | None = Field(default=None, description="The day the s.86(2) notification was given.")
+    notified_by_latest_time: bool | None = Field(
+        default=None, description="For notice given on the latest day where the regulations fix a clock time on it "
+        "(12 hours before the date of departure: 12:00 the day before): it was given by that time; null: not known.")
     details_changed_on: Day | None = Field(
         default=None, description="The day the details notified became inaccurate or incomplete, before departure "
         "(reg 7(1)).")
     change_reasonable_excuse: bool | None = Field(
         default=None, description="A reasonable excuse for notifying the change less than 24 hours before the date "
         "of departure (reg 7(3), from 13 August 2012); null: none stated.")
+    change_notified_on: Day | None = Field(
+        default=None, description="The day the further notification of the changed details was given (reg 7).")
     returned_on: Day | None = Field(default=None, description="The day the person actually returned to the UK (reg 8).")
+    return_notified_on: Day | None = Field(
+        default=None, description="The day the return was notified (s.86(3), reg 8).")
     return_as_notified: bool | None = Field(
         default=None, description="The notification disclosed a date and point of return, and the person returned "
         "on that date at that point (reg 8(3)).")
@@ -177,7 +189,18 @@ class Trip(FactsModel):
                 raise ValueError("details_changed_on is not before departure")
         if self.return_as_notified is not None and self.returned_on is None:
             raise ValueError("return_as_notified needs returned_on")
+        self._notices_ordered()
         return self
+
+    def _notices_ordered(self) -> None:
+        """A further notification follows the change it reports, a return notification the return (reg 7(1), 8)."""
+        if self.notified_by_latest_time is not None and self.notified_on is None:
+            raise ValueError("notified_by_latest_time needs notified_on")
+        pairs = (("change_notified_on", self.change_notified_on, "details_changed_on", self.details_changed_on),
+                 ("return_notified_on", self.return_notified_on, "returned_on", self.returned_on))
+        for name, given, after, day in pairs:
+            if given is not None and (day is None or given < day):
+                raise ValueError(f"{name}: only on or after {after} (give {after}, no later)")
 
 
 class ReviewAppeal(FactsModel):

@@ -39,7 +39,8 @@ class OrderTerm(FactsModel):
     """One prohibition or requirement of a civil order, with the period the order specifies for it."""
 
     id: str = Field(min_length=1, description="A label unique within the order, used in reasons and findings.")
-    kind: Literal["prohibition", "requirement", "foreign_travel_prohibition"]
+    kind: Literal["prohibition", "requirement", "foreign_travel_prohibition"] = Field(
+        description="A prohibition, a requirement, or a prohibition on foreign travel (whose maximum differs).")
     duration: Literal["fixed_period", "until_further_order"] | None = Field(
         default=None, description="A fixed period, or until further order; null if unknown (a period implies fixed)."
     )
@@ -59,7 +60,8 @@ class Order(FactsModel):
     """A civil order as made (or a s.96ZA notice as given); terms as currently in force after any renewal."""
 
     id: str = Field(min_length=1, description="A label unique within the case, used in reasons.")
-    kind: OrderKind
+    kind: OrderKind = Field(description="The order: a SHPO or SRO (or an interim one), an order they replaced "
+                            "(SOPO, foreign travel order, RSHO), a notification order, or a s.96ZA notice.")
     route: Literal["conviction", "finding", "application"] | None = Field(
         default=None, description="Made on conviction, on a finding of insanity or disability, or on application."
     )

@@ -45,7 +45,8 @@ class StatedCategory(FactsModel):
 class StatedSupervision(FactsModel):
     """On licence or under supervision, or detained or managed under a hospital or guardianship order, as recorded."""
 
-    kind: Literal["licence", "supervision", "hospital_order", "guardianship_order"]
+    kind: Literal["licence", "supervision", "hospital_order", "guardianship_order"] = Field(
+        description="On licence, under supervision, or under a hospital or guardianship order.")
     since: Day | None = Field(default=None, description="The first day of the licence, supervision or order.")
     until: Day | None = Field(default=None, description="Its last day.")
     open_ended: bool = Field(

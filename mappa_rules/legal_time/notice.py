@@ -21,11 +21,13 @@ __all__ = [
     "LatestTime",
     "days_before",
     "days_from_to",
+    "days_late",
     "known_more_than_days_before",
     "last_day_within",
     "latest_day_days_before",
     "latest_day_hours_before_departure",
     "latest_time_hours_before_date",
+    "notified_in_time",
     "within_days_of",
 ]
 
@@ -127,3 +129,19 @@ def last_day_within(day: date, length: Length, conventions: TimeConventions, *, 
     the period beginning with it when it counts as the first (SOA 2003 ss.91B(8)-(9), 91C(1), declared convention
     ``notification.review.within_excludes_day``)."""
     return (last_day_after if day_excluded else last_day)(day, length, conventions)[0]
+
+
+def notified_in_time(day: date, last_day: date) -> bool:
+    """Whether something done on ``day`` was done within a period whose last day is ``last_day``: on that day or
+    before it ("within the period of 3 days beginning with ...": SOA 2003 ss.83(1), 84(1); the days of a period
+    are whole days, so the last day counts to its end)."""
+    return day <= last_day
+
+
+def days_late(last_day: date, day: date) -> int:
+    """By how many days something done on ``day`` was late for a period whose last day is ``last_day``: 0 on or
+    before that day, else the days from the day after it to ``day``, both counted (done on the day after the last
+    day, 1 day late). The failure begins on the day after the last day and continues until it is made good
+    (SOA 2003 s.91(3): "on the day on which he first fails ... and continues ... throughout any period during
+    which the failure continues")."""
+    return max(0, (day - last_day).days)

@@ -71,6 +71,12 @@ _WRITTEN: dict[str, dict[str, str]] = {
         "boolean": "known_more_than_7_days_before reasonable_excuse subject_before_2004 details_changed "
                    "change_reasonable_excuse regime_2001 return_as_notified",
     },
+    "compliance": {
+        "text": "duty_kind event_kind duty_name",
+        "boolean": "notified in_time last_day_passed",
+        "number": "days_late days_overdue",
+        "date": "notified_on deadline as_of",
+    },
     "review": {
         "boolean": "indefinite discharged_on_review subject_to_order_excluding_review",
         "number": "age_at_relevant_date further_period_set",

@@ -1,4 +1,5 @@
-"""Vocabularies of the notification-duty rule groups (scopes initial, change, periodic, trip and review).
+"""Vocabularies of the notification-duty rule groups (scopes initial, change, periodic, trip, review and
+compliance).
 
 The subject of each scope is a mapping of values that the question machinery (``questions/notification/``) works
 out from the case for one duty: a value, a :class:`~mappa_rules.engine.Gap` naming the facts whose absence leaves
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 from .values import Scopes, stated
 
-__all__ = ["CHANGE_VALUES", "INITIAL_VALUES", "PERIODIC_VALUES", "REVIEW_VALUES", "SCOPES", "TRIP_VALUES"]
+__all__ = ["CHANGE_VALUES", "COMPLIANCE_VALUES", "INITIAL_VALUES", "PERIODIC_VALUES", "REVIEW_VALUES", "SCOPES",
+           "TRIP_VALUES"]
 
 
 INITIAL_VALUES = stated(
@@ -107,10 +109,31 @@ REVIEW_VALUES = stated(
     ("appeal_order_date", "The date of the court's order on an appeal allowed (s.91E(4))."),
 )
 
+COMPLIANCE_VALUES = stated(
+    ("duty_kind", "The duty: initial (s.83(1)), change (s.84(1)(a)-(c), (ca)), release (s.84(1)(d)), non_occurrence "
+                  "(s.84(4)(b)), periodic (s.85(1)), travel (notice of a trip, s.86(2)), travel_change (reg 7) or "
+                  "travel_return (s.86(3), reg 8)."),
+    ("event_kind", "For a change or release: the s.84(1) event (name, home_address, other_address, release, "
+                   "prescribed_change, household_with_child)."),
+    ("duty_name", "The duty in words, e.g. 'the initial notification for disposals.a'."),
+    ("notified", "A notification that meets the duty was given by the as-at date, on or after the day the duty "
+                 "opened (the notifications listed are the record)."),
+    ("notified_on", "The day of the first such notification."),
+    ("in_time", "That notification was given on or before the last day of the period (before it began to run, "
+                "while the clock was stopped, counts as in time); for notice on the last day where the regulations "
+                "fix a clock time, whether it was given by then."),
+    ("last_day_passed", "The as-at date is after the last day of the period (false while the clock is stopped)."),
+    ("deadline", "The last day of the period, or that it is not yet running."),
+    ("days_late", "The days from the day after the last day to the notification, both counted (s.91(3))."),
+    ("days_overdue", "The days from the day after the last day to the as-at date, both counted (s.91(3))."),
+    ("as_of", "The date the status is given as at."),
+)
+
 SCOPES: Scopes = {
     "initial": INITIAL_VALUES,
     "change": CHANGE_VALUES,
     "periodic": PERIODIC_VALUES,
     "trip": TRIP_VALUES,
     "review": REVIEW_VALUES,
+    "compliance": COMPLIANCE_VALUES,
 }

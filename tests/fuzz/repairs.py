@@ -151,6 +151,13 @@ def _repair_trip(data: dict[str, Any], ctx: Context) -> None:
         data.pop("details_changed_on")
     if data.get("returned_on") is None:
         data.pop("return_as_notified", None)
+        data.pop("return_notified_on", None)
+    _later(data, "returned_on", "return_notified_on")
+    if data.get("details_changed_on") is None:
+        data.pop("change_notified_on", None)
+    _later(data, "details_changed_on", "change_notified_on")
+    if data.get("notified_on") is None:
+        data.pop("notified_by_latest_time", None)
 
 
 def _repair_stated_notification(data: dict[str, Any], ctx: Context) -> None:

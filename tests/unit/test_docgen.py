@@ -107,6 +107,7 @@ def test_one_page_per_ruleset_schedule_law_module_and_casebook_file_at_its_path(
         "docs/rules/index.md", "docs/offences/index.md", "docs/offences/schedule3.md", "docs/offences/schedule15.md",
         "docs/properties/index.md", "docs/properties/notification/widgets.md",
         "docs/casebook/index.md", "docs/casebook/notification/widgets.md", "docs/cli.md", "docs/open-questions.md",
+        "docs/reference/case-format.md",
     }
     assert set(pages) == expected
     assert list(pages) == sorted(pages)
@@ -164,6 +165,25 @@ def test_worked_examples_are_run_and_told_in_plain_words(pages: dict[str, str]) 
     assert '!!! failure "This example could not be run"\n\n    KeyError' in page
     assert "[1](../../casebook/notification/widgets.md#example-1)" in pages["docs/rules/notification/period.md"]
     assert "[`notification/widgets`](notification/widgets.md)" in pages["docs/casebook/index.md"]
+
+
+def test_a_worked_example_shows_its_case_as_yaml_with_the_command(pages: dict[str, str]) -> None:
+    page = pages["docs/casebook/notification/widgets.md"]
+    assert "```yaml\n# mappa-rules explain notification-period case.yaml --as-of 2026-11-21\n" \
+           "person: {date_of_birth: 1990-01-15}\ndisposals:\n" in page
+
+
+def test_a_long_casebook_file_goes_on_over_further_pages(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the page's weight an example starts a new page, ``<topic>-part-<n>.md``; each page links to the others
+    and the rule catalogue links each example on its own page."""
+    monkeypatch.setattr("mappa_rules.docgen.sources.PAGE_WEIGHT", 1)
+    pages = docgen.generate(repo)
+    first = pages["docs/casebook/notification/widgets.md"]
+    second = pages["docs/casebook/notification/widgets-part-2.md"]
+    assert "{#example-1}" in first and "{#example-2}" not in first and "{#example-2}" in second
+    assert "[example 2](widgets-part-2.md)" in first and "[example 1](widgets.md)" in second
+    assert "docs/casebook/notification/widgets-part-3.md" in pages
+    assert "[1](../../casebook/notification/widgets.md#example-1)" in pages["docs/rules/notification/period.md"]
 
 
 def test_the_cli_page_follows_the_parser(pages: dict[str, str]) -> None:

@@ -29,6 +29,7 @@ from ...facts import Case, Change
 from ...legal_time import DateRange, Length, days_before, last_day, qualifying_day
 from ...legal_time.conventions import MISSING_DAY, conventions_at, under
 from ...vocabulary.notification import CHANGE_VALUES
+from .compliance import DutyCompliance, DutySpec, assess, compliance_lines, missing_since
 from .duties import (
     Answer,
     DutyBuilder,
@@ -71,6 +72,11 @@ class ChangeDutyValue(TypedValue):
         "last day to notify, and the duty lapsed with them (notification.status.duty_lapses_at_end).")
     deadline_if_not_lapsed: date | None = Field(
         default=None, description="Present when the duty lapsed: the last day it would otherwise have had.")
+    compliance: DutyCompliance | None = Field(
+        default=None, description="Present when the event is to be notified, or may be: whether it was, on time, "
+        "late or not at all, as at the date asked about.")
+    non_occurrence_compliance: DutyCompliance | None = Field(
+        default=None, description="Present when its non-occurrence is to be notified (s.84(4)(b)): whether it was.")
 
 
 class NotificationChangeValue(TypedValue):
@@ -99,6 +105,9 @@ class ChangeDuty:
     deadline_if_no_advance_notice: date | None = None
     lapsed: bool = False
     deadline_if_not_lapsed: date | None = None
+    gaps: tuple[str, ...] = ()
+    compliance: DutyCompliance | None = None
+    non_occurrence_compliance: DutyCompliance | None = None
 
     @property
     def decided(self) -> bool:
@@ -116,6 +125,9 @@ class ChangeDuty:
         lapse: dict[str, Any] = {}
         if self.lapsed:
             lapse.update(lapsed=True, deadline_if_not_lapsed=self.deadline_if_not_lapsed)
+        for name in ("compliance", "non_occurrence_compliance"):
+            if getattr(self, name) is not None:
+                lapse[name] = getattr(self, name)
         return ChangeDutyValue.model_construct(
             **lapse,
             change=self.label, kind=self.change.kind, event_date=self.event_date, notifiable=self.notifiable,
@@ -129,7 +141,39 @@ class ChangeDuty:
 def change_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[ChangeDuty]:
     """The duty for every listed change, adding reasons, missing facts and warnings to ``builder``."""
     status = status_on_demand(case, as_of, builder)
-    return [_duty(case, index, change, as_of, builder, status) for index, change in enumerate(case.changes)]
+    duties = []
+    for index, change in enumerate(case.changes):
+        before = len(builder.missing)
+        duties.append(_duty(case, index, change, as_of, builder, status))
+        duties[-1].gaps = missing_since(builder, before)
+    _compliance(case, as_of, builder, duties)
+    return duties
+
+
+def _compliance(case: Case, as_of: date, builder: DutyBuilder, duties: list[ChangeDuty]) -> None:
+    """Whether each event to be notified (and each non-occurrence, s.84(4)(b)) was notified, as at ``as_of``."""
+    specs: list[tuple[ChangeDuty, str, DutySpec]] = []
+    for duty in duties:
+        kind, change = ("release" if duty.change.kind == "release" else "change"), duty.change
+        event = "release" if kind == "release" else f"{change.kind.replace('_', ' ')} change"
+        name = f"The {event} {duty.label}"
+        if not duty.decided:
+            gaps = duty.gaps or tuple(m.fact for m in builder.missing)
+            specs.append((duty, "compliance", DutySpec(kind, duty.label, name, as_of, None, None, None, gaps)))
+            continue
+        if not duty.due:
+            continue
+        if duty.s84_1_duty:
+            specs.append((duty, "compliance", DutySpec(
+                kind, duty.label, name, duty.event_date or as_of, duty.event_date, duty.deadline, duty.running,
+                event_kind=change.kind, pool="change", own=None if duty.event_date else ())))
+        if duty.non_occurrence_deadline is not None and change.expected_date is not None:
+            specs.append((duty, "non_occurrence_compliance", DutySpec(
+                "non_occurrence", duty.label, f"The non-occurrence of the {event} {duty.label}", change.expected_date,
+                change.expected_date, duty.non_occurrence_deadline, event_kind=change.kind, pool="non_occurrence")))
+    found = assess(builder, case, as_of, [spec for _, _, spec in specs])
+    for (duty, name, _), compliance in zip(specs, found, strict=True):
+        setattr(duty, name, compliance)
 
 
 def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuilder,
@@ -298,11 +342,12 @@ def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outco
         if duty.s84_1_duty:
             what = (f"Notify the {kind} change of {duty.event_date}" if duty.running
                     else f"Notify the {kind} change within {duty.days} days of when it happens, disregarding detention")
-            steps.append(Step(duty.deadline, "change_notification", duty.rule, duty.label, what))
+            steps.append(Step(duty.deadline, "change_notification", duty.rule, duty.label, what, duty.compliance))
         if duty.non_occurrence_deadline is not None:
             steps.append(Step(duty.non_occurrence_deadline, "non_occurrence_notification",
                               "notification.change.advance_not_occurred", duty.label,
-                              f"Notify that the {kind} expected on {duty.change.expected_date} did not happen"))
+                              f"Notify that the {kind} expected on {duty.change.expected_date} did not happen",
+                              duty.non_occurrence_compliance))
     return answer.outcome, steps
 
 
@@ -322,6 +367,11 @@ def headline(decision: Decision[NotificationChangeValue]) -> str:
         "A change must be notified once it happens (its days have not started to run).")
 
 
+def detail_lines(decision: Decision[NotificationChangeValue]) -> list[str]:
+    """Whether each duty was met, one line each (met, met 3 days late, NOT MET, due, unknown)."""
+    return compliance_lines(c for d in decision.value.changes for c in (d.compliance, d.non_occurrence_compliance))
+
+
 __all__ = [
     "QUESTION",
     "ChangeDuty",
@@ -330,6 +380,7 @@ __all__ = [
     "answer_change",
     "change_deadline",
     "change_duties",
+    "detail_lines",
     "headline",
     "timeline_steps",
 ]

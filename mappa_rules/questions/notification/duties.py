@@ -154,13 +154,15 @@ def decide(
 
 @dataclass(frozen=True)
 class Step:
-    """One dated (or pending: no day yet) step a duty gives, for the timeline."""
+    """One dated (or pending: no day yet) step a duty gives, for the timeline; for a duty of the person, whether it
+    was met (its ``DutyCompliance``, :mod:`.compliance`)."""
 
     day: date | None
     kind: str
     rule: str
     subject: str | None
     what: str
+    compliance: TypedValue | None = None
 
 
 def label(prefix: str, index: int, ident: str | None) -> str:

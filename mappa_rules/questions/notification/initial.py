@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from pydantic import Field
@@ -37,6 +38,7 @@ from ...engine.evaluator import Gap, Scope
 from ...facts import Case, Disposal
 from ...vocabulary import DISPOSAL_VALUES
 from ...vocabulary.notification import INITIAL_VALUES
+from .compliance import compliance_lines, missing_since
 from .duties import Answer, DutyBuilder, Step, answer_each, decide, run_group, status_on_demand
 from .initial_duty import (
     InitialDuty,
@@ -45,6 +47,7 @@ from .initial_duty import (
     Soa1997DutyValue,
     dated_period,
     earlier_event_covers,
+    initial_compliance,
     initial_period,
     notified_for_earlier_event,
     undated_facts,
@@ -94,14 +97,23 @@ def initial_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[Initia
     start = len(builder.reasons)
     status = status_on_demand(case, as_of, builder)
     if not case.disposals and case.stated.notification is not None:
-        duties = [_stated_duty(case, as_of, builder, status)]
+        duties = [_gathered(builder, partial(_stated_duty, case, as_of, builder, status))]
     else:
         foreign = foreign_disposals(case)
-        duties = [_duty(case, i, d, as_of, builder, status)
+        duties = [_gathered(builder, partial(_duty, case, i, d, as_of, builder, status))
                   for i, d in enumerate(case.disposals) if d.id not in foreign]
     duties += order_duties(case, as_of, builder, status)
     _drop_repeated(builder, start)
+    initial_compliance(case, as_of, builder, duties)
     return duties
+
+
+def _gathered(builder: DutyBuilder, make: Callable[[], InitialDuty]) -> InitialDuty:
+    """A source's duty, with the missing facts recorded while working it out (what would decide it)."""
+    before = len(builder.missing)
+    duty = make()
+    duty.gaps = missing_since(builder, before)
+    return duty
 
 
 def _drop_repeated(builder: DutyBuilder, start: int) -> None:
@@ -301,12 +313,12 @@ def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outco
         what = (f"Initial notification due ({period.days} days beginning with {period.begins}, time in custody, "
                 "in hospital or abroad disregarded)" if duty.running
                 else f"Initial notification: the {period.days} days start to run on release or return to the UK")
-        steps.append(Step(period.deadline, "initial_notification", period.rule, _named(duty), what))
+        steps.append(Step(period.deadline, "initial_notification", period.rule, _named(duty), what, duty.compliance))
     return answer.outcome, steps
 
 
 def _named(duty: InitialDuty) -> str:
-    return duty.disposal.id if duty.disposal is not None else duty.source
+    return duty.named
 
 
 def headline(decision: Decision[NotificationInitialValue]) -> str:
@@ -325,6 +337,11 @@ def headline(decision: Decision[NotificationInitialValue]) -> str:
             "disregarded).")
 
 
+def detail_lines(decision: Decision[NotificationInitialValue]) -> list[str]:
+    """Whether each duty was met, one line each (met, met 3 days late, NOT MET, due, unknown)."""
+    return compliance_lines(d.compliance for d in decision.value.duties)
+
+
 __all__ = [
     "QUESTION",
     "InitialDuty",
@@ -333,6 +350,7 @@ __all__ = [
     "Period",
     "Soa1997DutyValue",
     "answer_initial",
+    "detail_lines",
     "headline",
     "initial_deadline",
     "initial_duties",

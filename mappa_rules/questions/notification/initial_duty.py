@@ -18,6 +18,7 @@ from ...facts import Case, Disposal, Order
 from ...legal_time import days_before, first_counted_day
 from ...legal_time.conventions import conventions_at
 from ...vocabulary.notification import INITIAL_VALUES
+from .compliance import DutyCompliance, DutySpec, assess
 from .duties import DutyBuilder, deadline_disregarding, disregarded, run_group
 from .status import NotificationStatus
 
@@ -27,6 +28,7 @@ __all__ = [
     "Period",
     "Soa1997DutyValue",
     "earlier_event_covers",
+    "initial_compliance",
     "initial_period",
     "notified_for_earlier_event",
     "undated_facts",
@@ -69,6 +71,9 @@ class InitialDutyValue(TypedValue):
     s83_1_required_at_commencement: bool | None = Field(
         default=None, description="For a relevant date before 1 May 2004, asked from that day: a fresh s.83(1) "
         "notification was due from the commencement of Part 2 (s.81(1), not excepted by s.81(2) or s.83(3)).")
+    compliance: DutyCompliance | None = Field(
+        default=None, description="Present when a notification is required, or may be: whether it was made on "
+        "time, late or not at all, as at the date asked about (from the initial notifications listed).")
 
 
 @dataclass
@@ -97,6 +102,13 @@ class InitialDuty:
     soa1997: Period | None = None
     soa1997_notification: str | None = None
     s83_1_at_commencement: bool | None = None
+    gaps: tuple[str, ...] = ()
+    compliance: DutyCompliance | None = None
+
+    @property
+    def named(self) -> str:
+        """How the duty is named in reasons and in its id: the disposal's id, else the source."""
+        return self.disposal.id if self.disposal is not None else self.source
 
     @property
     def running(self) -> bool | None:
@@ -112,7 +124,9 @@ class InitialDuty:
 
     def as_value(self) -> InitialDutyValue:
         period, old = self.period, self.soa1997
+        met: dict[str, Any] = {} if self.compliance is None else {"compliance": self.compliance}
         return InitialDutyValue.model_construct(
+            **met,
             source=self.source, disposal=None if self.disposal is None else self.disposal.id,
             order=None if self.order is None else self.order.id, relevant_date=self.relevant_date,
             subject=self.subject, required=self.required, rule=None if period is None else period.rule,
@@ -192,3 +206,23 @@ def undated_facts(case: Case, disposal: Disposal, status: NotificationStatus) ->
     path = f"disposals[{case.position(disposal)}]"
     named = tuple(m.fact for m in status.missing if m.fact.startswith(f"{path}."))
     return named or (f"{path}.relevant_date",)
+
+
+def initial_compliance(case: Case, as_of: date, builder: DutyBuilder, duties: list[InitialDuty]) -> None:
+    """Whether each initial notification required (or that may be) was made, on time or late, as at ``as_of``
+    (s.83(1); before 1 May 2004, the 1997 Act's s.2(1)); a duty not worked out is unknown, naming its gaps."""
+    owners = [d for d in duties if d.subject is not False and d.required is not False]
+    specs = []
+    for duty in owners:
+        period, name = duty.period, f"The initial notification for {duty.source}"
+        if duty.required and period is not None:
+            complied = period.soa1997 and duty.disposal is not None and duty.disposal.soa1997_complied is True
+            stated = f"disposals[{case.disposals.index(duty.disposal)}].soa1997_complied" if (
+                complied and duty.disposal is not None) else None
+            specs.append(DutySpec("initial", duty.named, name, period.begins, period.begins, period.deadline,
+                                  period.deadline is not None, pool="initial", stated=stated))
+        else:
+            gaps = duty.gaps or tuple(m.fact for m in builder.missing)
+            specs.append(DutySpec("initial", duty.named, name, as_of, None, None, None, gaps))
+    for duty, found in zip(owners, assess(builder, case, as_of, specs), strict=True):
+        duty.compliance = found

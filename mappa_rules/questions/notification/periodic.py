@@ -30,8 +30,10 @@ from ...facts import Case
 from ...legal_time import Length, continued_last_day, last_day, last_day_after
 from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, sensitive, under
 from ...vocabulary.notification import PERIODIC_VALUES
+from .compliance import DutyCompliance, DutySpec, assess, compliance_lines
 from .duties import Answer, DutyBuilder, Step, decide, disregarded, run_group, status_on_demand, touches
 from .periodic_events import RESTART, Event, periodic_events
+from .status import NotificationStatus
 
 QUESTION = "notification.periodic"
 AFTER_EXCLUDES = "notification.periodic.after_excludes_trigger_day"
@@ -52,6 +54,12 @@ class PeriodicStepValue(TypedValue):
     due_by: date | None = Field(description="The last day for the next notification.")
     next_notification: date | None = Field(description="The next notification given, if any.")
     on_time: bool | None = Field(description="That next notification was on time.")
+    required: bool | None = Field(
+        default=None, description="The period was a duty: the person was still a relevant offender on its last day "
+        "(null: unknown). Given for the last event of each day; events on one day are one period.")
+    compliance: DutyCompliance | None = Field(
+        default=None, description="Present when the period was a duty, or may have been: whether the next "
+        "notification came on time, late or not at all, as at the date asked about.")
 
 
 class NotificationPeriodicValue(TypedValue):
@@ -79,6 +87,8 @@ class PeriodicStep:
     running: bool | None = None
     due: date | None = None
     next_notification: date | None = None
+    required: bool | None = None
+    compliance: DutyCompliance | None = None
 
     @property
     def decided(self) -> bool:
@@ -91,7 +101,10 @@ class PeriodicStep:
         return self.next_notification <= self.due
 
     def as_value(self) -> PeriodicStepValue:
+        duty: dict[str, Any] = {} if self.compliance is None else {"required": self.required,
+                                                                    "compliance": self.compliance}
         return PeriodicStepValue.model_construct(
+            **duty,
             notified=self.trigger.date, kind=self.trigger.kind, rule=self.rule,
             period=None if self.length is None else str(self.length), period_last_day=self.period_last_day,
             extended=self.extended, running=self.running, due_by=self.due, next_notification=self.next_notification,
@@ -211,15 +224,14 @@ def answer_periodic(
     dates: dict[str, date] = {"last_notification": latest.trigger.date}
     value.update(last_notification=latest.trigger.date, period=None if latest.length is None else str(latest.length),
                  running=latest.running, extended=latest.extended)
+    status = status_on_demand(case, as_of, builder)()
+    _compliance(case, as_of, builder, status, steps)
+    value["history"] = [s.as_value() for s in steps]
     if not latest.decided:
         return Answer(Outcome.UNDETERMINED, made(**value), dates), steps
-    status = status_on_demand(case, as_of, builder)()
-    subject = status.subject_or_missing(latest.due or as_of, builder, QUESTION)
-    if subject is False and latest.due is not None and status.lapse(latest.trigger.date, latest.due) is not None:
-        # The requirements ended (review or appeal) within the applicable period: the duty lapses with them, as the
-        # declared reading has it; otherwise it survives to its last day.
-        scope = Scope(builder.book, latest.due, PERIODIC_VALUES, case, {}, builder.warnings)
-        subject = not scope.param(LAPSES)
+    subject = _subject_when_due(case, as_of, builder, status, latest)
+    if subject is None:
+        status.subject_or_missing(latest.due or as_of, builder, QUESTION)
     value["subject_when_due"] = subject
     if subject is False:
         return Answer(Outcome.NO, made(**value), dates), steps
@@ -229,29 +241,70 @@ def answer_periodic(
     return Answer(Outcome.YES if subject else Outcome.UNDETERMINED, made(**value), dates), steps
 
 
+def _subject_when_due(case: Case, as_of: date, builder: DutyBuilder, status: NotificationStatus,
+                      step: PeriodicStep) -> bool | None:
+    """Whether the period binds: the person is still a relevant offender on its last day (as at ``as_of`` while it
+    runs on). Where the requirements ended on review or appeal within it, the duty lapses with them, as the declared
+    reading has it; otherwise it survives to its last day."""
+    subject = status.subject_on(step.due or as_of)
+    if subject is False and step.due is not None and status.lapse(step.trigger.date, step.due) is not None:
+        scope = Scope(builder.book, step.due, PERIODIC_VALUES, case, {}, builder.warnings)
+        subject = not scope.param(LAPSES)
+    return subject
+
+
+def _compliance(case: Case, as_of: date, builder: DutyBuilder, status: NotificationStatus,
+                steps: list[PeriodicStep]) -> None:
+    """Whether each period that was a duty was met by a later notification, on time or late (s.85(1)); the events
+    of one day are one period, that of the day's last event."""
+    days = {step.trigger.date: step for step in steps}
+    specs = []
+    for day, step in days.items():
+        step.required = None if not step.decided else _subject_when_due(case, as_of, builder, status, step)
+        if step.required is False:
+            continue
+        name = f"The periodic notification after the {step.trigger.label}"
+        if step.required is None:
+            facts = tuple(m.fact for m in builder.missing)
+            own = tuple(f for f in facts if f.startswith(f"{step.trigger.path}."))
+            gaps = (own if not step.decided else status.missing_facts()) or facts
+            specs.append((step, DutySpec("periodic", step.trigger.label, name, day, None, None, None, gaps,
+                                         follows=day, key=day.isoformat())))
+            continue
+        opens = date.fromordinal(day.toordinal() + 1)  # "after" the event: a notification the same day is not within
+        specs.append((step, DutySpec("periodic", step.trigger.label, name, opens, opens, step.due, step.running,
+                                     follows=day, key=day.isoformat())))
+    for (step, _), found in zip(specs, assess(builder, case, as_of, [s for _, s in specs]), strict=True):
+        step.compliance = found
+
+
 def periodic(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[NotificationPeriodicValue]:
     """Answer ``notification.periodic`` for ``case`` as at ``as_of``."""
     return decide(QUESTION, as_of, book, lambda builder: answer_periodic(case, as_of, builder)[0])
 
 
 def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outcome, list[Step]] | None:
-    """For the timeline: periodic notifications missed, and the next one due (none when no notification is listed)."""
+    """For the timeline: each past period that was a duty, met on time (``periodic_notification_met``) or late
+    (``periodic_notification_missed``), and the next one due (none when no notification is listed)."""
     if not case.notifications:
         return None
     found: list[Step] = []
     answer, periods = answer_periodic(case, as_of, builder)
-    for step in periods[:-1]:
-        if step.on_time is False and step.rule is not None:
-            found.append(Step(step.due, "periodic_notification_missed", step.rule,
-                              step.trigger.label,
-                              f"Periodic notification was due ({step.length} after {step.trigger.date}); the next "
-                              f"was given on {step.next_notification}"))
     latest = periods[-1] if periods else None
+    for step in periods[:-1]:
+        compliance = step.compliance
+        if compliance is None or step.rule is None or compliance.status not in ("met", "met_late"):
+            continue
+        late = compliance.status == "met_late"
+        found.append(Step(step.due, "periodic_notification_missed" if late else "periodic_notification_met", step.rule,
+                          step.trigger.label,
+                          f"Periodic notification was due ({step.length} after {step.trigger.date}); the next "
+                          f"was given on {compliance.met_on}", compliance))
     if latest is not None and answer.outcome is Outcome.YES and latest.rule is not None:
         what = (f"Periodic notification due ({latest.length} after {latest.trigger.date})" if latest.running
                 else "Periodic notification: the period runs on until after release or return to the UK")
         found.append(Step(latest.due, "periodic_notification", latest.rule,
-                          latest.trigger.label, what))
+                          latest.trigger.label, what, latest.compliance))
     return answer.outcome, found
 
 
@@ -271,6 +324,11 @@ def headline(decision: Decision[NotificationPeriodicValue]) -> str:
             f"notification of {show_value(v.last_notification)}){late}.")
 
 
+def detail_lines(decision: Decision[NotificationPeriodicValue]) -> list[str]:
+    """Whether each duty was met, one line each (met, met 3 days late, NOT MET, due, unknown)."""
+    return compliance_lines(s.compliance for s in decision.value.history)
+
+
 __all__ = [
     "QUESTION",
     "RESTART",
@@ -278,6 +336,7 @@ __all__ = [
     "PeriodicStep",
     "PeriodicStepValue",
     "answer_periodic",
+    "detail_lines",
     "headline",
     "periodic",
     "periodic_steps",

@@ -69,6 +69,8 @@ def periodic_events(case: Case, as_of: date, builder: DutyBuilder) -> list[Event
             # Nothing was prescribed before SI 2012/1876: the record cannot be what it says, and no fact would tell
             # what it was (the question is answered undetermined, law_not_in_force, by questions/guard.py).
             raise NotInForce(book.parameter(RESTART), day)
+        if notification.kind not in COUNTED_KINDS and notification.kind != PRESCRIBED:
+            continue  # s.84(4)(b): not a notification under s.83(1), 84(1) or 85(1)
         path = f"notifications[{index}]"
         abode = notification.no_sole_or_main_residence
         residence = Gap((f"{path}.no_sole_or_main_residence",)) if abode is None else abode

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from pydantic import Field
 
@@ -24,6 +25,7 @@ from ...engine import RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
 from . import change, initial, period, periodic, review, travel
+from .compliance import DutyCompliance, status_detail
 from .duties import DutyBuilder, Step
 
 QUESTION = "notification.timeline"
@@ -38,6 +40,9 @@ class TimelineItem(TypedValue):
     rule: str = Field(description="The rule or parameter that gives the date.")
     subject: str | None = Field(description="The disposal, change, trip or notification it is about.")
     what: str = Field(description="The step in words.")
+    compliance: DutyCompliance | None = Field(
+        default=None, description="For a duty of the person: whether it was met on time, met late (days_late), not "
+        "met, is still due, or is unknown, as at the as-at date, with the notification that met it.")
 
 
 class NotificationTimelineValue(TypedValue):
@@ -52,8 +57,9 @@ def _item(step: Step, as_of: date) -> TimelineItem:
     status = None
     if step.day is not None:
         status = "past" if step.day < as_of else ("due" if step.day == as_of else "upcoming")
+    met: dict[str, Any] = {"compliance": step.compliance} if isinstance(step.compliance, DutyCompliance) else {}
     return TimelineItem.model_construct(day=step.day, kind=step.kind, status=status, rule=step.rule,
-                                        subject=step.subject, what=step.what)
+                                        subject=step.subject, what=step.what, **met)
 
 
 PARTS: tuple[tuple[str, Callable[[Case, date, DutyBuilder], tuple[Outcome, list[Step]] | None]], ...] = (
@@ -122,11 +128,17 @@ def detail_lines(decision: Decision[NotificationTimelineValue]) -> list[str]:
     lines = ["Timeline"]
     for item in decision.value.items:
         about = f" [{item.subject}]" if item.subject else ""
-        lines.append(f"  {show_value(item.day)}  {item.status:<8}  {item.what}{about}  ({item.rule})")
+        lines.append(f"  {show_value(item.day)}  {item.status:<8}  {item.what}{about}{_met(item)}  ({item.rule})")
     for item in decision.value.pending:
         about = f" [{item.subject}]" if item.subject else ""
-        lines.append(f"  {'pending':<10}  {'':<8}  {item.what}{about}  ({item.rule})")
+        lines.append(f"  {'pending':<10}  {'':<8}  {item.what}{about}{_met(item)}  ({item.rule})")
     return lines
+
+
+def _met(item: TimelineItem) -> str:
+    """Whether the duty was met, in words: " - met (2016-10-21)", " - met 3 days late (2016-10-24)",
+    " - NOT MET (11 days overdue)", " - due"."""
+    return "" if item.compliance is None else f" - {status_detail(item.compliance)}"
 
 
 __all__ = ["QUESTION", "NotificationTimelineValue", "TimelineItem", "detail_lines", "headline", "timeline"]

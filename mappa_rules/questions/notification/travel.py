@@ -24,7 +24,9 @@ from pydantic import Field
 
 from ...decision import Decision, Outcome, TypedValue, show_value
 from ...engine import RuleBook
+from ...engine.evaluator import Gap
 from ...facts import Case
+from .compliance import DutyCompliance, DutySpec, Given, assess, compliance_lines, missing_since
 from .duties import Answer, DutyBuilder, Step, answer_each, decide, status_on_demand
 from .travel_trip import TravelDuty, trip_duty
 
@@ -70,6 +72,15 @@ class TravelDutyValue(TypedValue):
         "with them (notification.status.duty_lapses_at_end).")
     return_notification_by_if_not_lapsed: date | None = Field(
         default=None, description="Present when the duty lapsed: the day it would otherwise have had.")
+    compliance: DutyCompliance | None = Field(
+        default=None, description="Present when notice of the trip is due, or may be: whether it was given on time, "
+        "late or not at all, as at the date asked about (from notified_on).")
+    change_compliance: DutyCompliance | None = Field(
+        default=None, description="Present when a further notice is due (reg 7): whether it was given "
+        "(change_notified_on).")
+    return_compliance: DutyCompliance | None = Field(
+        default=None, description="Present when the return is to be notified, or may be (reg 8): whether it was "
+        "(return_notified_on).")
 
 
 class NotificationTravelValue(TypedValue):
@@ -85,7 +96,8 @@ class NotificationTravelValue(TypedValue):
 def as_value(duty: TravelDuty) -> TravelDutyValue:
     """The value of one trip's duty."""
     trip, latest, change = duty.trip, duty.latest, duty.change_latest
-    lapse: dict[str, Any] = {}
+    lapse: dict[str, Any] = {f"{part}compliance": duty.compliance[kind] for kind, part in _PARTS.items()
+                             if kind in duty.compliance}
     if duty.return_lapsed:
         lapse.update(return_lapsed=True, return_notification_by_if_not_lapsed=duty.return_by_if_not_lapsed)
     return TravelDutyValue.model_construct(
@@ -118,10 +130,55 @@ class _Each:
         return as_value(self.duty)
 
 
+_PARTS = {"travel": "", "travel_change": "change_", "travel_return": "return_"}
+"""The trip's duties, and the prefix of each one's compliance in the value."""
+
+
 def travel_duties(case: Case, as_of: date, builder: DutyBuilder) -> list[TravelDuty]:
     """What each listed trip requires, adding reasons, missing facts and warnings to ``builder``."""
     status = status_on_demand(case, as_of, builder)
-    return [trip_duty(case, index, trip, builder, status) for index, trip in enumerate(case.trips)]
+    duties = []
+    for index, trip in enumerate(case.trips):
+        before = len(builder.missing)
+        duties.append(trip_duty(case, index, trip, builder, status))
+        duties[-1].gaps = missing_since(builder, before) or tuple(m.fact for m in builder.missing)
+    specs = [(duty, spec) for index, duty in enumerate(duties) for spec in _specs(duty, index, as_of)]
+    for (duty, spec), found in zip(specs, assess(builder, case, as_of, [s for _, s in specs]), strict=True):
+        duty.compliance[spec.kind] = found
+    return duties
+
+
+def _specs(duty: TravelDuty, index: int, as_of: date) -> list[DutySpec]:
+    """The trip's duties to notify, as compliance reads them: the notice (unknown while it is undetermined), a
+    further notice after a change, and the return notification."""
+    trip, path, name = duty.trip, f"trips[{index}]", f"the trip {duty.label}"
+    at = trip.departure or as_of
+
+    def given(day: date | None, field: str, kind: str) -> tuple[Given, ...]:
+        return () if day is None or day > as_of else (Given(day, kind, f"{path}.{field}"),)
+
+    if duty.notifiable is False or duty.subject is False:
+        return []
+    if duty.latest is None:
+        return [DutySpec("travel", duty.label, f"Notice of {name}", at, None, None, None, duty.gaps)]
+    latest, found = duty.latest, []
+    by_time: bool | Gap = True
+    if latest.by is not None:
+        by_time = (Gap((f"{path}.notified_by_latest_time",)) if trip.notified_by_latest_time is None
+                   else trip.notified_by_latest_time)
+    found.append(DutySpec("travel", duty.label, f"Notice of {name}", at, None, latest.day,
+                          own=given(trip.notified_on, "notified_on", "trip_notice"), on_last_day=by_time))
+    if duty.change_latest is not None and duty.change_rule is not None and trip.details_changed_on is not None:
+        found.append(DutySpec("travel_change", duty.label, f"The further notice of {name}", trip.details_changed_on,
+                              trip.details_changed_on, duty.change_latest.day,
+                              own=given(trip.change_notified_on, "change_notified_on", "trip_change_notice")))
+    returned = trip.returned_on
+    if returned is not None and (duty.return_due or (duty.return_required is None and "return" in duty.open_parts)):
+        running = None if duty.return_by is None else True
+        found.append(DutySpec("travel_return", duty.label, f"The notification of the return from {name}", returned,
+                              returned, duty.return_by, running, duty.gaps,
+                              own=given(trip.return_notified_on, "return_notified_on", "trip_return_notice")))
+    return found
 
 
 def _next(days: list[tuple[date, str]], as_of: date) -> tuple[date, str] | None:
@@ -172,14 +229,16 @@ def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outco
         if not duty.due or duty.rule is None:
             continue
         departure = duty.trip.departure
+        met = duty.compliance.get
         steps.append(Step(None if duty.latest is None else duty.latest.day, "travel_notice", duty.rule, duty.label,
-                          f"Notice of the trip departing {departure} ({duty.notice})"))
+                          f"Notice of the trip departing {departure} ({duty.notice})", met("travel")))
         if duty.change_latest is not None and duty.change_rule is not None:
             steps.append(Step(duty.change_latest.day, "travel_change_notice", duty.change_rule, duty.label,
-                              f"Further notice of the changed details of the trip departing {departure}"))
+                              f"Further notice of the changed details of the trip departing {departure}",
+                              met("travel_change")))
         if duty.return_due and duty.return_rule is not None:
             steps.append(Step(duty.return_by, "return_notification", duty.return_rule, duty.label,
-                              f"Notify the return to the UK of {duty.trip.returned_on}"))
+                              f"Notify the return to the UK of {duty.trip.returned_on}", met("travel_return")))
     return answer.outcome, steps
 
 
@@ -195,12 +254,19 @@ def headline(decision: Decision[NotificationTravelValue]) -> str:
     return "Notice is required for a listed trip."
 
 
+def detail_lines(decision: Decision[NotificationTravelValue]) -> list[str]:
+    """Whether each duty was met, one line each (met, met 3 days late, NOT MET, due, unknown)."""
+    trips = decision.value.trips
+    return compliance_lines(c for t in trips for c in (t.compliance, t.change_compliance, t.return_compliance))
+
+
 __all__ = [
     "QUESTION",
     "NotificationTravelValue",
     "TravelDuty",
     "TravelDutyValue",
     "answer_travel",
+    "detail_lines",
     "headline",
     "timeline_steps",
     "travel_duties",

@@ -33,6 +33,7 @@ from ...legal_time import (
 )
 from ...legal_time.conventions import sensitive
 from ...vocabulary.notification import TRIP_VALUES
+from .compliance import DutyCompliance
 from .duties import DutyBuilder, label, run_group
 from .status import NotificationStatus
 
@@ -74,6 +75,10 @@ class TravelDuty:
     return_lapsed: bool = False
     return_by_if_not_lapsed: date | None = None
     open_parts: list[str] = field(default_factory=list)
+    gaps: tuple[str, ...] = ()
+    compliance: dict[str, DutyCompliance] = field(default_factory=dict)
+    """Whether the notice (``travel``), a further notice (``travel_change``) and the return notification
+    (``travel_return``) were given, as at the date asked about (:mod:`.compliance`)."""
 
     @property
     def decided(self) -> bool:
