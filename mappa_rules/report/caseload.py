@@ -20,33 +20,17 @@ is refused, and no message repeats a value from the line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from mappa_rules import Case
+from mappa_rules.facts.common import Day
 from mappa_rules.facts.problems import problems_of
 from mappa_rules.input import CaseInputError, read_case_json
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, str):
-        if not _ISO_DAY.fullmatch(value):
-            raise ValueError("is not a date written YYYY-MM-DD")
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError("is not a real calendar date (YYYY-MM-DD)") from None
-    return value
-
-
-Day = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class _Strict(BaseModel):

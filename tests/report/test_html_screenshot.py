@@ -13,7 +13,7 @@ import pytest
 
 from mappa_rules.cli import main
 from mappa_rules.report.svg import PALETTE
-from tests.report.png import colours, decode
+from tests.png import colours, decode
 from tests.report.worked_caseload import EXAMPLE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

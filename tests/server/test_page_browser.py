@@ -22,8 +22,7 @@ from pathlib import Path
 import pytest
 
 from mappa_rules import QUESTIONS
-
-from .png import colour_at, pixels
+from tests.png import colour_at, decode
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -85,7 +84,7 @@ def shot(browser: WebDriver, name: str) -> tuple[int, int, list[bytes]]:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     data = browser.get_screenshot_as_png()
     (SCREENSHOTS / f"{name}.png").write_bytes(data)
-    width, height, rows = pixels(data)
+    width, height, rows = decode(data)
     colours = {rows[y][x:x + 3] for y in range(0, height, 4) for x in range(0, 3 * width, 12)}
     assert len(colours) > 30, f"{name}: the screenshot is nearly blank ({len(colours)} colours)"
     return width, height, rows

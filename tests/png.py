@@ -60,3 +60,9 @@ def colours(rows: list[bytes], step: int = 1) -> Counter[bytes]:
     for row in rows[::step]:
         counts.update(row[i:i + 3] for i in range(0, len(row), 3))
     return counts
+
+
+def colour_at(rows: list[bytes], x: int, y: int) -> tuple[int, int, int]:
+    """The RGB colour of the pixel at (``x``, ``y``)."""
+    r, g, b = rows[y][3 * x:3 * x + 3]
+    return r, g, b
