@@ -109,3 +109,17 @@ def test_a_disposal_no_rule_of_the_table_fits_is_named_by_every_question_relying
     decision = QUESTIONS["travel-notice"](case, date(2026, 11, 21), None)
     assert decision.outcome is Outcome.UNDETERMINED
     assert [(u.kind, u.about) for u in decision.undecidable] == [("not_encoded", "notification.period.row")]
+
+
+def test_the_commencement_event_follows_the_status_whatever_source_makes_the_person_subject() -> None:
+    """s.85(2)(a): the commencement of Part 2 is an event for a person who is a relevant offender from it, whatever
+    makes them one. Found by the long fuzz profile: the event was looked for only when a disposal had an earlier or
+    unknown relevant date, so giving a later relevant date lost the answer an order had settled."""
+    order = {"id": "o4", "kind": "interim_sro", "breached": True, "breach_date": "2002-11-23",
+             "ceased_on": "2019-08-14"}
+    answers = []
+    for relevant in ({"relevant_date": "2042-11-12"}, {}):
+        case = parse_case({"disposals": [{"id": "d0", "trigger": "insanity_finding", **relevant}], "orders": [order]})
+        decision = periodic(case, date(2019, 8, 8))
+        answers.append((decision.outcome, decision.dates.get("last_notification")))
+    assert answers == [(Outcome.YES, date(2004, 5, 1))] * 2

@@ -18,6 +18,7 @@ from datetime import date
 from ...engine import NotInForce
 from ...engine.evaluator import Gap
 from ...facts import Case
+from ...legal_time import days_before
 from .duties import DutyBuilder, status_on_demand
 
 __all__ = ["COUNTED_KINDS", "PRESCRIBED", "Event", "periodic_events"]
@@ -84,14 +85,14 @@ def _starts(case: Case, as_of: date, commencement: date, builder: DutyBuilder) -
     """s.85(2)(a), with s.98(4): the commencement, for a person who is a relevant offender from it, and the service
     of a notification order, for a person who is one from that day."""
     found: list[tuple[date, str, str]] = []
-    earlier = any(d.relevant_date is None or d.relevant_date < commencement for d in case.disposals) or (
-        case.stated.notification is not None and case.stated.notification.since < commencement)
     orders = [(i, o) for i, o in enumerate(case.orders)
               if o.kind in ORDER_KINDS and o.served is not None and o.served <= as_of]
-    if not (earlier and commencement <= as_of) and not orders:
+    if commencement > as_of and not orders:
         return found
     status = status_on_demand(case, as_of, builder)()
-    if earlier and commencement <= as_of and status.subject_on(commencement) is True:
+    # "from that commencement": subject on the day before it (so not through a disposal of that very day) and on it.
+    if commencement <= as_of and all(status.subject_on(day) is True
+                                     for day in (days_before(commencement, 1), commencement)):
         found.append((commencement, "commencement", COMMENCEMENT))
     for index, order in orders:
         assert order.served is not None
