@@ -85,13 +85,18 @@ def _starts(case: Case, as_of: date, commencement: date, builder: DutyBuilder) -
     """s.85(2)(a), with s.98(4): the commencement, for a person who is a relevant offender from it, and the service
     of a notification order, for a person who is one from that day."""
     found: list[tuple[date, str, str]] = []
+    # Only a disposal dated before Part 2 (or undated), a status stated from before it, or an order (whose dates the
+    # status reads) can make the person a relevant offender "from that commencement".
+    earlier = commencement <= as_of and (
+        any(d.relevant_date is None or d.relevant_date < commencement for d in case.disposals) or bool(case.orders)
+        or (case.stated.notification is not None and case.stated.notification.since < commencement))
     orders = [(i, o) for i, o in enumerate(case.orders)
               if o.kind in ORDER_KINDS and o.served is not None and o.served <= as_of]
-    if commencement > as_of and not orders:
+    if not earlier and not orders:
         return found
     status = status_on_demand(case, as_of, builder)()
-    # "from that commencement": subject on the day before it (so not through a disposal of that very day) and on it.
-    if commencement <= as_of and all(status.subject_on(day) is True
+    # Subject on the day before the commencement (not through a disposal of that very day) and on it.
+    if earlier and all(status.subject_on(day) is True
                                      for day in (days_before(commencement, 1), commencement)):
         found.append((commencement, "commencement", COMMENCEMENT))
     for index, order in orders:
