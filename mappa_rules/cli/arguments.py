@@ -19,6 +19,7 @@ ALL = "all"
 
 _CHOICE = re.compile(r"invalid choice: '(?P<given>[^']*)'")
 _ARGUMENT = re.compile(r"argument (?P<name>[^:]+): ")
+_REQUIRED = re.compile(r"the following arguments are required: (?P<names>.+)")
 _UNKNOWN = re.compile(r"unrecognized arguments: (?P<given>.*)")
 
 
@@ -62,6 +63,8 @@ class _Parser(argparse.ArgumentParser):
         argument = None
         if (found := _ARGUMENT.match(message)) is not None:
             argument = found["name"]
+        elif (found := _REQUIRED.match(message)) is not None:
+            argument = found["names"].split(", ")[0]
         if (found := _CHOICE.search(message)) is not None:
             action = next((a for a in self._actions if a.choices and _shown(a) == argument), None)
             message += _suggest(found["given"], [str(c) for c in action.choices or ()] if action is not None else [])

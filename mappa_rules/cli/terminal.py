@@ -43,12 +43,15 @@ def problems(exc: BadInput) -> list[dict[str, str | None]]:
     first ``: `` (the file, line or argument it names, then the reason)."""
     if isinstance(exc, CaseValidationError):
         return [{"field": p.field, "reason": p.reason} for p in exc.problems]
-    named = getattr(exc, "argument", None)
     text = str(exc)
-    if named is None and ": " in text:
+    if hasattr(exc, "argument"):  # the parser's: the argument it names, if any
+        named = exc.argument
+        if named is not None:
+            text = text.removeprefix(f"argument {named}: ")
+    elif ": " in text:
         named, text = text.split(": ", 1)
-    elif named is not None:
-        text = text.removeprefix(f"argument {named}: ").removeprefix(f"{named}: ")
+    else:
+        named = None
     return [{"field": named, "reason": text}]
 
 

@@ -126,6 +126,9 @@ def test_a_json_error_names_the_field_and_reason_on_stderr_with_the_same_exit_co
         {"field": "--as-of", "reason": "give a date written YYYY-MM-DD"}]
     code, _, err = run(["explain", "category", "-", "--format", "json", "--as_of", AS_OF])
     assert code == 2 and json.loads(err)["error"]["problems"][0]["field"] == "--as_of"
+    code, _, err = run(["explain", "--format", "json"])
+    assert code == 2 and json.loads(err)["error"]["problems"] == [
+        {"field": "question", "reason": "the following arguments are required: question"}]
 
 
 def test_offences_search_and_show_as_json() -> None:
