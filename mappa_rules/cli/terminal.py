@@ -15,8 +15,8 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import time
 from collections.abc import Sequence
+from time import monotonic
 from typing import Any, TextIO
 
 from ..input import BadInput, CaseValidationError
@@ -98,13 +98,13 @@ class Progress:
         isatty = getattr(err, "isatty", None)
         self.err = err if isatty is not None and isatty() else None
         self.every = every
-        self.shown = time.monotonic()
+        self.shown = monotonic()
         self.drawn = False
         self.count = 0
 
     def step(self) -> None:
         self.count += 1
-        if self.err is not None and (now := time.monotonic()) - self.shown >= self.every:
+        if self.err is not None and (now := monotonic()) - self.shown >= self.every:
             self.shown, self.drawn = now, True
             self.err.write(f"\rmappa-rules: {self.count} lines answered")
             self.err.flush()

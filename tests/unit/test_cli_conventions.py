@@ -5,6 +5,7 @@ on Ctrl-C, ``python -m mappa_rules``, ``explain all``, ``--brief``, JSON errors 
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import pty
@@ -153,8 +154,8 @@ def test_progress_goes_to_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> No
         def isatty(self) -> bool:
             return True
 
-    clock = iter(range(100))
-    monkeypatch.setattr(terminal_module.time, "monotonic", lambda: float(next(clock)))
+    clock = itertools.count()  # a second passes between any two readings
+    monkeypatch.setattr(terminal_module, "monotonic", lambda: float(next(clock)))
     code, _, err = run(["batch", "category", "-", "--as-of", AS_OF, "--jobs", "1"], lines, err=Terminal())
     assert code == 0 and err.endswith("\rmappa-rules: 3 lines answered\n")
 
