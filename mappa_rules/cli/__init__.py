@@ -27,14 +27,13 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..batch import batch_record, internal_error
 from ..input import BadInput
 from .arguments import build_parser
 from .commands import EXIT_BAD_INPUT, EXIT_DECIDED, EXIT_INTERNAL, EXIT_UNDETERMINED, parse_date
 from .terminal import EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, error_lines, quiet_stdout, wants_json
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_CLOSED_PIPE", "EXIT_DECIDED", "EXIT_INTERNAL", "EXIT_INTERRUPTED",
-           "EXIT_UNDETERMINED", "batch_record", "build_parser", "internal_error", "main", "parse_date"]
+           "EXIT_UNDETERMINED", "build_parser", "main", "parse_date"]
 
 
 def _run(argv: Sequence[str], out: TextIO, stdin: TextIO, err: TextIO) -> int:
@@ -92,5 +91,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
         err.write("\n")
         return EXIT_INTERRUPTED
     except Exception as exc:
+        from ..batch import internal_error
+
         err.write(error_lines("internal", exc, as_json, internal_error(exc)))
         return EXIT_INTERNAL

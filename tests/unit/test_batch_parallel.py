@@ -143,3 +143,12 @@ def test_jobs_must_be_a_whole_number_of_one_or_more(jobs: str) -> None:
     finally:
         sys.stderr = saved
     assert code == 2 and "--jobs" in err.getvalue()
+
+
+def test_an_unknown_question_is_refused_before_any_line_is_read() -> None:
+    def lines() -> Iterator[tuple[int, bytes | None]]:
+        raise AssertionError("a line was read")
+        yield 1, b""
+
+    with pytest.raises(ValueError, match="unknown question"):
+        list(answer_lines("categroy", AS_OF, lines()))
