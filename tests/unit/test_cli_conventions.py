@@ -15,13 +15,17 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from mappa_rules import Case, Decision
 from mappa_rules.cli import main
 from mappa_rules.cli import terminal as terminal_module
+from mappa_rules.questions import registry
 from mappa_rules.questions.registry import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,6 +134,18 @@ def test_a_json_error_names_the_field_and_reason_on_stderr_with_the_same_exit_co
     code, _, err = run(["explain", "--format", "json"])
     assert code == 2 and json.loads(err)["error"]["problems"] == [
         {"field": "question", "reason": "the following arguments are required: question"}]
+
+
+def test_an_internal_error_as_json_names_its_kind_and_place_not_the_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(case: Case, as_of: date, book: Any = None) -> Decision:
+        raise LookupError(f"born {case.person.date_of_birth}")
+
+    monkeypatch.setitem(registry._ANSWERS, "mappa.category", broken)
+    code, out, err = run(["explain", "category", ADULT, "--as-of", AS_OF, "--format", "json"])
+    assert code == 1 and out == ""
+    error = json.loads(err)["error"]
+    assert error["kind"] == "internal" and error["type"] == "LookupError"
+    assert error["where"].startswith("mappa_rules/cli/commands.py:") and "1990" not in err
 
 
 def test_offences_search_and_show_as_json() -> None:
