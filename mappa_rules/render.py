@@ -7,6 +7,8 @@ module (``headline`` and ``detail_lines``), found through the registry.
 
 from __future__ import annotations
 
+import textwrap
+
 from .decision import Citation, Decision, show_value
 from .questions.registry import BY_ID
 
@@ -62,6 +64,19 @@ def render_text(decision: Decision) -> str:
             f"{r.citation})" for r in decision.relied_on))
     lines.append(f"Rulesets {decision.ruleset_version}")
     return "\n".join(lines) + "\n"
+
+
+def render_brief(decision: Decision, width: int = 80) -> str:
+    """The short view: the answer in one sentence, the key dates, the missing facts and the warnings (no reasons),
+    each wrapped to ``width`` columns."""
+    items = [f"{decision.question} as of {decision.as_of}: {decision.outcome.value.upper()}. {headline(decision)}"]
+    items += [f"  {name}: {day.isoformat()}" for name, day in decision.dates.items()]
+    if decision.missing:
+        items.append("  missing: " + ", ".join(m.fact for m in decision.missing))
+    items += [f"  ! {w.code}: {w.message}" for w in decision.warnings]
+    width = max(width, 20)
+    return "".join(textwrap.fill(item, width, subsequent_indent="      ", break_on_hyphens=False) + "\n"
+                   for item in items)
 
 
 def _cite(citation: Citation) -> str:

@@ -69,7 +69,7 @@ def cli_reference() -> str:
         ["Question", "Id (module)", "What it asks"],
         [[md.code(q.cli), md.code(q.id), md.text(q.summary)] for q in REGISTRY],
     )
-    return md.page("Command-line reference", "mappa_rules/cli.py", body)
+    return md.page("Command-line reference", "mappa_rules/cli/", body)
 
 
 def _sentence(text: str) -> str:

