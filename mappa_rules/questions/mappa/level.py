@@ -4,7 +4,9 @@ MAPPA Guidance ch. 7 (levels), ch. 6 (Category 3) and the exit rules. The catego
 question (so exit at the end of notification, a licence or a hospital order is explained by its reasons); the
 level follows from the Responsible Authority's own judgements, supplied as facts (``case.mappa``). The value is
 marked as guidance: the level is always the Responsible Authority's decision, never the library's. Review
-intervals and referral timings are shown from unverified parameters, with warnings.
+intervals and referral timings are shown from unverified parameters, with warnings; working days pass over the bank
+holidays of England and Wales (``rulesets/time/working_days.yaml``), and a count beyond the years listed gives no
+day, with a warning.
 
 Outcome: ``yes`` when the guidance points to Level 1, 2 or 3; ``no`` when the case is not, or no longer,
 managed under MAPPA; ``undetermined`` otherwise.
@@ -140,7 +142,7 @@ def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates:
 
 def _working_days_after(scope: Scope, start: date, days: int) -> date | None:
     """The ``days``-th working day after ``start``, passing over the bank holidays of England and Wales (relied on,
-    with those passed over); None, with a warning, where the count reaches a year they are not listed for."""
+    naming those passed over); None, with a warning, where the count reaches a year they are not listed for."""
     holidays = bank_holidays(scope.book)
     try:
         day = working_days_after(start, days, holidays)
@@ -150,7 +152,8 @@ def _working_days_after(scope: Scope, start: date, days: int) -> date | None:
                    f"the day {days} working days after {start.isoformat()} is not given.",
                    listed.status, listed.citation)
         return None
-    scope.rely(BANK_HOLIDAYS, holidays_passed(start, day, holidays))
+    passed = ", ".join(d.isoformat() for d in holidays_passed(start, day, holidays)) or "none"
+    scope.rely(BANK_HOLIDAYS, f"{passed} passed over")
     return day
 
 

@@ -143,7 +143,7 @@ def test_identification_passes_over_christmas_and_the_day_in_place_of_boxing_day
     decision = mappa_level(_level(date(2026, 12, 23)), date(2026, 12, 24))
     assert decision.dates["identify_by"] == date(2026, 12, 30)
     relied = {r.id: r.value for r in decision.relied_on}
-    assert relied[BANK_HOLIDAYS] == [date(2026, 12, 25), date(2026, 12, 28)]
+    assert relied[BANK_HOLIDAYS] == "2026-12-25, 2026-12-28 passed over"
 
 
 def test_identification_beyond_the_listed_years_is_warned_not_given() -> None:
