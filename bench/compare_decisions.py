@@ -11,8 +11,8 @@ that runs it, not from the directory the script sits in. For example, the frozen
 Each line is ``<id> <question> <decision JSON>`` (``--hash``: the SHA-256 of the decision JSON instead, for
 10,000 cases about 10 MB rather than 400 MB; rerun the differing ids without ``--hash`` to see the difference).
 An internal error is written as ``ERROR <type>: <message>``, so that errors are compared too. The casebook is
-``tests/casebook/*.yaml`` beside this script unless ``--casebook`` names another directory; every worked example
-is asked all ten questions at its own date. Generated cases come from ``mix.py`` (seed 2026), asked at
+``tests/casebook/<area>/<topic>.yaml`` beside this script unless ``--casebook`` names another directory; every
+worked example is asked all ten questions at its own date. Generated cases come from ``mix.py`` (seed 2026), asked at
 ``mix.AS_OF``. The digest of the whole output is printed at the end.
 """
 
@@ -35,9 +35,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def casebook(directory: Path) -> Iterator[tuple[str, Any, date]]:
-    for path in sorted(directory.glob("*.yaml")):
+    for path in sorted(directory.rglob("*.yaml")):
+        topic = path.relative_to(directory).with_suffix("").as_posix()
         for i, example in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))):
-            yield f"casebook/{path.stem}#{i + 1:03d}", example.get("case") or {}, example["as_of"]
+            yield f"casebook/{topic}#{i + 1:03d}", example.get("case") or {}, example["as_of"]
 
 
 def generated(n: int) -> Iterator[tuple[str, Any, date]]:

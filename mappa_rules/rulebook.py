@@ -4,17 +4,23 @@ the offence catalogue, into the rule book every question uses."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .engine import Catalogue, RuleBook
+from .engine import Catalogue, NotInForce, RuleBook
 from .engine import load_rulebook as load_with
+from .legal_time import HolidaysOf
 from .offences.names import OFFENCES
 from .vocabulary import VOCABULARIES
 
-__all__ = ["CATALOGUES", "INSTRUMENT_NAMES", "default_rulebook", "load_rulebook", "ruleset_root"]
+__all__ = ["BANK_HOLIDAYS", "CATALOGUES", "INSTRUMENT_NAMES", "bank_holidays", "default_rulebook", "load_rulebook",
+           "ruleset_root"]
+
+BANK_HOLIDAYS = "time.working_days.bank_holidays"
+"""The parameter listing, year by year, the weekdays that are not working days in England and Wales."""
 
 
 
@@ -51,3 +57,19 @@ def load_rulebook(root: Path | None = None, *, lazy_catalogue: bool = False) -> 
 def default_rulebook() -> RuleBook:
     """The bundled rulesets, loaded once per process (the rule book is immutable, so sharing it is safe)."""
     return load_rulebook(lazy_catalogue=True)
+
+
+def bank_holidays(book: RuleBook) -> HolidaysOf:
+    """The holidays of England and Wales by year, as the rulesets list them (parameter :data:`BANK_HOLIDAYS`, one
+    value a year from 1 January), for :func:`mappa_rules.legal_time.working_days_after`: None for a year not
+    listed."""
+    parameter = book.parameter(BANK_HOLIDAYS)
+
+    def holidays_of(year: int) -> tuple[date, ...] | None:
+        try:
+            listed: tuple[date, ...] = parameter.value_at(date(year, 1, 1))
+        except NotInForce:
+            return None
+        return listed
+
+    return holidays_of

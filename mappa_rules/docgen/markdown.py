@@ -112,6 +112,8 @@ def plain_yaml(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, tuple):
+        return "[" + ", ".join(plain_yaml(v) for v in value) + "]"
     return str(value)
 
 

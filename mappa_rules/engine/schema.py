@@ -71,8 +71,11 @@ Scalar = str | bool | int | float | None
 
 
 class DatedValue(_Spec):
+    """A parameter's value from ``from`` until the next one: a plain value, a mapping of numbers (a length), or a
+    list of days (a year's holidays, kept as a tuple so that the value cannot be changed)."""
+
     start: date = Field(alias="from")
-    value: date | Scalar | dict[str, int] = Field(union_mode="left_to_right")
+    value: date | Scalar | dict[str, int] | tuple[date, ...] = Field(union_mode="left_to_right")
 
 
 class ParameterSpec(_Spec):

@@ -1,10 +1,10 @@
 """Legal time: the one owner of statutory period arithmetic.
 
 :mod:`.calendar` holds the arithmetic of periods, :mod:`.measures` the measuring of terms and counting back,
-and :mod:`.notice` the arithmetic of notice given before a date, pure and named after the drafting conventions they
-implement (re-exported here); :mod:`.conventions` reads the conventions the rulesets declare
-(``rulesets/time/conventions.yaml``) as at a scope's date and records each reliance on one, so that a decision warns
-about it.
+:mod:`.notice` the arithmetic of notice given before a date and :mod:`.working_days` the counting of working days
+(the holidays passed in), pure and named after the drafting conventions they implement (re-exported here);
+:mod:`.conventions` reads the conventions the rulesets declare (``rulesets/time/conventions.yaml``) as at a scope's
+date and records each reliance on one, so that a decision warns about it.
 """
 
 from .calendar import (
@@ -27,7 +27,6 @@ from .calendar import (
     last_day_disregarding,
     last_day_skipping,
     qualifying_day,
-    working_days_after,
 )
 from .measures import corresponding_day_before, covered_span, length_in_months, start_for_end
 from .notice import (
@@ -45,12 +44,15 @@ from .notice import (
     notified_in_time,
     within_days_of,
 )
+from .working_days import HolidaysNotKnown, HolidaysOf, holidays_passed, working_days_after
 
 __all__ = [
     "BeyondCalendar",
     "DateRange",
     "DaysCounting",
     "HalfMode",
+    "HolidaysNotKnown",
+    "HolidaysOf",
     "HoursReading",
     "LatestTime",
     "Length",
@@ -69,6 +71,7 @@ __all__ = [
     "disregarded_days",
     "first_counted_day",
     "halve",
+    "holidays_passed",
     "known_more_than_days_before",
     "last_day",
     "last_day_after",

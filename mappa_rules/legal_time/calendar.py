@@ -17,11 +17,13 @@ Drafting conventions (Office of the Parliamentary Counsel drafting guidance; Int
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "BeyondCalendar",
@@ -43,7 +45,6 @@ __all__ = [
     "last_day_disregarding",
     "last_day_skipping",
     "qualifying_day",
-    "working_days_after",
 ]
 
 
@@ -143,18 +144,27 @@ class DateRange:
         return self.first <= day and (self.last is None or day <= self.last)
 
 
+@lru_cache(maxsize=1024)
+def _months(months: int) -> relativedelta:
+    """A move by whole calendar months (made once for each number of months; never changed once made)."""
+    return relativedelta(months=months)
+
+
 def _add_months(start: date, months: int, rule: MissingDayRule) -> tuple[date, bool]:
-    """``start`` moved on by whole calendar months; also whether the corresponding day was missing."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    if not date.min.year <= year <= date.max.year:
-        raise BeyondCalendar("a date computed from the case falls outside the calendar")
-    month_length = calendar.monthrange(year, month)[1]
-    if start.day <= month_length:
-        return date(year, month, start.day), False
+    """``start`` moved on by whole calendar months; also whether the corresponding day was missing.
+
+    ``relativedelta`` moves the month and, where the calendar lacks the day (29 February, the 31st of a shorter
+    month), stops at the month's last day; the declared missing-day convention then keeps that day
+    (``last_day``) or takes the next (``next_day``)."""
+    try:
+        moved: date = start + _months(months)
+    except (ValueError, OverflowError):
+        raise BeyondCalendar("a date computed from the case falls outside the calendar") from None
+    if moved.day == start.day:
+        return moved, False
     if rule is MissingDayRule.LAST_DAY:
-        return date(year, month, month_length), True
-    return _plus(date(year, month, month_length), 1), True
+        return moved, True
+    return _plus(moved, 1), True
 
 
 def corresponding_day(start: date, length: Length, conventions: TimeConventions) -> tuple[date, bool]:
@@ -338,15 +348,3 @@ def age_on(birth: date, on: date, conventions: TimeConventions) -> int:
     years = on.year - birth.year
     anniversary, _ = corresponding_day(birth, Length(years=years), conventions)
     return years if anniversary <= on else years - 1
-
-
-def working_days_after(start: date, days: int, holidays: Iterable[date] = ()) -> date:
-    """The day that is the ``days``-th working day after ``start`` (``start`` itself not counted). Working days
-    are Monday to Friday, less the ``holidays`` given; the caller declares which holidays it knows."""
-    closed = set(holidays)
-    day, counted = start, 0
-    while counted < days:
-        day = _plus(day, 1)
-        if day.weekday() < 5 and day not in closed:
-            counted += 1
-    return day

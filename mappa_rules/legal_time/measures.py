@@ -4,9 +4,10 @@ an end, the day a length before another, and the span that aggregated terms cove
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from .calendar import BeyondCalendar, Length, TimeConventions, _plus, corresponding_day
 
@@ -29,7 +30,8 @@ def length_in_months(start: date, end_exclusive: date, conventions: TimeConventi
     Exact where the span is a whole number of months by the corresponding-date rule; strictly between N and N + 1
     months it is N + 0.5, so that every comparison with a whole-month threshold is exact.
     """
-    months = (end_exclusive.year - start.year) * 12 + end_exclusive.month - start.month + 1
+    between = relativedelta(end_exclusive, start)
+    months = between.years * 12 + between.months + 1
     while months > 0 and corresponding_day(start, Length(months=months), conventions)[0] > end_exclusive:
         months -= 1
     exact = corresponding_day(start, Length(months=months), conventions)[0] == end_exclusive
@@ -49,14 +51,13 @@ def start_for_end(end_exclusive: date, length: Length, conventions: TimeConventi
 
 def _earlier_than_start(end: date, length: Length) -> date:
     """A day before any start from which ``length`` reaches ``end``, by a few days only: back by the days, then by
-    the months (to the same day of the month, or the month's last), then 4 days more, which is more than the longest
-    run of days the corresponding-day rule sends to one day. The searches above then step forward a few days."""
-    target = _plus(end, -length.days)
-    index = target.month - 1 - length.total_months
-    year, month = target.year + index // 12, index % 12 + 1
-    if year < date.min.year:
-        raise BeyondCalendar("a date computed from the case falls outside the calendar")
-    back = date(year, month, min(target.day, calendar.monthrange(year, month)[1]))
+    the months (``relativedelta``: to the same day of the month, or the month's last), then 4 days more, which is
+    more than the longest run of days the corresponding-day rule sends to one day. The searches above then step
+    forward a few days."""
+    try:
+        back: date = _plus(end, -length.days) - relativedelta(months=length.total_months)
+    except (ValueError, OverflowError):
+        raise BeyondCalendar("a date computed from the case falls outside the calendar") from None
     return _plus(back, -4)
 
 

@@ -4,7 +4,9 @@ MAPPA Guidance ch. 7 (levels), ch. 6 (Category 3) and the exit rules. The catego
 question (so exit at the end of notification, a licence or a hospital order is explained by its reasons); the
 level follows from the Responsible Authority's own judgements, supplied as facts (``case.mappa``). The value is
 marked as guidance: the level is always the Responsible Authority's decision, never the library's. Review
-intervals and referral timings are shown from unverified parameters, with warnings.
+intervals and referral timings are shown from unverified parameters, with warnings; working days pass over the bank
+holidays of England and Wales (``rulesets/time/working_days.yaml``), and a count beyond the years listed gives no
+day, with a warning.
 
 Outcome: ``yes`` when the guidance points to Level 1, 2 or 3; ``no`` when the case is not, or no longer,
 managed under MAPPA; ``undetermined`` otherwise.
@@ -21,9 +23,16 @@ from ...decision import Decision, Outcome, TypedValue
 from ...engine import DecisionBuilder, RuleBook
 from ...engine.evaluator import Gap, Scope, evaluate_group
 from ...facts import Case
-from ...legal_time import Length, corresponding_day, corresponding_day_before, working_days_after
+from ...legal_time import (
+    HolidaysNotKnown,
+    Length,
+    corresponding_day,
+    corresponding_day_before,
+    holidays_passed,
+    working_days_after,
+)
 from ...legal_time.conventions import conventions_at
-from ...rulebook import default_rulebook
+from ...rulebook import BANK_HOLIDAYS, bank_holidays, default_rulebook
 from ...vocabulary.mappa import LEVEL_VALUES
 from .category import mappa_category
 
@@ -120,13 +129,32 @@ def _timings(scope: Scope, case: Case, level: int, value: dict[str, Any], dates:
     if facts.sentenced_on is not None:
         days = int(scope.param("mappa.level.identify_working_days"))
         scope.param("mappa.level.working_days_convention")
-        referral["identify_by"] = dates["identify_by"] = working_days_after(facts.sentenced_on, days)
+        identify_by = _working_days_after(scope, facts.sentenced_on, days)
+        if identify_by is not None:
+            referral["identify_by"] = dates["identify_by"] = identify_by
     if facts.expected_release is not None and level in (2, 3):
         months = int(scope.param("mappa.level.prerelease_referral_months"))
         refer_by = corresponding_day_before(facts.expected_release, Length(months=months), conventions)
         referral["refer_by"] = dates["refer_by"] = refer_by
     if referral:
         value["referral"] = LevelReferral.model_construct(**referral)
+
+
+def _working_days_after(scope: Scope, start: date, days: int) -> date | None:
+    """The ``days``-th working day after ``start``, passing over the bank holidays of England and Wales (relied on,
+    naming those passed over); None, with a warning, where the count reaches a year they are not listed for."""
+    holidays = bank_holidays(scope.book)
+    try:
+        day = working_days_after(start, days, holidays)
+    except HolidaysNotKnown as exc:
+        listed = scope.book.parameter(BANK_HOLIDAYS)
+        scope.warn(BANK_HOLIDAYS, f"The bank holidays of England and Wales in {exc.year} are not in the rulesets, so "
+                   f"the day {days} working days after {start.isoformat()} is not given.",
+                   listed.status, listed.citation)
+        return None
+    passed = ", ".join(d.isoformat() for d in holidays_passed(start, day, holidays)) or "none"
+    scope.rely(BANK_HOLIDAYS, f"{passed} passed over")
+    return day
 
 
 def headline(decision: Decision[MappaLevelValue]) -> str:

@@ -77,7 +77,7 @@ def test_every_computation_gives_a_day_or_says_it_is_beyond_the_calendar(
         lambda: last_day_disregarding(day, days, spans, conventions),
         lambda: first_counted_day(day, spans, conventions),
         lambda: qualifying_day([DateRange(first, last)], 7, Length(months=12), conventions),
-        lambda: working_days_after(day, days),
+        lambda: working_days_after(day, days, lambda year: ()),
         lambda: corresponding_day_before(day, length, conventions),
         lambda: start_for_end(day, length, conventions),
         lambda: length_in_months(first, last, conventions),
