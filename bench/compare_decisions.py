@@ -29,7 +29,7 @@ from typing import Any
 import mix  # type: ignore[import-not-found]  # the script's directory is on sys.path, not the repository root
 import yaml
 
-from mappa_rules import QUESTIONS, Case
+from mappa_rules import QUESTIONS, Case, assess
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,13 +46,21 @@ def generated(n: int) -> Iterator[tuple[str, Any, date]]:
         yield f"mix/{i:06d}", case, mix.AS_OF
 
 
-def decisions(ident: str, data: Any, as_of: date, digest: bool) -> Iterator[str]:
+def decisions(ident: str, data: Any, as_of: date, digest: bool, together: bool = False) -> Iterator[str]:
     case = Case.model_validate(data)
-    for question in sorted(QUESTIONS):
+    answers: dict[str, str] = {}
+    if together:  # all ten in one assess (the shared work must not change any answer)
         try:
-            text = QUESTIONS[question](case, as_of, None).model_dump_json()
-        except Exception as exc:  # an internal error is part of what is compared
-            text = f"ERROR {exc.__class__.__name__}: {exc}"
+            answers = {q: d.model_dump_json() for q, d in assess(case, as_of, sorted(QUESTIONS)).items()}
+        except Exception as exc:
+            answers = dict.fromkeys(QUESTIONS, f"ERROR {exc.__class__.__name__}: {exc}")
+    for question in sorted(QUESTIONS):
+        text = answers.get(question)
+        if text is None:
+            try:
+                text = QUESTIONS[question](case, as_of, None).model_dump_json()
+            except Exception as exc:  # an internal error is part of what is compared
+                text = f"ERROR {exc.__class__.__name__}: {exc}"
         yield f"{ident} {question} {hashlib.sha256(text.encode()).hexdigest() if digest else text}\n"
 
 
@@ -61,6 +69,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=10000, help="generated cases (default 10000)")
     parser.add_argument("--casebook", type=Path, default=ROOT / "tests" / "casebook")
     parser.add_argument("--hash", action="store_true", help="write the SHA-256 of each decision, not the JSON")
+    parser.add_argument("--assess", action="store_true",
+                        help="answer each case's ten questions in one assess() rather than one by one")
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
     total = hashlib.sha256()
@@ -68,7 +78,7 @@ def main() -> int:
     with args.output.open("w", encoding="utf-8") as out:
         for source in (casebook(args.casebook), generated(args.cases)):
             for ident, data, as_of in source:
-                for line in decisions(ident, data, as_of, args.hash):
+                for line in decisions(ident, data, as_of, args.hash, args.assess):
                     out.write(line)
                     total.update(line.encode())
                     lines += 1

@@ -114,7 +114,9 @@ class Reason(BaseModel):
     @computed_field(description="One plain-English sentence saying why the rule applies.")  # type: ignore[prop-decorator]
     @property
     def explanation(self) -> str:
-        return render(self._template, self.facts) if self._text is None else self._text
+        private = self.__pydantic_private__ or {}  # read directly: pydantic's attribute lookup costs in batch work
+        text = private.get("_text")
+        return render(private.get("_template", ""), self.facts) if text is None else str(text)
 
 
 class Missing(BaseModel):
@@ -167,26 +169,32 @@ class Value(BaseModel):
 
     _defaults: ClassVar[dict[str, Any]] = {}
     _names: ClassVar[dict[str, str]] = {}
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _field_names: ClassVar[frozenset[str]] = frozenset()
+    _extra: ClassVar[dict[str, Any] | None] = {}
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
-        fields = cls.model_fields
+        fields = cls.model_fields  # read once here: pydantic's accessor is slow in batch work
         cls._defaults = {name: f.default for name, f in fields.items() if not f.is_required()}
         cls._names = {(f.serialization_alias or f.alias or name): name for name, f in fields.items()}
+        cls._fields = tuple(fields)
+        cls._field_names = frozenset(fields)
+        cls._extra = None if cls.model_config.get("extra") == "forbid" else {}
 
     @classmethod
     def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:  # type: ignore[override]
         """An answer from values the question itself worked out, without validation (as pydantic's
         ``model_construct``, but without its per-call default resolution, which matters in batch work). The fields
         given are the fields set: those left out are left out of the JSON."""
-        assert values.keys() <= cls.model_fields.keys(), sorted(values.keys() - cls.model_fields.keys())
+        assert values.keys() <= cls._field_names, sorted(values.keys() - cls._field_names)
         obj = cls.__new__(cls)
         defaults = cls._defaults
-        fields = {name: values[name] if name in values else defaults[name] for name in cls.model_fields}
+        fields = {name: values[name] if name in values else defaults[name] for name in cls._fields}
         object.__setattr__(obj, "__dict__", fields)
         object.__setattr__(obj, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set)
-        object.__setattr__(obj, "__pydantic_extra__", None if cls.model_config.get("extra") == "forbid" else {})
+        object.__setattr__(obj, "__pydantic_extra__", None if cls._extra is None else {})
         object.__setattr__(obj, "__pydantic_private__", None)
         return obj
 
@@ -194,7 +202,7 @@ class Value(BaseModel):
     def _only_the_fields_set(self, handler: SerializerFunctionWrapHandler) -> Any:
         data = handler(self)
         chosen = self.__pydantic_fields_set__
-        if not isinstance(data, dict) or len(chosen) >= len(type(self).model_fields):
+        if not isinstance(data, dict) or len(chosen) >= len(type(self)._fields):
             return data
         names = type(self)._names
         return {key: item for key, item in data.items() if names.get(key, key) in chosen or key not in names}
@@ -313,16 +321,34 @@ def render(template: str, values: dict[str, Any]) -> str:
     """Fill ``{name}`` placeholders from ``values``; an absent or unknown value reads as 'unknown'."""
     if "{" not in template:
         return template
+    parts = _TEMPLATES.get(template)
+    if parts is None:
+        parts = _split(template)
+        if len(_TEMPLATES) < 4096:  # bounded: a template may carry a fact of the case
+            _TEMPLATES[template] = parts
+    heads, names, rest = parts
     out: list[str] = []
+    for head, name in zip(heads, names, strict=True):
+        out.append(head)
+        out.append(show_value(values.get(name)))
+    out.append(rest)
+    return "".join(out)
+
+
+_TEMPLATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {}
+"""Templates split once: the text before each placeholder, the placeholders' names, the text after the last."""
+
+
+def _split(template: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    heads: list[str] = []
+    names: list[str] = []
     rest = template
     while "{" in rest:
         head, _, tail = rest.partition("{")
         name, _, rest = tail.partition("}")
-        out.append(head)
-        value = values.get(name)
-        out.append(show_value(value))
-    out.append(rest)
-    return "".join(out)
+        heads.append(head)
+        names.append(name)
+    return tuple(heads), tuple(names), rest
 
 
 def show_value(value: Any) -> str:

@@ -3,6 +3,8 @@ the offence catalogue, into the rule book every question uses."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
@@ -16,8 +18,8 @@ from .legal_time import HolidaysOf
 from .offences.names import OFFENCES
 from .vocabulary import VOCABULARIES
 
-__all__ = ["BANK_HOLIDAYS", "CATALOGUES", "INSTRUMENT_NAMES", "bank_holidays", "default_rulebook", "load_rulebook",
-           "ruleset_root"]
+__all__ = ["BANK_HOLIDAYS", "CACHE_VARIABLE", "CATALOGUES", "INSTRUMENT_NAMES", "bank_holidays", "cache_dir",
+           "default_rulebook", "load_rulebook", "ruleset_root"]
 
 BANK_HOLIDAYS = "time.working_days.bank_holidays"
 """The parameter listing, year by year, the weekdays that are not working days in England and Wales."""
@@ -44,13 +46,40 @@ def ruleset_root() -> Path:
     return Path(str(resources.files("mappa_rules.rulesets")))
 
 
+CACHE_VARIABLE = "MAPPA_RULES_CACHE_DIR"
+"""The environment variable naming the folder where parsed rulesets are kept (empty: keep none)."""
+
+
+def cache_dir() -> Path | None:
+    """Where parsed rulesets are kept between processes: ``$MAPPA_RULES_CACHE_DIR`` if set (empty: nowhere), else
+    ``mappa-rules`` in the user's cache folder (``$XDG_CACHE_HOME``, ``~/Library/Caches`` on macOS,
+    ``%LOCALAPPDATA%`` on Windows, else ``~/.cache``); None when there is no such folder (then nothing is kept)."""
+    chosen = os.environ.get(CACHE_VARIABLE)
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    try:
+        if os.environ.get("XDG_CACHE_HOME"):
+            base = Path(os.environ["XDG_CACHE_HOME"])
+        elif sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+            base = Path(os.environ["LOCALAPPDATA"])
+        elif sys.platform == "darwin":
+            base = Path.home() / "Library" / "Caches"
+        else:
+            base = Path.home() / ".cache"
+    except (RuntimeError, KeyError, OSError):  # no home folder
+        return None
+    return base / "mappa-rules" if base.is_absolute() else None
+
+
 def load_rulebook(root: Path | None = None, *, lazy_catalogue: bool = False) -> RuleBook:
     """Load and compile the rulesets under ``root`` (default: the bundled ones) against the law's vocabularies.
 
-    The offence catalogue is compiled at once unless ``lazy_catalogue``, then on first use.
+    The offence catalogue is compiled at once unless ``lazy_catalogue``, then on first use. The parsed files are
+    kept in :func:`cache_dir` for the next process, under the hash of the files (a changed ruleset is parsed
+    afresh).
     """
     return load_with(ruleset_root() if root is None else root, VOCABULARIES, CATALOGUES,
-                     lazy_catalogues=lazy_catalogue, instrument_names=INSTRUMENT_NAMES)
+                     lazy_catalogues=lazy_catalogue, instrument_names=INSTRUMENT_NAMES, cache_dir=cache_dir())
 
 
 @cache

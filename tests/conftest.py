@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,11 @@ from mappa_rules.engine import RuleBook
 from mappa_rules.questions import QUESTIONS
 
 CASEBOOK = Path(__file__).parent / "casebook"
+
+_CACHE = tempfile.mkdtemp(prefix="mappa-rules-test-cache-")
+os.environ.setdefault("MAPPA_RULES_CACHE_DIR", _CACHE)
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+"""Parsed rulesets are kept in a folder of the test run's own (``mappa_rules.rulebook.cache_dir``), not the user's."""
 
 settings.register_profile("default", deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -73,11 +73,11 @@ class DecisionBuilder:
     def add_missing(self, path: str, needed_for: str) -> None:
         if path not in self._missing_facts:
             self._missing_facts.add(path)
-            self.missing.append(Missing(fact=path, needed_for=needed_for))
+            self.missing.append(trusted(Missing, {"fact": path, "needed_for": needed_for}))
 
     def add_undecidable(self, kind: UndecidableKind, detail: str, about: str | None = None) -> None:
         """Record why no fact would decide the answer (kept only if the answer is undetermined)."""
-        entry = Undecidable(kind=kind, detail=detail, about=about)
+        entry = trusted(Undecidable, {"kind": kind, "detail": detail, "about": about})
         if entry not in self.undecidable:
             self.undecidable.append(entry)
 

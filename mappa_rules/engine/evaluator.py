@@ -234,7 +234,8 @@ class Scope:
 
     def warn(self, code: str, message: str, status: Status | None = None, citation: Citation | None = None) -> None:
         if code not in self.warnings:
-            self.warnings[code] = Warning(code=code, message=message, status=status, citation=citation)
+            self.warnings[code] = trusted(Warning, {"code": code, "message": message, "status": status,
+                                                    "citation": citation})
 
 
 def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:

@@ -23,6 +23,7 @@ from .book import CompiledGroup, CompiledRule, Parameter, RuleBook, RulesetError
 from .citations import citation_problem
 from .conditions import ConditionError, compile_condition, kind_of_value
 from .evaluator import ValueDef
+from .parsed_cache import cache_key, read_entry, write_entry
 from .schema import ParameterSpec, RulesetSpec
 from .yaml_reader import YamlLimits, YamlProblem, load_yaml
 
@@ -55,16 +56,19 @@ def load_rulebook(
     *,
     lazy_catalogues: bool = False,
     instrument_names: Collection[str] = (),
+    cache_dir: Path | None = None,
 ) -> RuleBook:
     """Load and compile every ``*.yaml`` under ``root``; a group's ``scope`` must name one of ``vocabularies``.
 
     Files under a catalogue's folder go to that catalogue, compiled on first use with ``lazy_catalogues``. Every
-    citation must name one provision of one instrument, and its provision none of ``instrument_names``.
+    citation must name one provision of one instrument, and its provision none of ``instrument_names``. With
+    ``cache_dir``, the parsed files are kept there and read back by later loads of the same files
+    (:mod:`.parsed_cache`); what is read back is validated and compiled as a fresh parse is.
     """
     by_folder = {c.folder: c for c in catalogues}
     files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
     digest = hashlib.sha256()
-    specs: list[tuple[str, RulesetSpec]] = []
+    raws: dict[str, bytes] = {}
     sources: dict[str, dict[str, bytes]] = {}
     for path in files:
         rel = path.relative_to(root).as_posix()
@@ -75,8 +79,16 @@ def load_rulebook(
         folder = rel.split("/", 1)[0] if "/" in rel else None
         if folder in by_folder:
             sources.setdefault(folder, {})[rel] = raw
-            continue
-        data = _parse(rel, raw)
+        else:
+            raws[rel] = raw
+    key = cache_key(digest.hexdigest(), _LIMITS) if cache_dir is not None else None
+    cached = read_entry(cache_dir, key, "rulesets")
+    if cached is not None and cached.keys() != raws.keys():
+        cached = None
+    parsed: dict[str, Any] = {}
+    specs: list[tuple[str, RulesetSpec]] = []
+    for rel, raw in raws.items():
+        data = parsed[rel] = _parse(rel, raw) if cached is None else cached[rel]
         if not isinstance(data, dict):
             raise RulesetError(rel, None, "a ruleset file must be a mapping")
         try:
@@ -87,10 +99,12 @@ def load_rulebook(
     parameters = _parameters(specs)
     groups, rule_files = _groups(specs, parameters, vocabularies)
     compilers = {
-        folder: _catalogue_compiler(by_folder[folder], raw, parameters, vocabularies)
+        folder: _catalogue_compiler(by_folder[folder], raw, parameters, vocabularies, cache_dir, key)
         for folder, raw in sources.items()
     }
     book = RuleBook(f"sha256:{digest.hexdigest()[:16]}", groups, parameters, rule_files, compilers)
+    if cached is None:
+        write_entry(cache_dir, key, "rulesets", parsed)
     if not lazy_catalogues:
         for folder in compilers:
             book.catalogue(folder)
@@ -116,7 +130,8 @@ def _vocabulary(vocabularies: Vocabularies, scope: str, rel: str, item: str) -> 
 
 
 def _catalogue_compiler(
-    catalogue: Catalogue, raw: Mapping[str, bytes], parameters: Mapping[str, Parameter], vocabularies: Vocabularies
+    catalogue: Catalogue, raw: Mapping[str, bytes], parameters: Mapping[str, Parameter], vocabularies: Vocabularies,
+    cache_dir: Path | None, key: str | None,
 ) -> Callable[[], object]:
     vocabulary = _vocabulary(vocabularies, catalogue.scope, catalogue.folder, catalogue.folder)
 
@@ -124,7 +139,13 @@ def _catalogue_compiler(
         return name[6:] in parameters if name.startswith("param.") else name in vocabulary
 
     def compile_catalogue() -> object:
-        return catalogue.build({rel: _parse(rel, data) for rel, data in raw.items()}, known)
+        name = "catalogue-" + "".join(c if c.isalnum() else "_" for c in catalogue.folder)
+        cached = read_entry(cache_dir, key, name)
+        if cached is not None and cached.keys() == raw.keys():
+            return catalogue.build(cached, known)
+        parsed = {rel: _parse(rel, data) for rel, data in raw.items()}
+        write_entry(cache_dir, key, name, parsed)  # before building, which may take the data apart
+        return catalogue.build(parsed, known)
 
     return compile_catalogue
 

@@ -154,13 +154,18 @@ class Case(FactsModel):
         """Where ``disposal`` is in ``disposals`` (its path is ``disposals[<position>]``)."""
         return self._positions()[disposal.id]
 
+    def order_position(self, order: Order) -> int:
+        """Where ``order`` is in ``orders`` (its path is ``orders[<position>]``)."""
+        positions = self.derived("order positions", lambda case: {o.id: i for i, o in enumerate(case.orders)})
+        return positions[order.id]
+
     def _positions(self) -> dict[str, int]:
         return self.derived("disposal positions", lambda case: {d.id: i for i, d in enumerate(case.disposals)})
 
     def derived(self, key: str, make: Callable[[Case], T]) -> T:
         """``make(case)``, worked out once per case and kept (the case is immutable): for indexes the machinery
         builds over the facts, such as positions by id or the groups of related sentences."""
-        memo = self._derived
+        memo: _Memo = (self.__pydantic_private__ or {})["_derived"]  # read directly: pydantic's lookup is slow
         if memo.owner is None:
             memo.owner = id(self)
         elif memo.owner != id(self):

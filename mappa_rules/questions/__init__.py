@@ -23,6 +23,9 @@ class _Questions(Mapping[str, QuestionFunction]):
     def __getitem__(self, name: str) -> QuestionFunction:
         return BY_CLI[name].answer()
 
+    def __contains__(self, name: object) -> bool:  # a name is checked without importing its module
+        return name in BY_CLI
+
     def __iter__(self) -> Iterator[str]:
         return iter(BY_CLI)
 

@@ -24,6 +24,7 @@ from ...facts import Case
 from ...rulebook import default_rulebook
 from ...vocabulary import DISPOSAL_VALUES, PERSON_VALUES
 from ..notification.period import NotificationPeriodValue, notification_period, subject_gaps
+from ..shared import once
 from .stated import stated_category
 from .terrorist_offenders import category4_disposal
 
@@ -55,9 +56,15 @@ def mappa_category(
     computed (as :func:`mappa_rules.assess` does), so that it is not worked out twice.
     """
     book = book or default_rulebook()
+    if notification is None:  # the level reads it too: within an assessment it is worked out once
+        return once(QUESTION, (case, as_of, book),
+                    lambda: _category(case, as_of, book, notification_period(case, as_of, book)))
+    return _category(case, as_of, book, notification)
+
+
+def _category(case: Case, as_of: date, book: RuleBook,
+              notification: Decision[NotificationPeriodValue]) -> Decision[MappaCategoryValue]:
     builder = DecisionBuilder(QUESTION, as_of, book)
-    if notification is None:
-        notification = notification_period(case, as_of, book)
     facts = {
         "subject_to_notification": _notification_status(case, as_of, builder, notification),
         "category2_disposal": _category2_status(case, as_of, builder),

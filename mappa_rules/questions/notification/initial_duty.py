@@ -217,7 +217,7 @@ def initial_compliance(case: Case, as_of: date, builder: DutyBuilder, duties: li
         period, name = duty.period, f"The initial notification for {duty.source}"
         if duty.required and period is not None:
             complied = period.soa1997 and duty.disposal is not None and duty.disposal.soa1997_complied is True
-            stated = f"disposals[{case.disposals.index(duty.disposal)}].soa1997_complied" if (
+            stated = f"disposals[{case.position(duty.disposal)}].soa1997_complied" if (
                 complied and duty.disposal is not None) else None
             specs.append(DutySpec("initial", duty.named, name, period.begins, period.begins, period.deadline,
                                   period.deadline is not None, pool="initial", stated=stated))

@@ -120,5 +120,5 @@ def _run(ctx: OrderContext, builder: DutyBuilder, order: Order, duty: InitialDut
     if not duty.required:
         duty.period = None
     elif anchor is None:
-        builder.add_missing(order_path(ctx.case.orders.index(order), "served"), result.fired.id)
+        builder.add_missing(order_path(ctx.case.order_position(order), "served"), result.fired.id)
     return duty

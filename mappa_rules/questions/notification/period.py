@@ -22,6 +22,7 @@ from ...engine import DecisionBuilder, RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
 from ..orders.notification import OrderNotificationValue
+from ..shared import once
 from .duties import DutyBuilder, Step
 from .sources import Source
 from .status import NotificationStatus, StatusBuilder, notification_status
@@ -96,7 +97,12 @@ def notification_period(
     case: Case, as_of: date, book: RuleBook | None = None
 ) -> Decision[NotificationPeriodValue]:
     """Answer ``notification.period`` for ``case`` as at ``as_of``."""
-    builder = StatusBuilder(QUESTION, as_of, book or default_rulebook())
+    book = book or default_rulebook()
+    return once(QUESTION, (case, as_of, book), lambda: _period(case, as_of, book))
+
+
+def _period(case: Case, as_of: date, book: RuleBook) -> Decision[NotificationPeriodValue]:
+    builder = StatusBuilder(QUESTION, as_of, book)
     status = notification_status(case, as_of, builder)
     status.adopt(builder)
     return _decide(builder, status, as_of)

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...decision import Missing, Reason, Undecidable, Warning
-from ...engine import DecisionBuilder, Gap, GroupResult
+from ...engine import DecisionBuilder, Gap, GroupResult, Ledger, RuleBook
 from ...facts import Case
 from ...legal_time import days_before
 from ..orders.notification import OrderNotification, order_notifications
+from ..shared import once
 from .sources import Bound, RequirementsEnd, Source, apply_ends, disposal_source, requirements_ends, stated_source
 from .subject import DisposalPeriod, evaluate_disposal
 
@@ -65,6 +66,7 @@ class NotificationStatus:
     """Why no fact would decide part of the work (an order that could not have been made, say)."""
     silent: list[GroupResult] = field(default_factory=list)
     """Rule groups in which no rule applied, for a decision that nothing else explains."""
+    _by_disposal: dict[str, DisposalPeriod] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def stated(self) -> Source | None:
@@ -141,7 +143,12 @@ class NotificationStatus:
 
     def period(self, disposal_id: str) -> DisposalPeriod | None:
         """The notification work for one disposal."""
-        return next((p for p in self.periods if p.disposal.id == disposal_id), None)
+        index = self._by_disposal
+        if index is None:  # built on first use, so that a case of many disposals is read in linear time
+            index = self._by_disposal = {}
+            for p in self.periods:
+                index.setdefault(p.disposal.id, p)
+        return index.get(disposal_id)
 
     def relevant_date(self, disposal_id: str) -> date | None:
         """The s.82(6) relevant date of a disposal, as the library works it out (None while undetermined)."""
@@ -205,7 +212,17 @@ def recorded_status(case: Case, as_of: date, builder: DecisionBuilder) -> Notifi
     indefinite requirements (ss.91C(4), 91E(4)); civil orders are left out."""
     if isinstance(builder, StatusBuilder) and builder.recorded is not None:
         return builder.recorded
-    scratch = DecisionBuilder(builder.question, as_of, builder.book, warnings=builder.warnings)
+    status, ledger = once("notification.status.recorded", (case, as_of, builder.book),
+                          lambda: _recorded(case, as_of, builder.book))
+    builder.warnings.adopt(ledger.values(), ledger.relied_on.values())
+    if isinstance(builder, StatusBuilder):
+        builder.recorded = status
+    return status
+
+
+def _recorded(case: Case, as_of: date, book: RuleBook) -> tuple[NotificationStatus, Ledger]:
+    """The recorded status, and the warnings and reliance of working it out (for a decision to adopt)."""
+    scratch = DecisionBuilder("notification.status", as_of, book)
     periods = [evaluate_disposal(case, d, as_of, scratch) for d in case.disposals]
     sources = [s for s in (disposal_source(case, p) for p in periods) if s is not None]
     stated = stated_source(case)
@@ -214,9 +231,7 @@ def recorded_status(case: Case, as_of: date, builder: DecisionBuilder) -> Notifi
         scratch.explain(stated[1])
     status = _with_ends(case, scratch, sources, periods, [], bool(case.disposals) or stated is not None)
     _stated_conflict(status, as_of, scratch)
-    if isinstance(builder, StatusBuilder):
-        builder.recorded = status
-    return status
+    return status, scratch.warnings
 
 
 def _stated_conflict(status: NotificationStatus, as_of: date, builder: DecisionBuilder) -> None:
@@ -275,16 +290,25 @@ def notification_status(case: Case, as_of: date, builder: DecisionBuilder) -> No
     recorded = recorded_status(case, as_of, builder)
     status = recorded
     if case.orders:
-        scratch = DecisionBuilder(builder.question, as_of, builder.book, warnings=builder.warnings)
-        orders = order_notifications(case, as_of, scratch, recorded.subject_gap)
-        sources = [s for s in (_order_source(case, o, as_of) for o in orders) if s is not None]
-        status = NotificationStatus(
-            recorded.sources + sources, recorded.uncut + sources, recorded.periods, orders, recorded.ends,
-            recorded.has_record, recorded.reasons + scratch.reasons, recorded.missing + scratch.missing,
-            recorded.undecidable + scratch.undecidable, recorded.silent + scratch.silent)
+        status, ledger = once("notification.status", (case, as_of, builder.book),
+                              lambda: _with_orders(case, as_of, builder.book, recorded))
+        builder.warnings.adopt(ledger.values(), ledger.relied_on.values())
     if isinstance(builder, StatusBuilder):
         builder.status = status
     return status
+
+
+def _with_orders(case: Case, as_of: date, book: RuleBook,
+                 recorded: NotificationStatus) -> tuple[NotificationStatus, Ledger]:
+    """The recorded status with the civil orders that bring notification, and the warnings and reliance of working
+    out the orders (for a decision to adopt)."""
+    scratch = DecisionBuilder("notification.status", as_of, book)
+    orders = order_notifications(case, as_of, scratch, recorded.subject_gap)
+    sources = [s for s in (_order_source(case, o, as_of) for o in orders) if s is not None]
+    return NotificationStatus(
+        recorded.sources + sources, recorded.uncut + sources, recorded.periods, orders, recorded.ends,
+        recorded.has_record, recorded.reasons + scratch.reasons, recorded.missing + scratch.missing,
+        recorded.undecidable + scratch.undecidable, recorded.silent + scratch.silent), scratch.warnings
 
 
 def _with_ends(case: Case, scratch: DecisionBuilder, sources: list[Source], periods: list[DisposalPeriod],
@@ -305,7 +329,7 @@ def _order_source(case: Case, order: OrderNotification, as_of: date) -> Source |
     order whose last day is unknown is known to have effect, or not, on the as-at date)."""
     if order.full is not True and order.full is not None:
         return None
-    index = case.orders.index(order.order)
+    index = case.order_position(order.order)
     first = Bound.exact(order.subject_from) if order.subject_from is not None else Bound(order.order.made, None)
     if order.until_further_order:
         last, open_ended = Bound(), True
