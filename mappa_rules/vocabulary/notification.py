@@ -119,6 +119,10 @@ COMPLIANCE_VALUES = stated(
     ("notified", "A notification that meets the duty was given by the as-at date, on or after the day the duty "
                  "opened (the notifications listed are the record)."),
     ("notified_on", "The day of the first such notification."),
+    ("recorded", "The case gives the record a notification meeting the duty would be in: the notifications listed "
+                 "(none listed at all is no record, so whether one was given is unknown), or for a trip's notice, "
+                 "further notice or return notification its date (null is not known, unless the trip's notice "
+                 "dates are stated to be the whole record)."),
     ("in_time", "That notification was given on or before the last day of the period (before it began to run, "
                 "while the clock was stopped, counts as in time); for notice on the last day where the regulations "
                 "fix a clock time, whether it was given by then."),
