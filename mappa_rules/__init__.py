@@ -13,7 +13,7 @@ from .questions.registry import REGISTRY
 
 if TYPE_CHECKING:
     from .assessment import assess
-    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, TypedValue, Value, Warning
+    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, TypedValue, Undecidable, Value, Warning
     from .engine import RuleBook, RulesetError
     from .facts import (
         Case,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Term,
         Trip,
     )
+    from .input import CaseInputError, CaseValidationError, parse_case
     from .questions import QUESTIONS
     from .questions.registry import *  # noqa: F403 - the question functions, for type checkers
     from .rulebook import default_rulebook, load_rulebook
@@ -42,6 +43,8 @@ __version__ = "0.1.0"
 _WHERE: dict[str, str] = {
     "QUESTIONS": ".questions",
     "Case": ".facts",
+    "CaseInputError": ".input",
+    "CaseValidationError": ".input",
     "Change": ".facts",
     "Citation": ".decision",
     "Decision": ".decision",
@@ -67,10 +70,12 @@ _WHERE: dict[str, str] = {
     "Stay": ".facts",
     "Term": ".facts",
     "Trip": ".facts",
+    "Undecidable": ".decision",
     "Warning": ".decision",
     "assess": ".assessment",
     "default_rulebook": ".rulebook",
     "load_rulebook": ".rulebook",
+    "parse_case": ".input",
 }
 
 
@@ -90,6 +95,8 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "QUESTIONS",
     "Case",
+    "CaseInputError",
+    "CaseValidationError",
     "Change",
     "Citation",
     "Decision",
@@ -114,10 +121,12 @@ __all__ = [
     "Term",
     "Trip",
     "TypedValue",
+    "Undecidable",
     "Value",
     "Warning",
     "assess",
     "default_rulebook",
     "load_rulebook",
+    "parse_case",
 ]
 __all__ += sorted(_FROM_REGISTRY)  # the questions and their value models, from the registry

@@ -1,27 +1,48 @@
 """Command line: ``mappa-rules explain <question> [CASE] [--as-of DATE] [--format text|json]``.
 
-Exit codes: 0 decided (yes or no), 3 undetermined, 2 bad input (the message names the field), 1 internal error.
-The CLI is the only place that reads the clock: ``--as-of`` defaults to today.
+Exit codes: 0 decided (yes or no), 3 undetermined, 2 bad input (the message names the field and the rule broken,
+never a value given), 1 internal error (its kind and where, never the case). The CLI is the only place that reads
+the clock: ``--as-of`` defaults to today, and when given is a date written YYYY-MM-DD.
+
+A case file and standard input are read alike (:mod:`mappa_rules.input`): UTF-8 with an optional byte-order mark,
+YAML or JSON, duplicate keys refused, within the limits of :mod:`mappa_rules.limits` (1 MiB, 250 list items, ...).
+``batch`` reads JSON Lines split on ``\n`` only, numbered as in the file; each line gives
+``{"line": N, "decision": {...}}`` or ``{"line": N, "error": {"kind": "bad_input", "message": ...}}`` or, for an
+internal error, ``{"line": N, "error": {"kind": "internal", "type": ..., "where": ...}}``, and the next line is
+answered; the exit status is 1 if any line met an internal error, else 2 if any was bad input, else 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Mapping, Sequence
+import traceback
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any, NoReturn, TextIO
-
-from pydantic import ValidationError
+from pathlib import Path
+from typing import IO, Any, NoReturn, TextIO
 
 from .decision import Decision, Outcome
 from .facts import Case
-from .input import BadInput, describe_validation_error, read_case
+from .input import (
+    BadInput,
+    CaseInputError,
+    batch_lines,
+    binary,
+    decode_case_bytes,
+    parse_case,
+    read_case,
+    read_case_json,
+)
+from .limits import MAX_DAY, MAX_LINE_BYTES, MIN_DAY
 from .questions.registry import REGISTRY
 from .render import render_text
 
 EXIT_DECIDED, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _questions() -> Mapping[str, Any]:
@@ -30,11 +51,32 @@ def _questions() -> Mapping[str, Any]:
     return QUESTIONS
 
 
-def parse_date(text: str, what: str) -> date:
+def parse_date(text: str | None, what: str) -> date:
+    """A date given on the command line: YYYY-MM-DD exactly, within the dates the library computes with."""
+    if text is None or not _ISO_DAY.fullmatch(text):
+        raise BadInput(f"{what}: give a date written YYYY-MM-DD")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"{what}: {text!r} is not a date written YYYY-MM-DD") from None
+        raise BadInput(f"{what}: not a real calendar date (YYYY-MM-DD)") from None
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise BadInput(f"{what}: outside the dates the library computes with ({MIN_DAY} to {MAX_DAY})")
+    return day
+
+
+def _as_of(text: str | None) -> date:
+    """``--as-of``, or today when it is not given (the only place the library reads the clock)."""
+    return date.today() if text is None else parse_date(text, "--as-of")
+
+
+def internal_error(exc: BaseException) -> dict[str, Any]:
+    """An internal error as a record without case data: its kind, and where in the package it was raised."""
+    where = None
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        file = Path(frame.f_code.co_filename)
+        if file.is_relative_to(_PACKAGE):
+            where = f"{file.relative_to(_PACKAGE.parent).as_posix()}:{line}"
+    return {"kind": "internal", "type": exc.__class__.__name__, "where": where}
 
 
 def _exit_code(decision: Decision) -> int:
@@ -43,7 +85,7 @@ def _exit_code(decision: Decision) -> int:
 
 def _explain(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     questions = _questions()
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else date.today()
+    as_of = _as_of(args.as_of)
     case = read_case(args.case, stdin)
     decision = questions[args.question](case, as_of, None)
     if args.format == "json":
@@ -65,25 +107,41 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    """Answer one question for every line of a JSON Lines file; every line yields a decision or an error."""
+    """Answer one question for every line of a JSON Lines file. Every line yields a decision or an error record,
+    numbered as in the file; an internal error on one line is recorded and the next line is answered. Exit 0 if
+    every line was answered, 2 if some line was bad input, 1 if some line met an internal error."""
     questions = _questions()
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else date.today()
+    as_of = _as_of(args.as_of)
     question = questions[args.question]
-    stream = stdin if args.cases in (None, "-") else _open(args.cases)
-    errors = 0
+    stream = binary(stdin) if args.cases in (None, "-") else _open(args.cases)
+    kinds: set[str] = set()
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
+        for number, raw in enumerate(batch_lines(stream), start=1):
+            if raw is not None and not raw.strip():
                 continue
-            try:
-                case = Case.model_validate_json(line)
-            except ValidationError as exc:
-                errors += 1
-                out.write(json.dumps({"line": number, "error": describe_validation_error(exc)}) + "\n")
-                continue
-            decision = question(case, as_of, None)
-            out.write(f'{{"line": {number}, "decision": {decision.model_dump_json()}}}\n')
-    return EXIT_BAD_INPUT if errors else EXIT_DECIDED
+            record = batch_record(number, raw, lambda case: question(case, as_of, None))
+            if "error" in record:
+                kinds.add(record["error"]["kind"])
+                out.write(json.dumps(record) + "\n")
+            else:
+                out.write(f'{{"line": {number}, "decision": {record["decision"]}}}\n')
+    return EXIT_INTERNAL if "internal" in kinds else (EXIT_BAD_INPUT if kinds else EXIT_DECIDED)
+
+
+def batch_record(number: int, raw: bytes | None, answer: Callable[[Case], Decision]) -> dict[str, Any]:
+    """The record for one batch line: ``decision`` (its JSON text), or ``error`` with the kind (``bad_input`` with
+    a message naming fields, or ``internal`` with the error's type and place), never a value from the case."""
+    if raw is None:
+        return {"line": number, "error": {"kind": "bad_input",
+                                          "message": f"the line is longer than {MAX_LINE_BYTES} bytes"}}
+    try:
+        case = parse_case(read_case_json(decode_case_bytes(raw, "the line", MAX_LINE_BYTES), "the line"))
+    except CaseInputError as exc:
+        return {"line": number, "error": {"kind": "bad_input", "message": str(exc)}}
+    try:
+        return {"line": number, "decision": answer(case).model_dump_json()}
+    except Exception as exc:
+        return {"line": number, "error": internal_error(exc)}
 
 
 def _offences(args: argparse.Namespace, out: TextIO) -> int:
@@ -124,9 +182,9 @@ def _offences(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_DECIDED
 
 
-def _open(path: str) -> TextIO:
+def _open(path: str) -> IO[bytes]:
     try:
-        return open(path, encoding="utf-8")
+        return open(path, "rb")
     except OSError:
         raise BadInput(f"{path}: no such file") from None
 
@@ -196,7 +254,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
         return EXIT_BAD_INPUT
     except Exception as exc:
-        sys.stderr.write(f"mappa-rules: internal error ({exc.__class__.__name__}): {exc}\n")
+        failure = internal_error(exc)
+        sys.stderr.write(f"mappa-rules: internal error ({failure['type']}) at {failure['where'] or 'unknown'}\n")
         return EXIT_INTERNAL
 
 

@@ -3,7 +3,8 @@
 A :class:`Decision` is JSON-serialisable with stable field names. It says what was decided (``yes``, ``no`` or
 ``undetermined``), the typed value (a :class:`TypedValue` model of the question's own), the key dates, the
 reasons in order (each with the rule, its citation, the facts it used and one sentence), the facts that would
-settle an undetermined answer, and warnings for any reliance on an unverified provision or a declared convention.
+settle an undetermined answer (or why none would), and warnings for any reliance on an unverified provision or a
+declared convention.
 The one-sentence explanations are rendered only when read or serialised, so batch work that never prints them does
 not pay for them.
 """
@@ -13,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from enum import Enum
-from typing import Any, ClassVar, Generic, Self
+from types import UnionType
+from typing import Any, ClassVar, Generic, Literal, Self, Union, cast, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -31,7 +33,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 from typing_extensions import TypeVar
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -122,6 +124,22 @@ class Missing(BaseModel):
 
     fact: str = Field(description="Path of the missing fact in the case, e.g. 'person.date_of_birth'.")
     needed_for: str = Field(description="The rule or question the fact would decide.")
+
+
+UndecidableKind = Literal["conflict", "open_question", "not_encoded", "law_not_in_force", "beyond_calendar"]
+
+
+class Undecidable(BaseModel):
+    """Why an undetermined answer cannot be decided by supplying a fact: ``conflict`` (the facts contradict one
+    another, or the law's dates), ``open_question`` (the law is unsettled and the library does not choose),
+    ``not_encoded`` (the provision or reading is not encoded), ``law_not_in_force`` (the law asked about did not
+    exist on the date) or ``beyond_calendar`` (a date computed from the case falls outside the calendar)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: UndecidableKind
+    detail: str = Field(description="What stands in the way, in one sentence.")
+    about: str | None = Field(default=None, description="The rule, parameter or fact it concerns.")
 
 
 class Warning(BaseModel):
@@ -222,6 +240,27 @@ class TypedValue(Value):
 
     model_config = ConfigDict(extra="forbid")
 
+    @classmethod
+    def unknown(cls) -> Self:
+        """The value of an answer the question could not work out at all (a law not in force on a date it depends
+        on, a date beyond the calendar): each field it must give null, or an empty list or mapping, or false. A
+        model with a field none of these fits overrides this."""
+        return cast(Self, cls.model_construct(**{name: _blank(name, f.annotation)
+                                                 for name, f in cls.model_fields.items() if f.is_required()}))
+
+
+def _blank(name: str, annotation: Any) -> Any:
+    origin = get_origin(annotation)
+    if origin in (Union, UnionType) and type(None) in get_args(annotation):
+        return None
+    if origin is list:
+        return []
+    if origin is dict:
+        return {}
+    if annotation is bool:
+        return False
+    raise TypeError(f"{name}: no unknown value for {annotation!r} (override TypedValue.unknown)")
+
 
 V = TypeVar("V", bound=Value, covariant=True, default=Value)
 
@@ -254,6 +293,11 @@ class Decision(BaseModel, Generic[V]):
     dates: dict[str, date] = Field(default_factory=dict, description="Named key dates, e.g. 'period_last_day'.")
     reasons: list[Reason] = Field(default_factory=list)
     missing: list[Missing] = Field(default_factory=list)
+    undecidable: list[Undecidable] = Field(
+        default_factory=list,
+        description="For an undetermined answer that no missing fact would decide: why (a conflict, an open "
+        "question, a provision not encoded, a law not in force, a date beyond the calendar).",
+    )
     warnings: list[Warning] = Field(default_factory=list)
     relied_on: list[Reliance] = Field(
         default_factory=list, description="What else the answer relied on, without a warning (see Reliance)."

@@ -4,20 +4,22 @@ The engine knows no law: the rulesets, the vocabularies their conditions read an
 :func:`load_rulebook` (see :mod:`mappa_rules.rulebook`, where the law meets the engine).
 """
 
-from .book import Parameter, RuleBook, RulesetError
+from .book import NotInForce, Parameter, RuleBook, RulesetError
 from .builder import DecisionBuilder
 from .conditions import UNKNOWN, ConditionError, compile_condition
-from .evaluator import Gap, GroupResult, Ledger, Scope, ValueDef, evaluate_group
+from .evaluator import AtLeast, Gap, GroupResult, Ledger, Scope, ValueDef, evaluate_group
 from .loader import Catalogue, Vocabularies, load_rulebook
 
 __all__ = [
     "UNKNOWN",
+    "AtLeast",
     "Catalogue",
     "ConditionError",
     "DecisionBuilder",
     "Gap",
     "GroupResult",
     "Ledger",
+    "NotInForce",
     "Parameter",
     "RuleBook",
     "RulesetError",

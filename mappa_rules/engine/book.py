@@ -13,7 +13,7 @@ from typing import Any
 from ..decision import Citation, Status
 from .conditions import Compiled
 
-__all__ = ["CompiledGroup", "CompiledRule", "Parameter", "RuleBook", "RulesetError"]
+__all__ = ["CompiledGroup", "CompiledRule", "NotInForce", "Parameter", "RuleBook", "RulesetError"]
 
 
 class RulesetError(Exception):
@@ -41,10 +41,25 @@ class Parameter:
     alternatives: tuple[Any, ...] = ()
 
     def value_at(self, day: date) -> Any:
+        """The value in force on ``day``; :class:`NotInForce` if the provision had none then."""
         index = bisect.bisect_right(self.starts, day) - 1
         if index < 0 or self.values[index] is None:
-            raise LookupError(f"parameter {self.id} has no value in force on {day.isoformat()}")
+            raise NotInForce(self, day)
         return self.values[index]
+
+    def value_from(self, day: date) -> Any:
+        """The value in force on ``day``, or, for a day before the provision began, its first value: how a
+        provision that reaches back to what happened before its commencement (from its commencement) is read."""
+        return self.value_at(max(day, self.starts[0]))
+
+
+class NotInForce(LookupError):
+    """A parameter was read for a day on which it had no value: the law it holds did not exist then (or had
+    ended). Questions turn it into an undetermined decision that says so (kind ``law_not_in_force``)."""
+
+    def __init__(self, parameter: Parameter, day: date) -> None:
+        self.parameter, self.day = parameter, day
+        super().__init__(f"parameter {parameter.id} has no value in force on {day.isoformat()}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from ..decision import Citation, Reason, Reliance, Status, Warning, make_reason,
 from .book import CompiledGroup, CompiledRule, RuleBook
 from .conditions import UNKNOWN
 
-__all__ = ["Gap", "GroupResult", "Ledger", "Scope", "ValueDef", "evaluate_group"]
+__all__ = ["AtLeast", "Gap", "GroupResult", "Ledger", "Scope", "ValueDef", "evaluate_group"]
 
 T = TypeVar("T")
 
@@ -36,12 +36,24 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
+class AtLeast(Gap):
+    """An unknown number known to be at least ``low`` (e.g. a term to which unknown terms may add): a comparison
+    with a constant that holds, or fails, for every number from ``low`` up is decided; any other is unknown and
+    names the missing facts."""
+
+    low: float
+
+
+@dataclass(frozen=True, slots=True)
 class ValueDef:
     """A named fact or derived value that conditions may read."""
 
     name: str
     doc: str
     compute: Callable[[Scope], Any]
+    kinds: frozenset[str] | None = None
+    """The kinds of value it holds (``text``, ``number``, ``boolean``, ``date``), checked against the rules at
+    load; None: not declared."""
 
 
 @dataclass(slots=True)
@@ -52,6 +64,9 @@ class GroupResult:
     fired: CompiledRule | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     blocked: list[tuple[CompiledRule, tuple[str, ...]]] = field(default_factory=list)
+    as_at: date | None = None
+    in_force: bool = True
+    """False when no rule of the group was in force on ``as_at``: the law it holds did not then exist."""
 
     @property
     def decided(self) -> bool:
@@ -97,7 +112,8 @@ class Ledger(dict[str, Warning]):
 class Scope:
     """Resolves names for one subject as at one date; caches values; records reads, gaps, warnings and reliance."""
 
-    __slots__ = ("_gaps", "_memo", "_values", "as_at", "book", "cache", "case", "reasons", "subject", "warnings")
+    __slots__ = ("_gaps", "_lows", "_memo", "_values", "as_at", "book", "cache", "case", "reasons", "stand_in",
+                 "subject", "warnings")
 
     def __init__(
         self,
@@ -108,8 +124,13 @@ class Scope:
         subject: Any = None,
         warnings: Ledger | None = None,
         reasons: list[Reason] | None = None,
+        stand_in: tuple[str, ...] = (),
     ) -> None:
         self.book = book
+        self.stand_in = stand_in
+        """The facts whose absence made ``as_at`` a stand-in (e.g. the date of an event not given): if no rule is
+        in force on it, or the rule that holds on it has since been replaced, they are what would decide the
+        group."""
         self.as_at = as_at
         self.case = case
         self.subject = subject
@@ -118,6 +139,7 @@ class Scope:
         self._values = values
         self.cache: dict[str, Any] = {}
         self._gaps: dict[str, tuple[str, ...]] = {}
+        self._lows: dict[str, float] = {}
         self._memo: dict[str, Any] | None = None
 
     def alongside(self, subject: Any, as_at: date | None = None) -> Scope:
@@ -159,17 +181,27 @@ class Scope:
             value = definition.compute(self)
             if isinstance(value, Gap):
                 self._gaps[name] = value.paths
+                if isinstance(value, AtLeast):
+                    self._lows[name] = value.low
                 value = UNKNOWN
             elif value is None:
                 value = UNKNOWN
         self.cache[name] = value
         return value
 
+    def lower_bound(self, name: str) -> float | None:
+        """The least value an unknown number may take, where its definition knows one (:class:`AtLeast`)."""
+        return self._lows.get(name)
+
     def known_values(self, names: Iterable[str]) -> dict[str, Any]:
-        """The values already computed for ``names`` (unknown ones as None), without computing any others:
-        the facts a rule actually read, for its explanation."""
+        """The values already computed for ``names`` (unknown ones as None, or "at least N"), without computing any
+        others: the facts a rule actually read, for its explanation."""
         cache = self.cache
-        return {n: (None if cache[n] is UNKNOWN else cache[n]) for n in names if n in cache}
+        return {n: (self._shown_unknown(n) if cache[n] is UNKNOWN else cache[n]) for n in names if n in cache}
+
+    def _shown_unknown(self, name: str) -> str | None:
+        low = self._lows.get(name)
+        return None if low is None else f"at least {int(low) if float(low).is_integer() else low}"
 
     def gaps_of(self, names: Iterable[str]) -> tuple[str, ...]:
         """The missing-fact paths behind those of ``names`` that are unknown."""
@@ -216,17 +248,22 @@ def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:
     The first rule whose condition is true decides, unless an earlier rule could not be decided for want of a
     fact and would have concluded differently: then the group is undetermined and names the missing facts.
     """
-    result = GroupResult(group=group)
+    result = GroupResult(group=group, as_at=scope.as_at, in_force=False)
     as_at = scope.as_at
     for rule in group.rules:
         if not (rule.start <= as_at and (rule.end is None or as_at <= rule.end)):
             continue
+        result.in_force = True
         truth = rule.when.evaluate(scope)
         if truth is UNKNOWN:
             result.blocked.append((rule, scope.gaps_of(rule.when.ordered_names)))
             continue
         if truth:
             if any(blocked.then != rule.then for blocked, _ in result.blocked):
+                break
+            if scope.stand_in and rule.end is not None:
+                # A stand-in date that falls under law since replaced: the real date would decide which law applies.
+                result.blocked.append((rule, scope.stand_in))
                 break
             result.blocked.clear()
             result.fired = rule
@@ -241,6 +278,8 @@ def evaluate_group(group: CompiledGroup, scope: Scope) -> GroupResult:
                            rule.status, rule.citation)
             scope.cache.update(rule.qualified_then)
             return result
+    if not result.in_force and scope.stand_in and group.rules:
+        result.blocked.append((group.rules[0], scope.stand_in))  # the real date would decide which law applies
     missing = tuple(result.missing()) if result.blocked else ()
     for name in group.output_names:
         scope.set(name, UNKNOWN, missing)

@@ -15,19 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from ..decision import Citation
+from ..limits import MAX_RULESET_BYTES, MAX_RULESET_NODES
 from .book import CompiledGroup, CompiledRule, Parameter, RuleBook, RulesetError
 from .citations import citation_problem
-from .conditions import ConditionError, compile_condition
+from .conditions import ConditionError, compile_condition, kind_of_value
 from .evaluator import ValueDef
 from .schema import ParameterSpec, RulesetSpec
+from .yaml_reader import YamlLimits, YamlProblem, load_yaml
 
 __all__ = ["Catalogue", "Vocabularies", "load_rulebook"]
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LIMITS = YamlLimits(max_nodes=MAX_RULESET_NODES, max_depth=64)
 
 Vocabularies = Mapping[str, Mapping[str, ValueDef]]
 """Scope name -> the names a condition in a group of that scope may read."""
@@ -67,6 +68,8 @@ def load_rulebook(
     sources: dict[str, dict[str, bytes]] = {}
     for path in files:
         rel = path.relative_to(root).as_posix()
+        if path.stat().st_size > MAX_RULESET_BYTES:
+            raise RulesetError(rel, None, f"larger than {MAX_RULESET_BYTES} bytes (the limit for one ruleset file)")
         raw = path.read_bytes()
         digest.update(rel.encode() + b"\0" + raw)
         folder = rel.split("/", 1)[0] if "/" in rel else None
@@ -95,10 +98,13 @@ def load_rulebook(
 
 
 def _parse(rel: str, raw: bytes) -> Any:
+    """One ruleset file's YAML: no duplicate keys, and no more values (aliases expanded) or nesting than the
+    limits allow, checked before anything is built."""
     try:
-        return yaml.load(raw, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        raise RulesetError(rel, None, f"not valid YAML: {exc}") from None
+        return load_yaml(raw, _LIMITS)
+    except YamlProblem as exc:
+        where = "" if exc.line is None else f" at line {exc.line}"
+        raise RulesetError(rel, None, f"{exc.reason}{where}") from None
 
 
 def _vocabulary(vocabularies: Vocabularies, scope: str, rel: str, item: str) -> Mapping[str, ValueDef]:
@@ -169,6 +175,7 @@ def _groups(
 ) -> tuple[dict[str, CompiledGroup], dict[str, str]]:
     groups: dict[str, CompiledGroup] = {}
     rule_files: dict[str, str] = {}
+    output_kinds: dict[str, frozenset[str] | None] = {}
     for rel, spec in specs:
         outputs_so_far: set[str] = set()
         for g in spec.groups:
@@ -183,12 +190,20 @@ def _groups(
                     return name[6:] in parameters
                 return name in vocabulary or name in earlier
 
+            def kinds(name: str, vocabulary: Mapping[str, ValueDef] = vocabulary) -> frozenset[str] | None:
+                if name.startswith("param."):
+                    parameter = parameters.get(name[6:])
+                    return None if parameter is None else _kinds(parameter.values)
+                if name in vocabulary:
+                    return vocabulary[name].kinds
+                return output_kinds.get(name)
+
             compiled: list[CompiledRule] = []
             for r in sorted(g.rules, key=lambda r: r.precedence):
                 if r.id in rule_files:
                     raise RulesetError(rel, r.id, f"rule id also used in {rule_files[r.id]}")
                 try:
-                    when = compile_condition(r.when, known)
+                    when = compile_condition(r.when, known, kinds)
                 except ConditionError as exc:
                     raise RulesetError(rel, r.id, str(exc)) from None
                 names = tuple(dict.fromkeys(r.placeholders()))
@@ -208,10 +223,18 @@ def _groups(
                 )
             outputs = frozenset(k for r in g.rules for k in r.then)
             outputs_so_far.update(f"{g.id}.{k}" for k in outputs)
+            for key in outputs:
+                output_kinds[f"{g.id}.{key}"] = _kinds(tuple(r.then.get(key) for r in g.rules))
             groups[g.id] = CompiledGroup(
                 g.id, g.title, g.scope, tuple(compiled), outputs, tuple(f"{g.id}.{k}" for k in sorted(outputs))
             )
     return groups, rule_files
+
+
+def _kinds(values: Iterable[Any]) -> frozenset[str] | None:
+    """The kinds of the values a parameter or a group output takes (None, no value, is no kind)."""
+    found = frozenset(kind_of_value(v) for v in values if v is not None)
+    return found or None
 
 
 def _parameter(rel: str, p: ParameterSpec) -> Parameter:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -66,9 +66,13 @@ class InForce(_Spec):
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+Scalar = str | bool | int | float | None
+"""What a rule's output may be: a plain value (a list or mapping, or a YAML alias to one, is refused at load)."""
+
+
 class DatedValue(_Spec):
     start: date = Field(alias="from")
-    value: Any
+    value: date | Scalar | dict[str, int] = Field(union_mode="left_to_right")
 
 
 class ParameterSpec(_Spec):
@@ -81,7 +85,7 @@ class ParameterSpec(_Spec):
     status: Status
     convention: bool = Field(default=False, description="A convention the library declares where the law is silent.")
     values: list[DatedValue] = Field(min_length=1)
-    alternatives: list[Any] = Field(
+    alternatives: list[Scalar] = Field(
         default_factory=list,
         description="A convention's other readings: a result is computed with each, and warned only if one differs.",
     )
@@ -114,7 +118,7 @@ class RuleSpec(_Spec):
     in_force: InForce
     status: Status
     when: str = Field(min_length=1)
-    then: dict[str, Any] = Field(default_factory=dict)
+    then: dict[str, Scalar | list[Scalar]] = Field(default_factory=dict)
     because: str = Field(min_length=10)
     notes: str | None = None
 

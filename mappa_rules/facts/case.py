@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from ..legal_time import MissingDayRule, TimeConventions, age_on
+from ..limits import MAX_CASE_ITEMS, MAX_ITEMS
 from .common import Day, FactsModel
 from .disposals import Disposal
 from .mappa import CounterTerrorismFacts, ManagementFacts, RiskFacts
@@ -19,6 +22,22 @@ __all__ = [
     "Person",
 ]
 
+T = TypeVar("T")
+
+
+class _Memo(dict[str, Any]):
+    """What the machinery derives from one case, kept with it. It belongs to the case it was made for (a copy of
+    the case starts afresh) and takes no part in comparing cases."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.owner: int | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Memo)
+
+    __hash__ = None
+
 
 def _check_offender_age(index: int, disposal: Disposal, born: date | None) -> None:
     """A stated age at the offence must be one the date of birth allows on the day (or days) of the offence."""
@@ -30,9 +49,8 @@ def _check_offender_age(index: int, disposal: Disposal, born: date | None) -> No
     low = min(age_on(born, offence.offence_date, c) for c in readings)
     high = max(age_on(born, last, c) for c in readings)
     if not low <= offence.offender_age <= high:
-        shown = str(low) if low == high else f"{low} to {high}"
-        raise ValueError(f"disposals[{index}].offence.offender_age ({offence.offender_age}) contradicts "
-                         f"person.date_of_birth and the offence date: the offender was {shown} at the offence")
+        raise ValueError(f"disposals[{index}].offence.offender_age contradicts person.date_of_birth and the offence "
+                         "date (the age they give at the offence is another)")
 
 
 class Person(FactsModel):
@@ -49,62 +67,73 @@ class Case(FactsModel):
     case_id: str | None = Field(
         default=None, description="The caller's own label for the case, repeated in batch output; not read by the law.")
     person: Person = Field(default_factory=Person, description="The person: the date of birth.")
-    disposals: list[Disposal] = Field(default_factory=list)
-    intervals: list[Interval] = Field(default_factory=list)
-    notifications: list[NotificationGiven] = Field(default_factory=list)
-    changes: list[Change] = Field(default_factory=list, description="Events to notify under SOA 2003 s.84.")
-    trips: list[Trip] = Field(default_factory=list, description="Journeys outside the UK (SOA 2003 s.86).")
+    disposals: list[Disposal] = Field(default_factory=list, max_length=MAX_ITEMS["disposals"])
+    intervals: list[Interval] = Field(default_factory=list, max_length=MAX_ITEMS["intervals"])
+    notifications: list[NotificationGiven] = Field(default_factory=list, max_length=MAX_ITEMS["notifications"])
+    changes: list[Change] = Field(default_factory=list, max_length=MAX_ITEMS["changes"],
+                                  description="Events to notify under SOA 2003 s.84.")
+    trips: list[Trip] = Field(default_factory=list, max_length=MAX_ITEMS["trips"],
+                              description="Journeys outside the UK (SOA 2003 s.86).")
     review: ReviewFacts = Field(default_factory=ReviewFacts)
     risk: RiskFacts = Field(default_factory=RiskFacts)
     counter_terrorism: CounterTerrorismFacts = Field(
         default_factory=CounterTerrorismFacts, description="Counter-Terrorism Act 2008 Part 4 notification (MAPPA).")
-    orders: list[Order] = Field(default_factory=list, description="Civil orders for sexual harm and s.96ZA notices.")
+    orders: list[Order] = Field(default_factory=list, max_length=MAX_ITEMS["orders"],
+                                description="Civil orders for sexual harm and s.96ZA notices.")
     mappa: ManagementFacts = Field(default_factory=ManagementFacts)
     stated: Stated = Field(
         default_factory=Stated, description="Statuses as recorded (registered since, MAPPA category, on licence).")
+    _derived: _Memo = PrivateAttr(default_factory=_Memo)
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
+        items = (len(self.disposals) + len(self.intervals) + len(self.notifications) + len(self.trips)
+                 + sum(1 + len(a.bodies_notified_on or ()) for a in self.review.applications)
+                 + sum(1 + len(c.stays) for c in self.changes) + sum(1 + len(o.terms) for o in self.orders))
+        if items > MAX_CASE_ITEMS:
+            raise ValueError(f"more than {MAX_CASE_ITEMS} items in the case's lists together (disposals, intervals, "
+                             "notifications, changes and their stays, trips, review applications and the days their "
+                             "bodies were notified, orders and their terms): the limit for one case")
         ids = [d.id for d in self.disposals]
         seen: set[str] = set()
         for i, ident in enumerate(ids):
             if ident in seen:
-                raise ValueError(f"disposals[{i}].id: {ident!r} is used twice")
+                raise ValueError(f"disposals[{i}].id: used twice (ids must be unique)")
             seen.add(ident)
         born = self.person.date_of_birth
         for i, disposal in enumerate(self.disposals):
             if born and disposal.relevant_date and disposal.relevant_date < born:
-                raise ValueError(
-                    f"disposals[{i}].relevant_date ({disposal.relevant_date}) is before person.date_of_birth ({born})"
-                )
+                raise ValueError(f"disposals[{i}].relevant_date is before person.date_of_birth")
             if born and disposal.offence.offence_date and disposal.offence.offence_date < born:
-                raise ValueError(f"disposals[{i}].offence.offence_date is before person.date_of_birth ({born})")
+                raise ValueError(f"disposals[{i}].offence.offence_date is before person.date_of_birth")
             _check_offender_age(i, disposal, born)
             relation = getattr(disposal.sentence, "relation", None)
             if relation is not None:
                 if relation.to == disposal.id:
                     raise ValueError(f"disposals[{i}].sentence.relation.to: a term cannot relate to itself")
                 if relation.to not in seen:
-                    raise ValueError(f"disposals[{i}].sentence.relation.to: no disposal has id {relation.to!r}")
+                    raise ValueError(f"disposals[{i}].sentence.relation.to: names no disposal of the case")
         self._check_relation_cycles()
         self._check_stated(seen)
         orders: set[str] = set()
         for i, order in enumerate(self.orders):
             if order.id in orders:
-                raise ValueError(f"orders[{i}].id: {order.id!r} is used twice")
+                raise ValueError(f"orders[{i}].id: used twice (ids must be unique)")
             orders.add(order.id)
             if order.applies_to is not None and order.applies_to not in seen:
-                raise ValueError(f"orders[{i}].applies_to: no disposal has id {order.applies_to!r}")
+                raise ValueError(f"orders[{i}].applies_to: names no disposal of the case")
         return self
 
     def _check_stated(self, disposals: set[str]) -> None:
         born = self.person.date_of_birth
         notification = self.stated.notification
         if born and notification is not None and notification.since < born:
-            raise ValueError(f"stated.notification.since ({notification.since}) is before person.date_of_birth")
+            raise ValueError("stated.notification.since is before person.date_of_birth")
+        if born and notification is not None and notification.relevant_date and notification.relevant_date < born:
+            raise ValueError("stated.notification.relevant_date is before person.date_of_birth")
         supervision = self.stated.supervision
         if supervision is not None and supervision.disposal is not None and supervision.disposal not in disposals:
-            raise ValueError(f"stated.supervision.disposal: no disposal has id {supervision.disposal!r}")
+            raise ValueError("stated.supervision.disposal: names no disposal of the case")
 
     def _check_relation_cycles(self) -> None:
         links = {
@@ -115,10 +144,30 @@ class Case(FactsModel):
             while node in links:
                 node, steps = links[node], steps + 1
                 if node == start or steps > len(links):
-                    raise ValueError(f"disposals: the sentence relations starting at {start!r} form a cycle")
+                    raise ValueError("disposals: the sentence relations form a cycle")
 
     def disposal(self, ident: str) -> Disposal:
-        for d in self.disposals:
-            if d.id == ident:
-                return d
-        raise KeyError(ident)
+        """The disposal with this id (``KeyError`` if none)."""
+        return self.disposals[self._positions()[ident]]
+
+    def position(self, disposal: Disposal) -> int:
+        """Where ``disposal`` is in ``disposals`` (its path is ``disposals[<position>]``)."""
+        return self._positions()[disposal.id]
+
+    def _positions(self) -> dict[str, int]:
+        return self.derived("disposal positions", lambda case: {d.id: i for i, d in enumerate(case.disposals)})
+
+    def derived(self, key: str, make: Callable[[Case], T]) -> T:
+        """``make(case)``, worked out once per case and kept (the case is immutable): for indexes the machinery
+        builds over the facts, such as positions by id or the groups of related sentences."""
+        memo = self._derived
+        if memo.owner is None:
+            memo.owner = id(self)
+        elif memo.owner != id(self):
+            memo = self._derived = _Memo()
+            memo.owner = id(self)
+        try:
+            found: T = memo[key]
+        except KeyError:
+            found = memo.setdefault(key, make(self))
+        return found

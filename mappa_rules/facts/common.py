@@ -14,9 +14,10 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from ..legal_time import Length
+from ..limits import MAX_DAY, MIN_DAY
 
 __all__ = ["Day", "FactsModel", "Term"]
 
@@ -29,22 +30,30 @@ def _iso_date(value: Any) -> Any:
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, str):
         if not _ISO_DAY.fullmatch(value):
-            raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
+            raise ValueError("is not a date written YYYY-MM-DD")
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a real calendar date") from None
+            raise ValueError("is not a real calendar date (YYYY-MM-DD)") from None
     return value
 
 
-Day = Annotated[date, BeforeValidator(_iso_date)]
-"""A calendar date, written YYYY-MM-DD."""
+def _in_range(value: date) -> date:
+    if not MIN_DAY <= value <= MAX_DAY:
+        raise ValueError(f"is outside the dates the library computes with ({MIN_DAY} to {MAX_DAY})")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_in_range)]
+"""A calendar date, written YYYY-MM-DD, from :data:`~mappa_rules.limits.MIN_DAY` to
+:data:`~mappa_rules.limits.MAX_DAY`."""
 
 
 class FactsModel(BaseModel):
-    """The base of every fact model: strict types, no unknown fields, immutable."""
+    """The base of every fact model: strict types, no unknown fields, immutable; pydantic's errors do not show the
+    values given (see :mod:`.problems` for errors that name fields and rules only)."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, hide_input_in_errors=True)
 
 
 class Term(FactsModel):

@@ -233,7 +233,7 @@ class Offence(FactsModel):
             raise ValueError("offence_date_to needs offence_date (the first day of the range)")
         first, last = self.offence_date, self.offence_date_to
         if first is not None and last is not None and last < first:
-            raise ValueError(f"offence_date_to ({self.offence_date_to}) is before offence_date ({self.offence_date})")
+            raise ValueError("offence_date_to is before offence_date")
         return self
     intended_victim_age: int | None = Field(
         default=None, ge=0, le=130, description="Age of the person against whom an intended offence was aimed, at the "
@@ -319,18 +319,18 @@ class Disposal(FactsModel):
         for name in ("sentence_date", "release_date", "supervision_end"):
             later: date | None = getattr(self, name)
             if start is not None and later is not None and later < start:
-                raise ValueError(f"{name} ({later}) is before relevant_date ({start})")
+                raise ValueError(f"{name} is before relevant_date")
         if self.supervision_open_ended and self.supervision_end is not None:
             raise ValueError("supervision_open_ended is true but supervision_end gives an end")
         if self.trial_concluded_on is not None and self.trigger != "disability_finding":
             raise ValueError("trial_concluded_on is only for a finding of disability (SOA 2003 s.82(5))")
         if self.trial_concluded_on is not None and start is not None and self.trial_concluded_on < start:
-            raise ValueError(f"trial_concluded_on ({self.trial_concluded_on}) is before relevant_date ({start})")
+            raise ValueError("trial_concluded_on is before relevant_date")
         if self.offence.schedule3_sentencing_condition and self.offence.schedule3 is False:
             raise ValueError("offence.schedule3_sentencing_condition is true but offence.schedule3 is false")
         if self.offence.schedule3_sentencing_condition and self.trigger == "caution":
             raise ValueError("offence.schedule3_sentencing_condition: a caution cannot meet a sentencing condition")
         committed = self.offence.offence_date_to or self.offence.offence_date
         if committed and start and start < committed:
-            raise ValueError(f"relevant_date ({start}) is before the offence ({committed})")
+            raise ValueError("relevant_date is before the offence (offence.offence_date, or offence.offence_date_to)")
         return self

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from ..limits import MAX_ITEMS
 from .common import Day, FactsModel
 
 __all__ = [
@@ -33,7 +34,7 @@ class Interval(FactsModel):
     @model_validator(mode="after")
     def _ordered(self) -> Interval:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise ValueError("end is before start")
         return self
 
 
@@ -66,7 +67,7 @@ class Stay(FactsModel):
     @model_validator(mode="after")
     def _ordered(self) -> Stay:
         if self.last < self.first:
-            raise ValueError(f"last ({self.last}) is before first ({self.first})")
+            raise ValueError("last is before first")
         return self
 
 
@@ -91,7 +92,8 @@ class Change(FactsModel):
     occurred: bool | None = Field(
         default=None, description="False: the event has not happened (yet); null: unknown. Implied by 'date'."
     )
-    stays: list[Stay] = Field(default_factory=list, description="For other_address: the stays at the address.")
+    stays: list[Stay] = Field(default_factory=list, max_length=MAX_ITEMS["changes[].stays"],
+                              description="For other_address: the stays at the address.")
     notified_in_advance: bool | None = Field(
         default=None, description="A notification was given before the event, stating its expected date (s.84(2))."
     )
@@ -176,11 +178,11 @@ class Trip(FactsModel):
         later = (("return_date", self.return_date), ("returned_on", self.returned_on))
         for name, day in later:
             if departure is not None and day is not None and day < departure:
-                raise ValueError(f"{name} ({day}) is before departure ({departure})")
+                raise ValueError(f"{name} is before departure")
         earlier = (("notified_on", self.notified_on), ("details_known_on", self.details_known_on))
         for name, day in earlier:
             if departure is not None and day is not None and day > departure:
-                raise ValueError(f"{name} ({day}) is after departure ({departure})")
+                raise ValueError(f"{name} is after departure")
         if self.details_known_on is not None and self.known_more_than_7_days_before is not None:
             raise ValueError("give details_known_on or known_more_than_7_days_before, not both")
         changed = self.details_changed_on
@@ -188,7 +190,7 @@ class Trip(FactsModel):
             if self.notified_on is None or changed < self.notified_on:
                 raise ValueError("details_changed_on: only after the trip was notified (give notified_on, no later)")
             if departure is not None and changed >= departure:
-                raise ValueError(f"details_changed_on ({changed}) is not before departure ({departure})")
+                raise ValueError("details_changed_on is not before departure")
         if self.return_as_notified is not None and self.returned_on is None:
             raise ValueError("return_as_notified needs returned_on")
         self._notices_ordered()
@@ -216,7 +218,7 @@ class ReviewAppeal(FactsModel):
     @model_validator(mode="after")
     def _coherent(self) -> ReviewAppeal:
         if self.order_date is not None and self.lodged is not None and self.order_date < self.lodged:
-            raise ValueError(f"order_date ({self.order_date}) is before lodged ({self.lodged})")
+            raise ValueError("order_date is before lodged")
         if self.outcome == "pending" and self.order_date is not None:
             raise ValueError("a pending appeal has no order_date")
         return self
@@ -232,7 +234,8 @@ class ReviewApplication(FactsModel):
     determination_date: Day | None = Field(default=None, description="The day of the s.91C determination.")
     notice_received: Day | None = Field(default=None, description="The day the offender received notice of it.")
     bodies_notified_on: list[Day] | None = Field(
-        default=None, description="The days on which the responsible bodies the chief officer notified of the "
+        default=None, max_length=MAX_ITEMS["review.applications[].bodies_notified_on"],
+        description="The days on which the responsible bodies the chief officer notified of the "
         "application (s.91B(8)(b)) received the notification; [] when none was notified; null: not known.")
     further_period_years: int | None = Field(
         default=None, ge=1, le=100,
@@ -245,18 +248,18 @@ class ReviewApplication(FactsModel):
     def _ordered(self) -> ReviewApplication:
         received, decided, notice = self.received, self.determination_date, self.notice_received
         if received is not None and decided is not None and decided < received:
-            raise ValueError(f"determination_date ({decided}) is before received ({received})")
+            raise ValueError("determination_date is before received")
         if decided is not None and notice is not None and notice < decided:
-            raise ValueError(f"notice_received ({notice}) is before determination_date ({decided})")
+            raise ValueError("notice_received is before determination_date")
         if self.determination == "pending" and (decided is not None or notice is not None):
             raise ValueError("a pending application has no determination_date or notice_received")
         if received is not None and any(day < received for day in self.bodies_notified_on or []):
-            raise ValueError(f"bodies_notified_on: a day is before received ({received})")
+            raise ValueError("bodies_notified_on: a day is before received")
         if self.appeal is not None and self.determination != "refused":
             raise ValueError("appeal: only against a refusal (s.91E(1))")
         lodged = self.appeal.lodged if self.appeal is not None else None
         if lodged is not None and notice is not None and lodged < notice:
-            raise ValueError(f"appeal.lodged ({lodged}) is before notice_received ({notice})")
+            raise ValueError("appeal.lodged is before notice_received")
         return self
 
 
@@ -271,7 +274,10 @@ class ReviewFacts(FactsModel):
         description="On the date asked about the person is subject to a SHPO, interim SHPO, SOPO or interim SOPO "
         "(SOA 2003 s.91A(2)).",
     )
-    applications: list[ReviewApplication] = Field(default_factory=list, description="Applications made, oldest first.")
+    applications: list[ReviewApplication] = Field(
+        default_factory=list, max_length=MAX_ITEMS["review.applications"],
+        description="Applications made, oldest first.",
+    )
     notification_continuation_order_expiry: Day | None = Field(
         default=None, description="The day the fixed period of a notification continuation order made in Scotland "
         "(SOA 2003 ss.88A-88I) expires: the qualifying date is no earlier (s.91B(7)). Usually none.")

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..limits import MAX_ITEMS
 from .common import Day, FactsModel, Term
 
 __all__ = [
@@ -73,7 +74,7 @@ class Order(FactsModel):
     application_date: Day | None = Field(default=None, description="On application: the day it was made.")
     made: Day | None = Field(default=None, description="The day the order was made (or the notice given).")
     served: Day | None = Field(default=None, description="The day the order was served.")
-    terms: list[OrderTerm] = Field(default_factory=list)
+    terms: list[OrderTerm] = Field(default_factory=list, max_length=MAX_ITEMS["orders[].terms"])
     ceased_on: Day | None = Field(
         default=None,
         description="The last day the order had effect, if it was discharged, replaced or (interim orders) ended "
@@ -105,11 +106,11 @@ class Order(FactsModel):
             for name in ("served", "ceased_on", "breach_date"):
                 later: date | None = getattr(self, name)
                 if later is not None and later < made:
-                    raise ValueError(f"{name} ({later}) is before made ({made})")
+                    raise ValueError(f"{name} is before made")
             for name in ("conviction_date", "application_date"):
                 earlier: date | None = getattr(self, name)
                 if earlier is not None and earlier > made:
-                    raise ValueError(f"{name} ({earlier}) is after made ({made})")
+                    raise ValueError(f"{name} is after made")
         if self.applies_to is not None and self.kind not in ("notification_order", "notification_notice"):
             raise ValueError("applies_to is only for a notification_order or a notification_notice")
         if self.breached is False and self.breach_date is not None:
@@ -117,8 +118,8 @@ class Order(FactsModel):
         seen: set[str] = set()
         for j, term in enumerate(self.terms):
             if term.id in seen:
-                raise ValueError(f"terms[{j}].id: {term.id!r} is used twice")
+                raise ValueError(f"terms[{j}].id: used twice (ids must be unique)")
             seen.add(term.id)
             if made is not None and term.takes_effect is not None and term.takes_effect < made:
-                raise ValueError(f"terms[{j}].takes_effect ({term.takes_effect}) is before made ({made})")
+                raise ValueError(f"terms[{j}].takes_effect is before made")
         return self

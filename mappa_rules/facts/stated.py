@@ -31,7 +31,7 @@ class StatedNotification(FactsModel):
         if self.indefinite is not True and self.until is None:
             raise ValueError("say indefinite: true or give until (the last day subject)")
         if self.until is not None and self.until < self.since:
-            raise ValueError(f"until ({self.until}) is before since ({self.since})")
+            raise ValueError("until is before since")
         return self
 
 
@@ -63,7 +63,7 @@ class StatedSupervision(FactsModel):
         if open_ended == (self.until is not None):
             raise ValueError("give either until (the last day) or open_ended: true")
         if self.since is not None and self.until is not None and self.until < self.since:
-            raise ValueError(f"until ({self.until}) is before since ({self.since})")
+            raise ValueError("until is before since")
         return self
 
     @property

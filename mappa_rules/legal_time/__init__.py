@@ -1,12 +1,14 @@
 """Legal time: the one owner of statutory period arithmetic.
 
-:mod:`.calendar` holds the arithmetic of periods and :mod:`.notice` that of notice given before a date, pure and
-named after the drafting conventions they implement (re-exported here); :mod:`.conventions` reads the conventions
-the rulesets declare (``rulesets/time/conventions.yaml``) as at a scope's date and records each reliance on one, so
-that a decision warns about it.
+:mod:`.calendar` holds the arithmetic of periods, :mod:`.measures` the measuring of terms and counting back,
+and :mod:`.notice` the arithmetic of notice given before a date, pure and named after the drafting conventions they
+implement (re-exported here); :mod:`.conventions` reads the conventions the rulesets declare
+(``rulesets/time/conventions.yaml``) as at a scope's date and records each reliance on one, so that a decision warns
+about it.
 """
 
 from .calendar import (
+    BeyondCalendar,
     DateRange,
     HalfMode,
     Length,
@@ -16,8 +18,6 @@ from .calendar import (
     age_on,
     continued_last_day,
     corresponding_day,
-    corresponding_day_before,
-    covered_span,
     day_after_end,
     disregarded_days,
     first_counted_day,
@@ -25,11 +25,11 @@ from .calendar import (
     last_day,
     last_day_after,
     last_day_disregarding,
-    length_in_months,
+    last_day_skipping,
     qualifying_day,
-    start_for_end,
     working_days_after,
 )
+from .measures import corresponding_day_before, covered_span, length_in_months, start_for_end
 from .notice import (
     DaysCounting,
     HoursReading,
@@ -47,6 +47,7 @@ from .notice import (
 )
 
 __all__ = [
+    "BeyondCalendar",
     "DateRange",
     "DaysCounting",
     "HalfMode",
@@ -72,6 +73,7 @@ __all__ = [
     "last_day",
     "last_day_after",
     "last_day_disregarding",
+    "last_day_skipping",
     "last_day_within",
     "latest_day_days_before",
     "latest_day_hours_before_departure",

@@ -3,8 +3,8 @@
 Every date the library reports is computed here, by named functions whose docstrings state the drafting
 convention they implement. The conventions themselves (what to do when a corresponding day does not exist, how
 to halve a period, how to treat a part-day in custody) are not fixed in this module: they are dated parameters
-in ``rulesets/time/conventions.yaml`` and reach these functions as a :class:`TimeConventions` value, so a
-decision can say which convention it relied on.
+in ``rulesets/time/conventions.yaml`` and reach these functions as a :class:`TimeConventions` value, so a decision
+can say which convention it relied on.
 
 Drafting conventions (Office of the Parliamentary Counsel drafting guidance; Interpretation Act 1978):
 
@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 __all__ = [
+    "BeyondCalendar",
     "DateRange",
     "HalfMode",
     "Length",
@@ -33,8 +34,6 @@ __all__ = [
     "age_on",
     "continued_last_day",
     "corresponding_day",
-    "corresponding_day_before",
-    "covered_span",
     "day_after_end",
     "disregarded_days",
     "first_counted_day",
@@ -42,11 +41,24 @@ __all__ = [
     "last_day",
     "last_day_after",
     "last_day_disregarding",
-    "length_in_months",
+    "last_day_skipping",
     "qualifying_day",
-    "start_for_end",
     "working_days_after",
 ]
+
+
+class BeyondCalendar(ArithmeticError):
+    """A computed date falls outside the calendar (years 1 to 9999). Input dates are limited so that no single
+    period reaches it (:data:`mappa_rules.limits.MAX_DAY`); a chain of terms of centuries still can, and the
+    question then says so instead of answering."""
+
+
+def _plus(day: date, days: int) -> date:
+    """``day`` moved on by ``days`` days (back, if negative), or :class:`BeyondCalendar`."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        raise BeyondCalendar("a date computed from the case falls outside the calendar") from None
 
 
 class MissingDayRule(str, Enum):
@@ -135,12 +147,14 @@ def _add_months(start: date, months: int, rule: MissingDayRule) -> tuple[date, b
     """``start`` moved on by whole calendar months; also whether the corresponding day was missing."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
+    if not date.min.year <= year <= date.max.year:
+        raise BeyondCalendar("a date computed from the case falls outside the calendar")
     month_length = calendar.monthrange(year, month)[1]
     if start.day <= month_length:
         return date(year, month, start.day), False
     if rule is MissingDayRule.LAST_DAY:
         return date(year, month, month_length), True
-    return date(year, month, month_length) + timedelta(days=1), True
+    return _plus(date(year, month, month_length), 1), True
 
 
 def corresponding_day(start: date, length: Length, conventions: TimeConventions) -> tuple[date, bool]:
@@ -150,7 +164,7 @@ def corresponding_day(start: date, length: Length, conventions: TimeConventions)
     corresponding day, so that the caller can surface the 29 February / month-end convention as a warning.
     """
     moved, missing = _add_months(start, length.total_months, conventions.missing_day)
-    return moved + timedelta(days=length.days), missing
+    return _plus(moved, length.days), missing
 
 
 def last_day(start: date, length: Length, conventions: TimeConventions) -> tuple[date, bool]:
@@ -160,7 +174,7 @@ def last_day(start: date, length: Length, conventions: TimeConventions) -> tuple
     beginning with D ends on D + (N - 1) days. Returns the day and whether the missing-day convention was used.
     """
     after, missing = corresponding_day(start, length, conventions)
-    return after - timedelta(days=1), missing
+    return _plus(after, -1), missing
 
 
 def day_after_end(start: date, length: Length, conventions: TimeConventions) -> tuple[date, bool]:
@@ -195,9 +209,9 @@ def disregarded_days(ranges: Iterable[DateRange], conventions: TimeConventions) 
     for span in ranges:
         first, last = span.first, span.last
         if rule is PartialDayRule.WHOLE_DAY_COUNTED:
-            first += timedelta(days=1)
+            first = _plus(first, 1)
         if rule is not PartialDayRule.WHOLE_DAY_DISREGARDED and last is not None:
-            last -= timedelta(days=1)
+            last = _plus(last, -1)
         if last is not None and last < first:
             continue
         spans.append(DateRange(first, last))
@@ -206,7 +220,7 @@ def disregarded_days(ranges: Iterable[DateRange], conventions: TimeConventions) 
     for span in spans:
         if merged:
             prev = merged[-1]
-            if prev.last is None or span.first <= prev.last + timedelta(days=1):
+            if prev.last is None or (span.first - prev.last).days <= 1:
                 last = None if prev.last is None or span.last is None else max(prev.last, span.last)
                 merged[-1] = DateRange(prev.first, last)
                 continue
@@ -233,7 +247,7 @@ def continued_last_day(
         return False, last
     if containing.last is None:
         return True, None
-    return True, containing.last + timedelta(days=days)
+    return True, _plus(containing.last, days)
 
 
 def last_day_disregarding(
@@ -244,9 +258,14 @@ def last_day_disregarding(
     Each disregarded day moves the end by exactly one day. Returns None when the period cannot end because an
     interval that covers the remaining days has no end yet (for example, the person is still in custody).
     """
+    return last_day_skipping(start, days, disregarded_days(disregard, conventions))
+
+
+def last_day_skipping(start: date, days: int, spans: Sequence[DateRange]) -> date | None:
+    """As :func:`last_day_disregarding`, given the whole days to disregard already merged and sorted (the output of
+    :func:`disregarded_days`, which a caller asking about many periods of one case works out once)."""
     if days < 1:
         raise ValueError("a period must be at least one day long")
-    spans = disregarded_days(disregard, conventions)
     day, counted = start, 0
     for span in spans:
         if span.last is not None and span.last < day:
@@ -258,8 +277,8 @@ def last_day_disregarding(
             counted += gap
         if span.last is None:
             return None
-        day = max(day, span.last + timedelta(days=1))
-    return day + timedelta(days=days - counted - 1)
+        day = max(day, _plus(span.last, 1))
+    return _plus(day, days - counted - 1)
 
 
 def first_counted_day(start: date, disregard: Sequence[DateRange], conventions: TimeConventions) -> date | None:
@@ -275,7 +294,7 @@ def last_day_after(day: date, length: Length, conventions: TimeConventions) -> t
     A year after 10 March 2024 begins on 11 March 2024 and ends on 10 March 2025; 7 days after a Monday end on
     the next Monday. Returns the day and whether the missing-day convention was used.
     """
-    return last_day(day + timedelta(days=1), length, conventions)
+    return last_day(_plus(day, 1), length, conventions)
 
 
 def qualifying_day(
@@ -296,7 +315,7 @@ def qualifying_day(
     for span in sorted(stays, key=lambda s: s.first):
         if span.last is None:
             raise ValueError("a stay must have a last day")
-        day = max(span.first, recent[-1] + timedelta(days=1)) if recent else span.first
+        day = max(span.first, _plus(recent[-1], 1)) if recent else span.first
         while day <= span.last:
             recent.append(day)
             if len(recent) >= days:
@@ -305,7 +324,9 @@ def qualifying_day(
                 missing_used = missing_used or missing
                 if day <= end:
                     return day, missing_used
-            day += timedelta(days=1)
+            if day == span.last:
+                break
+            day = _plus(day, 1)
     return None, missing_used
 
 
@@ -319,66 +340,13 @@ def age_on(birth: date, on: date, conventions: TimeConventions) -> int:
     return years if anniversary <= on else years - 1
 
 
-def corresponding_day_before(end: date, length: Length, conventions: TimeConventions) -> date:
-    """The day ``length`` before ``end``: the latest day whose corresponding day ``length`` later is not after
-    ``end`` (so something due "6 months before release" is due on it at the latest)."""
-    guess = end - timedelta(days=length.total_months * 31 + length.days + 1)
-    while corresponding_day(guess + timedelta(days=1), length, conventions)[0] <= end:
-        guess += timedelta(days=1)
-    return guess
-
-
 def working_days_after(start: date, days: int, holidays: Iterable[date] = ()) -> date:
     """The day that is the ``days``-th working day after ``start`` (``start`` itself not counted). Working days
     are Monday to Friday, less the ``holidays`` given; the caller declares which holidays it knows."""
     closed = set(holidays)
     day, counted = start, 0
     while counted < days:
-        day += timedelta(days=1)
+        day = _plus(day, 1)
         if day.weekday() < 5 and day not in closed:
             counted += 1
     return day
-
-
-def length_in_months(start: date, end_exclusive: date, conventions: TimeConventions) -> float:
-    """The length of the days [start, end_exclusive) in calendar months, for comparing a term with statutory
-    thresholds such as "6 months or less" or "30 months or more".
-
-    Exact where the span is a whole number of months by the corresponding-date rule; strictly between N and N + 1
-    months it is N + 0.5, so that every comparison with a whole-month threshold is exact.
-    """
-    months = (end_exclusive.year - start.year) * 12 + end_exclusive.month - start.month + 1
-    while months > 0 and corresponding_day(start, Length(months=months), conventions)[0] > end_exclusive:
-        months -= 1
-    exact = corresponding_day(start, Length(months=months), conventions)[0] == end_exclusive
-    return float(months) if exact else months + 0.5
-
-
-def start_for_end(end_exclusive: date, length: Length, conventions: TimeConventions) -> date:
-    """The earliest start day from which a term of ``length`` runs to ``end_exclusive`` or beyond.
-
-    Used to place a partly concurrent term that overlaps the end of another by ``length`` (SOA 2003 s.82(4)).
-    """
-    guess = end_exclusive - timedelta(days=length.total_months * 31 + length.days + 1)
-    while corresponding_day(guess, length, conventions)[0] < end_exclusive:
-        guess += timedelta(days=1)
-    return guess
-
-
-def covered_span(spans: Iterable[tuple[date, date]]) -> tuple[date, date]:
-    """For terms given as [start, end_exclusive) day ranges: the first start, and the day that many covered days
-    after it (overlaps counted once, gaps left out), so that aggregated terms can be measured from one start."""
-    ranges = sorted(spans)
-    if not ranges:
-        raise ValueError("no terms to measure")
-    first = ranges[0][0]
-    total, current_start, current_end = 0, ranges[0][0], ranges[0][1]
-    for start, end in ranges[1:]:
-        if start <= current_end:
-            current_end = max(current_end, end)
-        else:
-            total += (current_end - current_start).days
-            current_start, current_end = start, end
-    total += (current_end - current_start).days
-    return first, first + timedelta(days=total)
-

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
-from .calendar import Length, TimeConventions, last_day, last_day_after
+from .calendar import Length, TimeConventions, _plus, last_day, last_day_after
 
 __all__ = [
     "DaysCounting",
@@ -65,7 +65,7 @@ class LatestTime:
 def days_before(day: date, days: int) -> date:
     """The day ``days`` whole days before ``day``. Something due "at least N days before" D is due on this day
     at the latest; an event "more than N days before" D happened before it (SOA 2003 s.84(3), travel notice)."""
-    return day - timedelta(days=days)
+    return _plus(day, -days)
 
 
 def days_from_to(first: date, last: date, *, inclusive: bool) -> int:
@@ -96,9 +96,10 @@ def latest_time_hours_before_date(day: date, hours: int, reading: HoursReading) 
         raise ValueError("notice must be at least one hour before the date")
     if reading is HoursReading.DAY_BEFORE_DEPARTURE:
         return LatestTime(days_before(day, 1))
-    limit = datetime.combine(day, time()) - timedelta(hours=hours)
-    if limit.time() == time():
-        return LatestTime(limit.date() - timedelta(days=1))
+    whole, part = divmod(hours, 24)
+    if part == 0:
+        return LatestTime(_plus(day, -whole - 1))
+    limit = datetime.combine(_plus(day, -whole - 1), time()) + timedelta(hours=24 - part)
     return LatestTime(limit.date(), limit.time())
 
 
@@ -120,7 +121,7 @@ def within_days_of(day: date, days: int, *, day_excluded: bool) -> date:
     ``notification.travel.return_day_excluded``)."""
     if days < 1:
         raise ValueError("a period must be at least one day long")
-    return day + timedelta(days=days if day_excluded else days - 1)
+    return _plus(day, days if day_excluded else days - 1)
 
 
 def last_day_within(day: date, length: Length, conventions: TimeConventions, *, day_excluded: bool) -> date:

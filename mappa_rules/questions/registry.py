@@ -73,15 +73,24 @@ class Question:
         return import_module(self.module)
 
     def answer(self) -> QuestionFunction:
-        """The function that answers it."""
-        function: QuestionFunction = getattr(self.load(), self.function)
-        return function
+        """The function that answers it, behind the door every question shares (:mod:`.guard`: arguments checked,
+        a law not in force or a date beyond the calendar answered as undetermined, never raised)."""
+        found = _ANSWERS.get(self.id)
+        if found is None:
+            from .guard import guarded
+
+            answer = guarded(self.id, self.value_model(), getattr(self.load(), self.function))
+            found = _ANSWERS.setdefault(self.id, answer)
+        return found
 
     def value_model(self) -> type[TypedValue]:
         """The model of its value."""
         model: type[TypedValue] = getattr(self.load(), self.value)
         return model
 
+
+_ANSWERS: dict[str, QuestionFunction] = {}
+"""Each question's guarded function, made once (so that the package, ``QUESTIONS`` and ``assess`` share it)."""
 
 REGISTRY: tuple[Question, ...] = (
     Question("notification.period", "notification-period", "notification_period",

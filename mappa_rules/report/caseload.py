@@ -13,7 +13,9 @@ s.254):
 * ``returns_to_custody``: recalls and other returns, ``{"date": D, "reason": ...}`` with the reasons below;
 * ``serious_further_offences``: ``{"date": D, "stage": "charged"|"convicted"}``.
 
-Every line becomes a record or an error naming the line, the field and the reason: nothing is dropped.
+Every line becomes a record or an error naming the line, the field and the reason: nothing is dropped. A line is
+read as a case is (:mod:`mappa_rules.input`): a key given twice, ``NaN`` or nesting deeper than the reader allows
+is refused, and no message repeats a value from the line.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from mappa_rules import Case
+from mappa_rules.facts.problems import problems_of
+from mappa_rules.input import CaseInputError, read_case_json
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -34,11 +38,11 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _iso_date(value: Any) -> Any:
     if isinstance(value, str):
         if not _ISO_DAY.fullmatch(value):
-            raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
+            raise ValueError("is not a date written YYYY-MM-DD")
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a real calendar date") from None
+            raise ValueError("is not a real calendar date (YYYY-MM-DD)") from None
     return value
 
 
@@ -59,7 +63,7 @@ class LevelEpisode(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> LevelEpisode:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise ValueError("end is before start")
         return self
 
     def covers(self, day: date) -> bool:
@@ -76,7 +80,7 @@ class NotificationBreach(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> NotificationBreach:
         if self.offence_date is not None and self.offence_date > self.date:
-            raise ValueError(f"offence_date ({self.offence_date}) is after date ({self.date})")
+            raise ValueError("offence_date is after date")
         return self
 
 
@@ -110,7 +114,7 @@ class History(_Strict):
         ordered = sorted(enumerate(self.levels), key=lambda item: item[1].start)
         for (_, earlier), (j, later) in pairwise(ordered):
             if earlier.end is None or later.start <= earlier.end:
-                raise ValueError(f"levels[{j}] (from {later.start}) overlaps an episode from {earlier.start}")
+                raise ValueError(f"levels[{j}] overlaps an earlier episode")
         return self
 
     def level_on(self, day: date) -> LevelEpisode | None:
@@ -138,29 +142,38 @@ class InputError(Exception):
     """A caseload that cannot be read at all (no such file, not text); per-line problems are error records."""
 
 
+LINE = "the line"
+"""How the reader names a line in its messages (the prefix is taken off: the report names the line by number)."""
+
+
 def describe(exc: ValidationError, rename: Callable[[str], str] | None = None) -> str:
-    """The problems of a record: the field path (or, with ``rename``, what filled it), then the reason."""
+    """The problems of a record: the field path (or, with ``rename``, what filled it), then the rule broken (never
+    the value given)."""
     lines = []
-    for err in exc.errors():
-        path = ""
-        for part in err["loc"]:
-            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        message = str(err["msg"]).removeprefix("Value error, ")
-        where = rename(path) if rename and path else path
-        lines.append(f"{where}: {message}" if where else message)
+    for problem in problems_of(exc, root=""):
+        where = rename(problem.field) if rename and problem.field else problem.field
+        lines.append(f"{where}: {problem.reason}" if where else problem.reason)
     return "; ".join(lines)
 
 
 def parse_record(raw: str | dict[str, Any]) -> CaseRecord:
-    """A record from a JSON line (or an already parsed CSV row); raises ValueError with a clear message."""
+    """A record from a JSON line (read as a case is read) or an already parsed CSV row; raises ValueError with a
+    message naming fields and rules."""
+    data = _json_object(raw) if isinstance(raw, str) else raw
     try:
-        if isinstance(raw, str):
-            return CaseRecord.model_validate_json(raw)
-        return CaseRecord.model_validate(raw)
+        return CaseRecord.model_validate(data)
     except ValidationError as exc:
-        if any(err["type"] == "json_invalid" for err in exc.errors()):
-            raise ValueError(f"not a JSON object: {exc.errors()[0]['msg']}") from None
         raise ValueError(describe(exc, getattr(raw, "rename", None))) from None
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    try:
+        return read_case_json(text, LINE)
+    except CaseInputError as exc:
+        reason = str(exc).removeprefix(f"{LINE}: ")
+        if reason.startswith("a case must be a mapping"):
+            raise ValueError("not a JSON object") from None
+        raise ValueError(f"not a JSON object: {reason}" if reason.startswith("not valid JSON") else reason) from None
 
 
 __all__ = ["CaseRecord", "History", "InputError", "LevelEpisode", "NotificationBreach",

@@ -64,14 +64,14 @@ def _bool(text: str, column: str) -> bool:
     try:
         return BOOLEAN[text.lower()]
     except KeyError:
-        raise ValueError(f"column {column}: {text!r} is not yes/no (or true/false)") from None
+        raise ValueError(f"column {column}: is not yes/no (or true/false)") from None
 
 
 def _int(text: str, column: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise ValueError(f"column {column}: {text!r} is not a whole number") from None
+        raise ValueError(f"column {column}: is not a whole number") from None
 
 
 def _sentence(row: dict[str, str]) -> dict[str, Any] | None:

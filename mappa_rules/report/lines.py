@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from mappa_rules.input import CaseInputError, batch_lines, decode_case_bytes
+from mappa_rules.limits import MAX_LINE_BYTES
+
 from .caseload import InputError
 from .csv_input import read_csv
 
@@ -22,11 +25,14 @@ def read_lines(path: str | Path) -> Iterator[tuple[int, Raw | ValueError]]:
         yield from read_csv(source)
         return
     with source.open("rb") as stream:
-        for number, data in enumerate(stream, start=1):
+        for number, data in enumerate(batch_lines(stream), start=1):
+            if data is None:
+                yield number, ValueError(f"the line is longer than {MAX_LINE_BYTES} bytes")
+                continue
             try:
-                line = data.decode("utf-8")
-            except UnicodeDecodeError:
-                yield number, ValueError("not UTF-8 text")
+                line = decode_case_bytes(data, "the line", MAX_LINE_BYTES)
+            except CaseInputError as exc:
+                yield number, ValueError(str(exc).removeprefix("the line: "))
                 continue
             if line.strip():
                 yield number, line

@@ -1,22 +1,22 @@
 """Error bodies: a JSON object naming the kind of error, and for bad input each field with the reason.
 
-No error body ever echoes a submitted value: validation messages that quote a value (a date of birth, an id,
-free text) have it replaced by ``…`` before they leave the server, and nothing of the case is logged.
+No error body ever echoes a submitted value: a case is read and checked by the library's reader, whose messages
+name fields and rules only; messages about the request's own parameters that quote a value have it replaced by
+``…`` before they leave the server; and nothing of the case is logged.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 REDACTED = "…"
 _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
-_LEADING_PATH = re.compile(r"^([A-Za-z_]\w*(?:\[\d+\])?(?:\.[A-Za-z_]\w*(?:\[\d+\])?)*)(?=: | \()")
+_LEADING_PATH = re.compile(r"^([A-Za-z_]\w*(?:\[\d+\])?(?:\.[A-Za-z_]\w*(?:\[\d+\])?)*)(?=: | \(| is | needs )")
 
 
 class FieldProblem(BaseModel):
@@ -63,21 +63,6 @@ def invalid_parameter(name: str, reason: str) -> ApiError:
                     [FieldProblem(field=name, reason=reason)])
 
 
-def _strings(data: Any) -> set[str]:
-    """Every string value in ``data`` (keys are field names and stay readable)."""
-    out: set[str] = set()
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            out.add(item)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return out
-
-
 def redact(message: str, submitted: Iterable[str]) -> str:
     """``message`` with every submitted string of two characters or more, and anything date-like, replaced."""
     for value in sorted({s for s in submitted if len(s) >= 2}, key=len, reverse=True):
@@ -101,22 +86,7 @@ def path_of(loc: Sequence[str | int], tags: frozenset[str] = frozenset()) -> str
     return path
 
 
-def field_problems(
-    exc: ValidationError, data: Any, tags: frozenset[str] = frozenset(), vocabulary: frozenset[str] = frozenset()
-) -> list[FieldProblem]:
-    """Each error of ``exc`` as a field path and a reason, with the submitted strings of ``data`` redacted.
-
-    ``tags`` are union tags to leave out of paths; ``vocabulary`` are the schema's own words (enumerated values),
-    which are not personal and are kept. A model-level check whose message starts with a field path
-    (``end (…) is before start (…)``) is reported against that field.
-    """
-    submitted = _strings(data) - vocabulary
-    problems = []
-    for err in exc.errors(include_input=False, include_url=False):
-        where = path_of(err["loc"], tags)
-        reason = str(err["msg"]).removeprefix("Value error, ")
-        lead = _LEADING_PATH.match(reason) if err["type"] == "value_error" else None
-        if lead:
-            where = f"{where}.{lead.group(1)}" if where else lead.group(1)
-        problems.append(FieldProblem(field=where or "case", reason=redact(reason, submitted)))
-    return problems
+def leading_field(reason: str) -> str | None:
+    """The field a model-level check's reason begins with (``end is before start``: ``end``), if it does."""
+    lead = _LEADING_PATH.match(reason)
+    return lead.group(1) if lead else None

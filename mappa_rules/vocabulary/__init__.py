@@ -7,9 +7,10 @@ A new scope is an entry in its area's ``SCOPES``; a new area is one line here.
 
 from . import disposals, mappa, notification, orders
 from .disposals import DISPOSAL_VALUES
+from .kinds import with_kinds
 from .mappa import PERSON_VALUES
 from .values import Scopes
 
-VOCABULARIES: Scopes = {**disposals.SCOPES, **mappa.SCOPES, **orders.SCOPES, **notification.SCOPES}
+VOCABULARIES: Scopes = with_kinds({**disposals.SCOPES, **mappa.SCOPES, **orders.SCOPES, **notification.SCOPES})
 
 __all__ = ["DISPOSAL_VALUES", "PERSON_VALUES", "VOCABULARIES"]

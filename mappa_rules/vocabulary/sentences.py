@@ -8,10 +8,11 @@ parameters read through the scope, never constants.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
-from ..engine import Gap, Scope
+from ..engine import AtLeast, Gap, Scope
 from ..engine.conditions import UNKNOWN
 from ..facts import Case, Disposal, Term
 from ..legal_time import Length, corresponding_day, covered_span, length_in_months, start_for_end
@@ -25,7 +26,7 @@ __all__ = ["disposal_path", "measure", "notification_term_months", "sentence_ter
 
 def disposal_path(case: Case, disposal: Disposal, field: str) -> str:
     """The path of a disposal's fact in the case, as a missing fact is named."""
-    return f"disposals[{case.disposals.index(disposal)}].{field}"
+    return f"disposals[{case.position(disposal)}].{field}"
 
 
 def term_length(scope: Scope, disposal: Disposal, for_notification: bool) -> Length | Gap | None:
@@ -94,17 +95,25 @@ def notification_term_months(scope: Scope) -> Any:
         if isinstance(length, Gap):
             return length
         return 0.0 if length is None else measure(scope, disposal, length)
-    return _aggregate(scope, linked)
+    total = _aggregate(scope, linked)
+    return _at_least_own_term(scope, disposal, total) if isinstance(total, Gap) else total
+
+
+def _at_least_own_term(scope: Scope, disposal: Disposal, unknown: Gap) -> Gap:
+    """Where the terms related to this one are not all known, the aggregate is still at least this term: less one
+    month, since a number of days measured from another start may hold one whole month fewer."""
+    own = term_length(scope, disposal, for_notification=True)
+    if own is None or isinstance(own, Gap) or _in_schedule3(scope, disposal) is False:
+        return unknown
+    months = measure(scope, disposal, own)
+    return unknown if isinstance(months, Gap) else AtLeast(unknown.paths, max(0.0, float(math.floor(months) - 1)))
 
 
 def _linked(case: Case, disposal: Disposal) -> list[Disposal]:
     """The disposals joined to this one by sentence relations (either direction), this one first."""
-    edges: dict[str, set[str]] = {}
-    for d in case.disposals:
-        relation = getattr(d.sentence, "relation", None)
-        if relation is not None:
-            edges.setdefault(d.id, set()).add(relation.to)
-            edges.setdefault(relation.to, set()).add(d.id)
+    edges = case.derived("sentence relations", _relation_edges)
+    if disposal.id not in edges:
+        return [disposal]
     seen, todo = [disposal.id], [disposal.id]
     while todo:
         for other in sorted(edges.get(todo.pop(), ())):
@@ -112,6 +121,17 @@ def _linked(case: Case, disposal: Disposal) -> list[Disposal]:
                 seen.append(other)
                 todo.append(other)
     return [case.disposal(i) for i in seen]
+
+
+def _relation_edges(case: Case) -> dict[str, set[str]]:
+    """The sentence relations of a case as an undirected graph of disposal ids (built once per case)."""
+    edges: dict[str, set[str]] = {}
+    for d in case.disposals:
+        relation = getattr(d.sentence, "relation", None)
+        if relation is not None:
+            edges.setdefault(d.id, set()).add(relation.to)
+            edges.setdefault(relation.to, set()).add(d.id)
+    return edges
 
 
 def _aggregate(scope: Scope, linked: list[Disposal]) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.conventions.sources import cycles, import_graph, modules
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("contracts", ("mappa_rules.decision", "mappa_rules.legal_time")),
+    ("contracts", ("mappa_rules.decision", "mappa_rules.legal_time", "mappa_rules.limits")),
     ("engine", ("mappa_rules.engine",)),
     ("facts", ("mappa_rules.facts",)),
     ("conventions", ("mappa_rules.legal_time.conventions",)),
@@ -21,10 +21,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Lowest first. A module belongs to the layer of its longest matching prefix."""
 
-ENGINE_MAY_IMPORT = ("mappa_rules.engine", "mappa_rules.decision")
-"""The engine is law-free: it imports itself and the decision contract, nothing else of the package."""
-
-
+ENGINE_MAY_IMPORT = ("mappa_rules.engine", "mappa_rules.decision", "mappa_rules.limits")
+"""The engine is law-free: it imports itself, the decision contract and the machinery limits, nothing else of the
+package."""
 
 
 def _within(name: str, prefix: str) -> bool:

@@ -10,8 +10,9 @@ from mappa_rules.engine.conditions import UNKNOWN, ConditionError, compile_condi
 
 
 class Facts:
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, lows: dict[str, float] | None = None, **values: Any) -> None:
         self.values = values
+        self.lows = lows or {}
         self.read: list[str] = []
         self.cache: dict[str, Any] = {}
 
@@ -19,6 +20,9 @@ class Facts:
         self.read.append(name)
         value = self.values.get(name)
         return UNKNOWN if value is None else value
+
+    def lower_bound(self, name: str) -> float | None:
+        return self.lows.get(name)
 
 
 def run(source: str, **values: Any) -> Any:
@@ -74,3 +78,21 @@ def test_short_circuit_does_not_read_unneeded_facts() -> None:
     facts = Facts(a=False)
     compile_condition("a and b", lambda n: True).evaluate(facts)
     assert facts.read == ["a"]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("months >= 30", True),
+    ("months > 6", True),
+    ("months < 30", False),
+    ("months <= 6", False),
+    ("months >= 400", UNKNOWN),
+    ("months < 400", UNKNOWN),
+    ("months == 347", UNKNOWN),
+    ("months >= 30 and months < 30", False),
+])
+def test_an_unknown_number_with_a_lower_bound_decides_what_holds_for_every_number_above_it(
+    source: str, expected: Any,
+) -> None:
+    """A number known only to be at least 347 is 30 or more, and not 6 or less; whether it is under 400 stays
+    unknown."""
+    assert compile_condition(source, lambda name: True).evaluate(Facts(lows={"months": 347})) is expected

@@ -25,8 +25,8 @@ def _fact(name: str) -> Callable[[Scope], Any]:
     return read
 
 
-PARCEL = {name: ValueDef(name, f"The parcel's {name}.", _fact(name))
-          for name in ("weight_kg", "destination", "fragile", "declared_value")}
+KINDS = {"weight_kg": "number", "destination": "text", "fragile": "boolean", "declared_value": "number"}
+PARCEL = {name: ValueDef(name, f"The parcel's {name}.", _fact(name), frozenset({kind})) for name, kind in KINDS.items()}
 VOCABULARIES: Mapping[str, Mapping[str, ValueDef]] = {"parcel": PARCEL}
 
 

@@ -114,7 +114,7 @@ def test_the_level_on_a_day_and_level_2_or_3_management() -> None:
 
 
 def test_level_episodes_may_not_overlap() -> None:
-    with pytest.raises(ValueError, match=r"history: levels\[1\] \(from 2020-06-01\) overlaps"):
+    with pytest.raises(ValueError, match=r"^history: levels\[1\] overlaps an earlier episode$"):
         parse_record('{"case": {"case_id": "X"}, "history": {"levels": [{"level": 1, "start": "2020-01-01"}, '
                      '{"level": 2, "start": "2020-06-01"}]}}')
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from mappa_rules.limits import MAX_YAML_NODES
 from mappa_rules.server import routes
 from mappa_rules.server.casebody import MAX_BODY_BYTES, MAX_VALUES
 
@@ -108,10 +109,10 @@ def test_a_model_check_is_reported_against_its_field(client: TestClient) -> None
     response = client.post(URL, json=case(relevant_date="1980-01-01"))
     assert response.status_code == 422
     assert fields(response) == {
-        "disposals[0].relevant_date": "disposals[0].relevant_date (…) is before person.date_of_birth (…)"}
+        "disposals[0].relevant_date": "disposals[0].relevant_date is before person.date_of_birth"}
     interval = case()
     interval["intervals"] = [{"kind": "serving_sentence", "start": "2016-01-02", "end": "2016-01-01"}]
-    assert fields(client.post(URL, json=interval)) == {"intervals[0].end": "end (…) is before start (…)"}
+    assert fields(client.post(URL, json=interval)) == {"intervals[0].end": "end is before start"}
 
 
 def test_too_large_a_body_is_413(client: TestClient) -> None:
@@ -133,7 +134,31 @@ def test_a_yaml_alias_bomb_is_413(client: TestClient) -> None:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
     response = client.post(URL, content="\n".join(lines).encode(), headers={"content-type": "application/yaml"})
     assert response.status_code == 413
+    assert str(MAX_YAML_NODES) in response.json()["message"]
+
+
+def test_a_case_with_more_values_than_the_server_takes_is_413(client: TestClient) -> None:
+    many = case()
+    many["notifications"] = [{"kind": "periodic", "date": "2016-01-01", "no_sole_or_main_residence": False,
+                              "n": list(range(10))}] * (MAX_VALUES // 12 + 1)
+    response = client.post(URL, json=many)
+    assert response.status_code == 413
     assert str(MAX_VALUES) in response.json()["message"]
+
+
+@pytest.mark.parametrize(("body", "media"), [
+    (b'{"person": {"date_of_birth": "1987-06-05", "date_of_birth": "1990-01-01"}}', "application/json"),
+    (b"person:\n  date_of_birth: 1987-06-05\n  date_of_birth: 1990-01-01\n", "application/yaml"),
+])
+def test_a_key_given_twice_is_refused_not_read_as_the_last(client: TestClient, body: bytes, media: str) -> None:
+    """JSON parsers keep the last of two keys and YAML loaders too: the server refuses the body instead, naming the
+    key, never the values."""
+    response = client.post(URL, content=body, headers={"content-type": media})
+    assert response.status_code == 400
+    assert response.json()["error"] == "malformed_body"
+    message = response.json()["message"]
+    assert "given twice" in message and "date_of_birth" in message
+    assert "1987" not in message and "1990" not in message
 
 
 def test_unknown_paths_and_methods_answer_in_json(client: TestClient) -> None:

@@ -110,7 +110,7 @@ def test_batch_yields_a_record_for_every_line() -> None:
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["line"] for r in records] == [1, 2, 3, 4]
     assert ["decision" in r for r in records] == [True, False, False, True]
-    assert "person.date_of_birth" in records[1]["error"]
+    assert "person.date_of_birth" in records[1]["error"]["message"]
     assert code == 2
 
 

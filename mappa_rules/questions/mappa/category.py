@@ -23,7 +23,7 @@ from ...engine.evaluator import Gap, Scope, evaluate_group
 from ...facts import Case
 from ...rulebook import default_rulebook
 from ...vocabulary import DISPOSAL_VALUES, PERSON_VALUES
-from ..notification.period import NotificationPeriodValue, notification_period
+from ..notification.period import NotificationPeriodValue, notification_period, subject_gaps
 from .stated import stated_category
 from .terrorist_offenders import category4_disposal
 
@@ -104,9 +104,11 @@ def _notification_status(
     builder.warnings.adopt(notification.warnings, notification.relied_on)
     status = notification.value.subject_on_as_of
     if status is None:
-        for missing in notification.missing:
+        builder.adopt(notification)
+        gaps = notification.missing or (subject_gaps(case, as_of, builder.book) if notification.decided else [])
+        for missing in gaps:
             builder.add_missing(missing.fact, missing.needed_for)
-        return Gap(tuple(m.fact for m in notification.missing))
+        return Gap(tuple(m.fact for m in gaps))
     return bool(status)
 
 

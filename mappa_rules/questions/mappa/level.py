@@ -60,6 +60,12 @@ class MappaLevelValue(TypedValue):
     review: LevelReview | None = Field(default=None, description="For Level 2 or 3: the review interval.")
     referral: LevelReferral | None = Field(default=None, description="Referral timings, where the facts give them.")
 
+    @classmethod
+    def unknown(cls) -> MappaLevelValue:
+        """Guidance still, and never the final decision, when nothing else could be worked out."""
+        return cls.model_construct(guidance=True, final_decision=False, category=None, current_level=None,
+                                   level=None, leaves_mappa=None)
+
 
 def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decision[MappaLevelValue]:
     """Answer ``mappa.level`` for ``case`` as at ``as_of``."""
@@ -70,8 +76,7 @@ def mappa_level(case: Case, as_of: date, book: RuleBook | None = None) -> Decisi
     builder.warnings.adopt(category.warnings, category.relied_on)
     number = (category.value.category or 0) if category.decided else None
     if number is None:
-        for missing in category.missing:
-            builder.add_missing(missing.fact, missing.needed_for)
+        builder.adopt(category)
     unknown = Gap(tuple(m.fact for m in category.missing))
     eligible = category.value.eligible
     subject = {"category": unknown if number is None else number, "eligible": unknown if eligible is None else eligible}

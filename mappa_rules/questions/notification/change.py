@@ -197,7 +197,10 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
         "public_access": _known(change.public_access, f"{path}.public_access"),
         "at_least_12_hours": _known(change.at_least_12_hours, f"{path}.at_least_12_hours"),
     }
-    scope = Scope(book, when, CHANGE_VALUES, case, values, builder.warnings)
+    # With no date for the event (and none expected), the date asked about stands in for it.
+    stand_in = event_date.paths if isinstance(event_date, Gap) and isinstance(completed, Gap) and expected is None \
+        else ()
+    scope = Scope(book, when, CHANGE_VALUES, case, values, builder.warnings, stand_in=stand_in)
     event = run_group(book, "notification.change.event", scope, builder, duty.label)
     if event.fired is None:
         return duty
@@ -205,7 +208,13 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
     duty.notifiable = event.outputs["notifiable"]
     if duty.notifiable is not True:
         return duty
-    duty.subject = status().subject_on(when)
+    duty.subject = status().subject_or_missing(when, builder, QUESTION)
+    if stand_in and duty.subject is False and status().sources:
+        # The day of the event is not known: not subject on the day asked about does not say it was not subject on
+        # that day, unless nothing in the case ever makes the person subject.
+        duty.subject = None
+        for fact in stand_in:
+            builder.add_missing(fact, QUESTION)
     if duty.subject is not True:
         return duty
     _advance_values(scope, values, change, path, as_of)

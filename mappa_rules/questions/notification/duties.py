@@ -19,7 +19,7 @@ from ...decision import Citation, Decision, Outcome, TypedValue
 from ...engine import DecisionBuilder, RuleBook
 from ...engine.evaluator import GroupResult, Scope, evaluate_group
 from ...facts import Case
-from ...legal_time import DateRange, Length, last_day_disregarding
+from ...legal_time import DateRange, Length, TimeConventions, disregarded_days, last_day_skipping
 from ...legal_time.conventions import BEGINNING_WITH, PARTIAL_DAY, conventions_at, rely_on, under
 from ...rulebook import default_rulebook
 from .status import NotificationStatus, StatusBuilder, notification_status
@@ -35,7 +35,7 @@ def soa_citation(section: str, provision: str) -> Citation:
 
 def disregarded(case: Case) -> list[DateRange]:
     """The intervals that ss.83(6), 84(5) and 85(4) disregard, as date ranges (an open one still continues)."""
-    return [DateRange(i.start, i.end) for i in case.intervals]
+    return case.derived("disregarded intervals", lambda c: [DateRange(i.start, i.end) for i in c.intervals])
 
 
 def touches(case: Case, first: date, last: date | None) -> bool:
@@ -47,12 +47,19 @@ def deadline_disregarding(scope: Scope, case: Case, start: date, days: int) -> d
     """Last day of ``days`` days beginning with ``start``, disregarding the case's intervals; None while an open
     interval stops the clock. Records the conventions it relies on; where an interval touches the period, the
     part-day convention is warned if counting the part-days would give another day."""
-    spans = disregarded(case)
-    end = last_day_disregarding(start, days, spans, conventions_at(scope))
+    end = _last_day(case, start, days, conventions_at(scope))
     rely_on(scope, BEGINNING_WITH)
     if touches(case, start, end):
-        end = under(scope, PARTIAL_DAY, lambda c: last_day_disregarding(start, days, spans, c), show_deadline)
+        end = under(scope, PARTIAL_DAY, lambda c: _last_day(case, start, days, c), show_deadline)
     return end
+
+
+def _last_day(case: Case, start: date, days: int, conventions: TimeConventions) -> date | None:
+    """:func:`~mappa_rules.legal_time.last_day_disregarding` over the case's intervals, their disregarded days merged
+    once per case and part-day reading."""
+    spans = case.derived(f"disregarded days {conventions.partial_day.value}",
+                         lambda c: disregarded_days(disregarded(c), conventions))
+    return last_day_skipping(start, days, spans)
 
 
 def show_deadline(day: date | None) -> str:
@@ -83,9 +90,13 @@ def status_on_demand(case: Case, as_of: date, builder: DutyBuilder) -> Callable[
     """The person's notification status (:mod:`.status`), worked out on first use and then adopted into
     ``builder``."""
 
+    adopted: list[NotificationStatus] = []
+
     def get() -> NotificationStatus:
         status = notification_status(case, as_of, builder)
-        status.adopt(builder)
+        if not adopted:
+            status.adopt(builder)
+            adopted.append(status)
         return status
 
     return get

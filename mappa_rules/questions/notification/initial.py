@@ -180,7 +180,8 @@ def _dated_duty(case: Case, duty: InitialDuty, as_of: date, builder: DutyBuilder
     book = builder.book
     relevant: date = values["relevant_date"]
     commencement: date = book.parameter(COMMENCEMENT).value_at(as_of)
-    floor: date = book.parameter(SOA1997_COMMENCEMENT).value_at(relevant)
+    # The 1997 Act's duty ran from the relevant date "or, if later, the commencement of this Part" (s.2(1)).
+    floor: date = book.parameter(SOA1997_COMMENCEMENT).value_from(relevant)
     duty.period = initial_period(case, max(relevant, floor), as_of, values, builder, _named(duty))
     if duty.period is None:
         return duty

@@ -203,7 +203,7 @@ def undated_facts(case: Case, disposal: Disposal, status: NotificationStatus) ->
     """The facts that would give a disposal's s.82(6) relevant date while it is not worked out: those the status
     names for that disposal (its sentence date, where only the sentence may list the offence, s.132(3)), else its
     date of conviction, finding or caution."""
-    path = f"disposals[{case.disposals.index(disposal)}]"
+    path = f"disposals[{case.position(disposal)}]"
     named = tuple(m.fact for m in status.missing if m.fact.startswith(f"{path}."))
     return named or (f"{path}.relevant_date",)
 

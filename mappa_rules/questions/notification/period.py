@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ...decision import Decision, Outcome, TypedValue, show_value
+from ...decision import Decision, Missing, Outcome, TypedValue, show_value
 from ...engine import DecisionBuilder, RuleBook
 from ...facts import Case
 from ...rulebook import default_rulebook
@@ -102,6 +102,16 @@ def notification_period(
     return _decide(builder, status, as_of)
 
 
+def subject_gaps(case: Case, as_of: date, book: RuleBook | None = None) -> list[Missing]:
+    """The facts that would decide whether the person is subject on ``as_of`` where the period itself is decided
+    (a decided decision keeps no missing facts, though its ``subject_on_as_of`` may be open)."""
+    builder = StatusBuilder(QUESTION, as_of, book or default_rulebook())
+    status = notification_status(case, as_of, builder)
+    status.adopt(builder)
+    status.subject_or_missing(as_of, builder, QUESTION)
+    return builder.missing
+
+
 def _decide(builder: DecisionBuilder, status: NotificationStatus, as_of: date) -> Decision[NotificationPeriodValue]:
     periods = status.periods
     subject = [p for p in periods if p.subject]
@@ -178,6 +188,12 @@ def timeline_steps(case: Case, as_of: date, builder: DutyBuilder) -> tuple[Outco
         steps.append(Step(end.day, "requirements_end", end.rule, end.path,
                           f"The indefinite notification requirements end ({end.basis})"))
     periods = [p for p in status.periods if p.subject]
+    stated = status.stated
+    if not status.periods and stated is not None:  # no disposal recorded: the stated status dates the period
+        if stated.open_ended is False and stated.last.day is not None:
+            steps.append(Step(stated.last.day, "notification_period_ends", "stated.notification", stated.label,
+                              "Last day of the notification requirements, as stated"))
+        return Outcome.YES, steps
     if not status.periods or not all(p.decided for p in status.periods):
         return Outcome.UNDETERMINED, steps
     if not periods or any(p.indefinite and p.ended_at_trial is None for p in periods):
@@ -237,5 +253,6 @@ __all__ = [
     "detail_lines",
     "headline",
     "notification_period",
+    "subject_gaps",
     "timeline_steps",
 ]

@@ -230,6 +230,8 @@ def answer_periodic(
     if not latest.decided:
         return Answer(Outcome.UNDETERMINED, made(**value), dates), steps
     subject = _subject_when_due(case, as_of, builder, status, latest)
+    if subject is None:
+        status.subject_or_missing(latest.due or as_of, builder, QUESTION)
     value["subject_when_due"] = subject
     if subject is False:
         return Answer(Outcome.NO, made(**value), dates), steps

@@ -6,7 +6,8 @@ notification given by him under subsection (1)". s.98(4) reads the commencement 
 notification order. A notification of a prescribed change of circumstances (SI 2012/1876 regs 11, 13, 15) is a
 s.84(1) notification (regs 11(3), 13(3)), so it starts a new period; the Home Office FAQ says otherwise, which is
 the declared alternative of ``notification.periodic.restart_on_prescribed_change``. Notifications before 1 May 2004
-(Sex Offenders Act 1997) and travel notifications (s.86) are not events.
+(Sex Offenders Act 1997) and travel notifications (s.86) are not events; a notification recorded as of a prescribed
+change before 13 August 2012, when nothing was yet prescribed, leaves the answer undetermined (``law_not_in_force``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ...engine import NotInForce
 from ...engine.evaluator import Gap
 from ...facts import Case
 from .duties import DutyBuilder, status_on_demand
@@ -61,8 +63,12 @@ def periodic_events(case: Case, as_of: date, builder: DutyBuilder) -> list[Event
     events: list[Event] = []
     for index, notification in enumerate(case.notifications):
         day = notification.date
-        if not commencement <= day <= as_of or (notification.kind == PRESCRIBED and day < prescribed_from):
+        if not commencement <= day <= as_of:
             continue
+        if notification.kind == PRESCRIBED and day < prescribed_from:
+            # Nothing was prescribed before SI 2012/1876: the record cannot be what it says, and no fact would tell
+            # what it was (the question is answered undetermined, law_not_in_force, by questions/guard.py).
+            raise NotInForce(book.parameter(RESTART), day)
         if notification.kind not in COUNTED_KINDS and notification.kind != PRESCRIBED:
             continue  # s.84(4)(b): not a notification under s.83(1), 84(1) or 85(1)
         path = f"notifications[{index}]"

@@ -97,6 +97,7 @@ def application_dates(case: Case, index: int, application: ReviewApplication, sc
         scope.param("notification.review.longer_period_appealable")
     if not further.outputs["valid"]:
         dates.decided = False
+        builder.add_undecidable("conflict", further.reason(path).explanation, further.fired.id)
         return dates
     period = years if years is not None else int(scope.param("notification.review.further_period_years"))
     dates.further_qualifying_date = day_after_period(scope, decided_on, Length(years=period))

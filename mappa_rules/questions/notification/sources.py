@@ -139,7 +139,7 @@ def disposal_source(case: Case, period: DisposalPeriod) -> Source | None:
     if period.subject is False:
         return None
     disposal = period.disposal
-    path = f"disposals[{case.disposals.index(disposal)}]"
+    path = f"disposals[{case.position(disposal)}]"
     relevant = period.relevant_date
     candidates = period.relevant_candidates or ((relevant,) if relevant is not None else ())
     trigger = disposal.relevant_date
@@ -227,10 +227,15 @@ def _application_end(case: Case, index: int, application: ReviewApplication,
         if isinstance(on, date):
             return RequirementsEnd(on, basis, result.fired.id, path, reason=reason)
         gaps = scope.gaps_of([str(result.outputs["ends_on"])])
-        after = application.determination_date if basis == "s.91C(4)" else (appeal.lodged if appeal else None)
+        steps = [application.determination_date, application.received]
+        if basis != "s.91C(4)":
+            steps += [appeal.lodged if appeal else None, application.notice_received]
+        # The earliest day the end can be: the latest known step before it, and never before applications could
+        # first be made (the scheme's commencement): an end with no date could fall on any day after that.
+        after = max([scheme, *(day for day in steps if day is not None)])
         return RequirementsEnd(None, basis, result.fired.id, path, not_before=after, gaps=gaps, reason=reason)
     # Undetermined: the requirements may have ended, from a day no earlier than the application was received.
-    return RequirementsEnd(None, "s.91C(4)", None, path, not_before=application.received,
+    return RequirementsEnd(None, "s.91C(4)", None, path, not_before=max(scheme, application.received or scheme),
                            gaps=tuple(result.missing()) or (f"{path}.determination",))
 
 
@@ -254,16 +259,17 @@ def apply_ends(sources: list[Source], ends: list[RequirementsEnd]) -> list[Sourc
 def _cut(source: Source, end: RequirementsEnd) -> Source:
     if source.indefinite is not True or source.open_ended is False or not source.certain:
         return source
-    earliest = end.earliest
-    if earliest is None or (source.first.earliest is not None and source.first.earliest >= earliest):
-        return source
+    earliest, began = end.earliest, source.first.earliest
+    if earliest is None or (began is not None and end.day is not None and began >= end.day):
+        return source  # an end on a known day before the source began leaves it untouched
     gaps = tuple(dict.fromkeys(source.gaps + end.gaps))
     if end.day is not None and source.first.latest is not None and source.first.latest < end.day:
         last_day = days_before(end.day, 1)
         lower = last_day if source.open_ended is True else min(source.last.earliest or last_day, last_day)
         return replace(source, last=Bound(lower, last_day), open_ended=False, ended_by=end, gaps=gaps)
-    # The end's day, or whether it comes after the source began, is unknown: no known last day from then.
-    lower = days_before(earliest, 1)
+    # The end's day, or whether it comes after the source began, is unknown: no known last day from then (an end
+    # whose day is unknown may fall after a source that began after the earliest day it can be).
+    lower = days_before(earliest if began is None else max(earliest, began), 1)
     if source.last.earliest is not None:
         lower = min(lower, source.last.earliest)
     return replace(source, last=Bound(lower, None), open_ended=None, ended_by=end, gaps=gaps)

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ...decision import Missing, Reason, Warning
-from ...engine import DecisionBuilder, Gap
+from ...decision import Missing, Reason, Undecidable, Warning
+from ...engine import DecisionBuilder, Gap, GroupResult
 from ...facts import Case
 from ...legal_time import days_before
 from ..orders.notification import OrderNotification, order_notifications
@@ -61,6 +61,10 @@ class NotificationStatus:
     has_record: bool
     reasons: list[Reason] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
+    undecidable: list[Undecidable] = field(default_factory=list)
+    """Why no fact would decide part of the work (an order that could not have been made, say)."""
+    silent: list[GroupResult] = field(default_factory=list)
+    """Rule groups in which no rule applied, for a decision that nothing else explains."""
 
     @property
     def stated(self) -> Source | None:
@@ -94,13 +98,25 @@ class NotificationStatus:
         on = self.subject_on(day)
         return Gap(self.missing_facts()) if on is None else on
 
+    def subject_or_missing(self, day: date, builder: DecisionBuilder, needed_for: str) -> bool | None:
+        """:meth:`subject_on`; when it is unknown, the facts that would decide it are added to ``builder``'s missing
+        facts (an answer that depends on it is then undetermined, naming them)."""
+        on = self.subject_on(day)
+        if on is None:
+            for fact in self.missing_facts():
+                builder.add_missing(fact, needed_for)
+        return on
+
     def missing_facts(self) -> tuple[str, ...]:
-        """The facts whose absence leaves the status unknown on some day."""
+        """The facts whose absence leaves the status unknown on some day (none where a rule group that gave
+        nothing, or a point no fact decides, explains it instead)."""
         facts = [m.fact for m in self.missing]
         facts += [g for s in self.sources for g in s.gaps]
         if not self.has_record:
             facts.append(NO_RECORD)
-        return tuple(dict.fromkeys(facts)) or (NO_RECORD,)
+        if facts or self.silent or self.undecidable:
+            return tuple(dict.fromkeys(facts))
+        return (NO_RECORD,)
 
     def indefinite_on(self, day: date, ignoring_end: bool = False) -> bool | None:
         """True if the person is subject to the indefinite requirements (s.91A(3)) on ``day``; with
@@ -144,10 +160,12 @@ class NotificationStatus:
         """The status that the sources kept give alone (e.g. only the disposals before a relevant date, s.83(2))."""
         kept = [s for s in self.sources if keep(s)]
         return NotificationStatus(kept, [s for s in self.uncut if keep(s)], self.periods, self.orders, self.ends,
-                                  has_record=True, reasons=self.reasons, missing=self.missing)
+                                  has_record=True, reasons=self.reasons, missing=self.missing,
+                                  undecidable=self.undecidable, silent=self.silent)
 
     def adopt(self, builder: DecisionBuilder) -> None:
-        """Add the reasons and missing facts of the status to ``builder``."""
+        """Add the reasons and missing facts of the status to ``builder`` (and what explains an undetermined part
+        that no fact would decide)."""
         seen = {(r.rule_id, r.subject) for r in builder.reasons}
         for reason in self.reasons:
             if (reason.rule_id, reason.subject) not in seen:
@@ -158,6 +176,9 @@ class NotificationStatus:
         for source in self.sources:
             for gap in source.gaps:
                 builder.add_missing(gap, "notification.status")
+        for entry in self.undecidable:
+            builder.add_undecidable(entry.kind, entry.detail, entry.about)
+        builder.silent.extend(s for s in self.silent if s not in builder.silent)
         if not self.has_record:
             builder.add_missing(NO_RECORD, "notification.period")
 
@@ -259,7 +280,8 @@ def notification_status(case: Case, as_of: date, builder: DecisionBuilder) -> No
         sources = [s for s in (_order_source(case, o, as_of) for o in orders) if s is not None]
         status = NotificationStatus(
             recorded.sources + sources, recorded.uncut + sources, recorded.periods, orders, recorded.ends,
-            recorded.has_record, recorded.reasons + scratch.reasons, recorded.missing + scratch.missing)
+            recorded.has_record, recorded.reasons + scratch.reasons, recorded.missing + scratch.missing,
+            recorded.undecidable + scratch.undecidable, recorded.silent + scratch.silent)
     if isinstance(builder, StatusBuilder):
         builder.status = status
     return status
@@ -274,7 +296,8 @@ def _with_ends(case: Case, scratch: DecisionBuilder, sources: list[Source], peri
             scratch.explain(end.reason)
         for gap in end.gaps:
             scratch.add_missing(gap, end.rule or "notification.review.end")
-    return NotificationStatus(cut, sources, periods, orders, ends, has_record, scratch.reasons, scratch.missing)
+    return NotificationStatus(cut, sources, periods, orders, ends, has_record, scratch.reasons, scratch.missing,
+                              scratch.undecidable, scratch.silent)
 
 
 def _order_source(case: Case, order: OrderNotification, as_of: date) -> Source | None:

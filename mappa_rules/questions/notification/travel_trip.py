@@ -138,7 +138,7 @@ def trip_duty(case: Case, index: int, trip: Trip, builder: DutyBuilder,
     duty.rule, duty.notifiable = result.fired.id, outputs["notifiable"]
     if duty.notifiable is not True:
         return duty
-    duty.subject = status().subject_on(departure)
+    duty.subject = status().subject_or_missing(departure, builder, NEEDED_FOR)
     if duty.subject is not True:
         return duty
     duty.notice = _words(outputs)
@@ -272,7 +272,7 @@ def _return(scope: Scope, duty: TravelDuty, returned: date, path: str, builder: 
     if not result.outputs["required"]:
         duty.return_required = False
         return
-    subject = status.subject_on(returned)
+    subject = status.subject_or_missing(returned, builder, NEEDED_FOR)
     if subject is not True:  # the duty binds a relevant offender
         duty.return_required = subject
         if subject is None:

@@ -52,7 +52,9 @@ class OrderContext:
     def scope(self, order: Order, index: int, as_at: date | None = None) -> Scope:
         day = self.day(as_at or order.made or self.as_of)
         subject = OrderSubject(order, index, self.subject_at)
-        return Scope(self.builder.book, day, ORDER_VALUES, self.case, subject, self.builder.warnings)
+        stand_in = (f"orders[{index}].made",) if as_at is None and order.made is None else ()
+        return Scope(self.builder.book, day, ORDER_VALUES, self.case, subject, self.builder.warnings,
+                     stand_in=stand_in)
 
     def group(self, order: Order, name: str) -> str:
         return f"orders.{family(order.kind)}.{name}"

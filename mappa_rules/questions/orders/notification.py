@@ -10,7 +10,7 @@ from datetime import date
 from pydantic import Field
 
 from ...decision import TypedValue, make_reason
-from ...engine import DecisionBuilder, Gap, evaluate_group
+from ...engine import DecisionBuilder, Gap, Scope, evaluate_group
 from ...facts import Case, Order
 from ...vocabulary.orders import order_path
 from .ends import in_effect_on, order_last_day
@@ -62,23 +62,34 @@ class OrderNotification:
 def order_notification(ctx: OrderContext, order: Order, index: int, check_availability: bool) -> OrderNotification:
     """Whether the order brings full notification and, if so, whether the person is subject on the date asked
     about: from the making of the order (or the breach conviction) until the order ceases to have effect. With
-    ``check_availability``, an order that could not have been made as described brings nothing."""
+    ``check_availability``, an order that could not have been made as described is a named conflict: what it
+    brings is unknown."""
     result = OrderNotification(order)
     builder = ctx.builder
     scope = ctx.scope(order, index)
     if check_availability:
         available = evaluate_group(builder.book.group(ctx.group(order, "availability")), scope)
         if available.outputs.get("available") is False:
+            # Facts that describe an order that could not have been made: which of them is wrong (the kind, the
+            # route, a date) decides what the order brings, so it brings nothing known.
             builder.record(available, order.id)
-            result.full, result.subject_on = False, False
+            builder.add_undecidable("conflict", f"The facts given for {order_path(index, '')[:-1]} describe an order "
+                                    f"that could not have been made: {available.reason(order.id).explanation}",
+                                    available.fired.id if available.fired else None)
             return result
+    _subject_if_made(ctx, order, index, scope, result)
+    return result
+
+
+def _subject_if_made(ctx: OrderContext, order: Order, index: int, scope: Scope, result: OrderNotification) -> None:
+    builder = ctx.builder
     full = evaluate_group(builder.book.group(ctx.group(order, "notification.full")), scope)
     if not builder.record(full, order.id) or full.fired is None:
-        return result
+        return
     result.full = full.outputs["full"]
     if result.full is not True:
         result.subject_on = False
-        return result
+        return
     start = order.breach_date if full.outputs["from"] == "breach" else order.made
     field_name = "breach_date" if full.outputs["from"] == "breach" else "made"
     result.subject_from = start
@@ -89,7 +100,7 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
         result.last_day, result.until_further_order = end, end is None
     if start is None:
         ctx.gap(Gap((order_path(index, field_name),)), full.fired.id)
-        return result
+        return
     if ctx.as_of < start:
         result.subject_on = False
     else:
@@ -108,7 +119,6 @@ def order_notification(ctx: OrderContext, order: Order, index: int, check_availa
              "subject_until": "until further order" if result.until_further_order else result.last_day},
             order.id,
         ))
-    return result
 
 
 @dataclass(frozen=True)

@@ -393,3 +393,29 @@ def test_a_stated_status_gives_the_duty_of_the_disposal_it_stands_for(relevant: 
             "initial/stated.notification", "initial/a")
     assert {k: v for k, v in duty.items() if k not in ("source", "disposal")} == {
         k: v for k, v in stands_for.items() if k not in ("source", "disposal")}
+
+
+@given(st.dates(min_value=date(1960, 1, 1), max_value=date(1997, 8, 31)),
+       st.sampled_from([{"kind": "imprisonment", "term": {"months": 12}}, {"kind": "community_order"}]))
+def test_a_conviction_before_1_september_1997_runs_its_14_days_from_the_commencement(
+    relevant: date, sentence: dict[str, Any]
+) -> None:
+    """A person dealt with for an offence before 1 September 1997, and still serving, supervised or not dealt with
+    on that day, became subject then; the 14 days ran from the relevant date "or, if later, the commencement of this
+    Part": with no time disregarded, the last day is 14 September 1997.
+
+    Citation: Sex Offenders Act 1997 ss.1(2)-(3), 2(1); Sexual Offences Act 2003 s.81(3)-(6). Status: verified.
+    """
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1950, 1, 1)},
+        "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": relevant, "dealt_with_status_1997": True,
+                       "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
+                       "sentence": sentence}],
+    })
+    decision = initial_deadline(case, AS_OF)
+    assert decision.outcome is Outcome.YES
+    assert decision.value["duties"][0]["soa1997"]["deadline"] == date(1997, 9, 14)
+    assert decision.dates["soa1997_initial_deadline"] == date(1997, 9, 14)
+    asked_then = initial_deadline(case, date(1997, 10, 1))
+    assert asked_then.value["duties"][0]["begins"] == date(1997, 9, 1)
+    assert asked_then.dates["initial_deadline"] == date(1997, 9, 14)

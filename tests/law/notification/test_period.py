@@ -177,6 +177,32 @@ def test_conditional_discharge_period_is_its_own(relevant: date, months: int, bo
     assert decision.value["length"] == str(Length(months=months))
 
 
+@given(RELEVANT, st.integers(31, 600), st.sampled_from(["consecutive", "concurrent", "partly_concurrent"]))
+def test_a_term_over_30_months_is_indefinite_whatever_unknown_terms_are_related_to_it(
+    relevant: date, months: int, kind: str,
+) -> None:
+    """Aggregating related terms can only lengthen the relevant term, so a term of 31 months or more gives an
+    indefinite period even when a term related to it is not known (at exactly 30 months the unknown term is named:
+    measured from another start, the same days may hold one month fewer).
+
+    Citation: Sexual Offences Act 2003 s.82(1), (3)-(4). Status: derived.
+    """
+    relation: dict[str, Any] = {"to": "a", "kind": kind}
+    if kind == "partly_concurrent":
+        relation["overlap"] = {"months": 1}
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1960, 1, 1)},
+        "disposals": [
+            {"id": "a", "trigger": "conviction", "relevant_date": relevant, "offence": {"schedule3": None},
+             "sentence": None},
+            {"id": "b", "trigger": "conviction", "relevant_date": relevant, "offence": {"schedule3": True},
+             "sentence": {"kind": "imprisonment", "term": {"months": months}, "relation": relation}},
+        ],
+    })
+    decision = notification_period(case, AS_OF)
+    assert decision.value["disposals"][1]["indefinite"] is True
+
+
 LISTED_WITHOUT_CONDITION = st.sampled_from(["soa2003.s1", "soa2003.s2", "soa2003.s4"])
 
 

@@ -247,3 +247,37 @@ def test_a_1997_act_registration_after_release_is_the_relevant_notification_and_
         assert message is not None and f"read as no it would be {under_2003.isoformat()}" in message
     else:
         assert message is None
+
+
+@given(RELEVANT, st.integers(0, 3000))
+def test_a_discharge_received_decides_even_if_another_discharges_notice_date_is_unknown(
+    relevant: date, after: int,
+) -> None:
+    """Requirements discharged on review end when the offender receives the notice: one application discharged
+    with its notice received by the date decides it, whatever another discharged application's unknown notice
+    date.
+
+    Citation: Sexual Offences Act 2003 s.91C. Status: verified.
+    """
+    notice = relevant + timedelta(days=after)
+    if notice > AS_OF:
+        return
+    decision = _ask(date(1960, 1, 1), relevant, relevant, applications=[
+        {"determination": "discharged"},
+        {"determination": "discharged", "determination_date": notice, "notice_received": notice},
+    ])
+    assert decision.outcome is Outcome.NO
+    assert decision.value["qualifying"] is False
+
+
+def test_a_further_period_outside_the_limits_is_a_conflict_no_fact_would_settle() -> None:
+    """A refusal setting a further period shorter than 8 years is outside s.91C: no further qualifying date can be
+    given, and the decision says so rather than naming a fact.
+
+    Citation: Sexual Offences Act 2003 ss.91B(4)-(6), 91C. Status: verified.
+    """
+    decision = _ask(date(1960, 1, 1), date(2000, 1, 1), date(2000, 1, 3), applications=[
+        {"received": date(2016, 1, 10), "determination": "refused", "determination_date": date(2016, 2, 1),
+         "notice_received": date(2016, 2, 3), "further_period_years": 1}])
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert [u.kind for u in decision.undecidable] == ["conflict"]
