@@ -35,7 +35,8 @@ INITIAL_VALUES = stated(
                                        "of Part 2 (s.81(2))."),
     ("soa1997_notification", "What the record shows of the notification under the Sex Offenders Act 1997 s.2(1): "
                              "on_time (within its period, so complied), late, or none (a stated "
-                             "disposals[i].soa1997_complied decides it)."),
+                             "disposals[i].soa1997_complied, or stated.notification.soa1997_complied for a stated "
+                             "status, decides it)."),
     ("source_kind", "What brings the duty: a disposal, a stated status (stated), an order (SHPO, SOPO, interim "
                     "orders, an SRO or RSHO breach), a notification_order or a notification_notice (s.96ZA)."),
     ("order_kind", "The kind of civil order (shpo, interim_shpo, sopo, sro, rsho, notification_order, ...)."),

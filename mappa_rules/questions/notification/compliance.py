@@ -61,7 +61,8 @@ class DutyCompliance(TypedValue):
     follows: date | None = Field(default=None, description="For a periodic duty: the day of the event it follows.")
     met_by: str | None = Field(description="The notification that met it: notifications[i], or trips[i].notified_on, "
                                ".change_notified_on, .return_notified_on; for a duty under the 1997 Act stated as "
-                               "complied with, disposals[i].soa1997_complied (met_on null).")
+                               "complied with, disposals[i].soa1997_complied or "
+                               "stated.notification.soa1997_complied (met_on null).")
     met_on: date | None = Field(description="The day of that notification.")
     days_late: int | None = Field(description="For met (0) or met_late: the days from the day after the last day to "
                                   "the notification, both counted.")
