@@ -142,6 +142,11 @@ class Scope:
         self._lows: dict[str, float] = {}
         self._memo: dict[str, Any] | None = None
 
+    def alongside(self, subject: Any, as_at: date | None = None) -> Scope:
+        """A scope of the same values, book, case and warnings for another subject, as at ``as_at`` (default: this
+        scope's date); the reasons it gives are its own."""
+        return Scope(self.book, as_at or self.as_at, self._values, self.case, subject, self.warnings)
+
     def remember(self, key: str, make: Callable[[Scope], T]) -> T:
         """``make(scope)``, worked out once per scope and kept under ``key`` (for what the machinery derives from the
         scope's book and date, such as the conventions in force)."""

@@ -159,6 +159,10 @@ class Trip(FactsModel):
     return_as_notified: bool | None = Field(
         default=None, description="The notification disclosed a date and point of return, and the person returned "
         "on that date at that point (reg 8(3)).")
+    notices_complete: bool | None = Field(
+        default=None, description="The notice dates given for this trip (notified_on, change_notified_on, "
+        "return_notified_on) are the whole record: one left null was not given. Null or false: a null date is not "
+        "known, and whether the notice it would record was given is unknown.")
 
     @model_validator(mode="before")
     @classmethod

@@ -23,6 +23,11 @@ class StatedNotification(FactsModel):
     until: Day | None = Field(default=None, description="For a fixed period: the last day subject (inclusive).")
     relevant_date: Day | None = Field(
         default=None, description="The s.82(6) relevant date (or the date of service of an order), if known.")
+    soa1997_complied: bool | None = Field(
+        default=None,
+        description="Stated: the person complied with the Sex Offenders Act 1997 s.2(1) notification (notified "
+        "within its period) for the relevant date stated, which SOA 2003 s.83(3) asks for a relevant date before 1 "
+        "May 2004; null: read from the notifications listed. For a disposal, give disposals[].soa1997_complied.")
 
     @model_validator(mode="after")
     def _coherent(self) -> StatedNotification:

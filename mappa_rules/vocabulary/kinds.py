@@ -73,7 +73,7 @@ _WRITTEN: dict[str, dict[str, str]] = {
     },
     "compliance": {
         "text": "duty_kind event_kind duty_name",
-        "boolean": "notified in_time last_day_passed",
+        "boolean": "notified recorded in_time last_day_passed",
         "number": "days_late days_overdue",
         "date": "notified_on deadline as_of",
     },

@@ -35,7 +35,8 @@ INITIAL_VALUES = stated(
                                        "of Part 2 (s.81(2))."),
     ("soa1997_notification", "What the record shows of the notification under the Sex Offenders Act 1997 s.2(1): "
                              "on_time (within its period, so complied), late, or none (a stated "
-                             "disposals[i].soa1997_complied decides it)."),
+                             "disposals[i].soa1997_complied, or stated.notification.soa1997_complied for a stated "
+                             "status, decides it)."),
     ("source_kind", "What brings the duty: a disposal, a stated status (stated), an order (SHPO, SOPO, interim "
                     "orders, an SRO or RSHO breach), a notification_order or a notification_notice (s.96ZA)."),
     ("order_kind", "The kind of civil order (shpo, interim_shpo, sopo, sro, rsho, notification_order, ...)."),
@@ -119,6 +120,10 @@ COMPLIANCE_VALUES = stated(
     ("notified", "A notification that meets the duty was given by the as-at date, on or after the day the duty "
                  "opened (the notifications listed are the record)."),
     ("notified_on", "The day of the first such notification."),
+    ("recorded", "The case gives the record a notification meeting the duty would be in: the notifications listed "
+                 "(none listed at all is no record, so whether one was given is unknown), or for a trip's notice, "
+                 "further notice or return notification its date (null is not known, unless the trip's notice "
+                 "dates are stated to be the whole record)."),
     ("in_time", "That notification was given on or before the last day of the period (before it began to run, "
                 "while the clock was stopped, counts as in time); for notice on the last day where the regulations "
                 "fix a clock time, whether it was given by then."),

@@ -13,10 +13,13 @@ from datetime import date
 from typing import Any
 
 from ..engine import AtLeast, Gap, Scope
+from ..engine.conditions import UNKNOWN
 from ..facts import Case, Disposal, Term
 from ..legal_time import Length, corresponding_day, covered_span, length_in_months, start_for_end
 from ..legal_time.conventions import conventions_at, half_of
 from .values import subject
+
+COMMENCEMENT = "notification.period.commencement"
 
 __all__ = ["disposal_path", "measure", "notification_term_months", "sentence_term_months", "term_length"]
 
@@ -100,7 +103,7 @@ def _at_least_own_term(scope: Scope, disposal: Disposal, unknown: Gap) -> Gap:
     """Where the terms related to this one are not all known, the aggregate is still at least this term: less one
     month, since a number of days measured from another start may hold one whole month fewer."""
     own = term_length(scope, disposal, for_notification=True)
-    if disposal.offence.schedule3 is False or own is None or isinstance(own, Gap):
+    if own is None or isinstance(own, Gap) or _in_schedule3(scope, disposal) is False:
         return unknown
     months = measure(scope, disposal, own)
     return unknown if isinstance(months, Gap) else AtLeast(unknown.paths, max(0.0, float(math.floor(months) - 1)))
@@ -178,13 +181,28 @@ def _aggregate(scope: Scope, linked: list[Disposal]) -> Any:
             progressed = True
         if not progressed:
             break
-    schedule3 = [
-        spans[d.id] for d in linked if d.id in spans and d.offence.schedule3 is not False
-    ]
+    listed = {d.id: _in_schedule3(scope, d) for d in linked if d.id in spans}
+    schedule3 = [spans[ident] for ident, found in listed.items() if found is not False]
     if not schedule3:
         return 0.0
-    unknown = [disposal_path(case, d, "offence.schedule3") for d in linked if d.offence.schedule3 is None]
+    unknown = [path for found in listed.values() if isinstance(found, Gap) for path in found.paths]
     if unknown and len(schedule3) > 1:
-        return Gap(tuple(unknown))
+        return Gap(tuple(dict.fromkeys(unknown)))
     first, end = covered_span(schedule3)
     return length_in_months(first, end, conventions)
+
+
+def _in_schedule3(scope: Scope, disposal: Disposal) -> bool | Gap:
+    """Whether Schedule 3 lists the disposal's offence, as the disposal's own ``schedule3`` value says (the offence
+    catalogue for an id it knows, else the caller's flag, with the same warnings), read as at the day the law of
+    that disposal is read: its conviction, finding or caution, or the commencement of Part 2 if later."""
+    if disposal is scope.subject:
+        own = scope.lookup("schedule3")
+        return Gap(scope.gaps_of(["schedule3"])) if own is UNKNOWN else bool(own)
+    day, convicted = scope.as_at, disposal.relevant_date
+    if convicted is not None:
+        commencement = scope.book.parameter(COMMENCEMENT)
+        day = max(convicted, commencement.value_at(max(convicted, commencement.starts[0])))
+    other = scope.alongside(disposal, day)
+    found = other.lookup("schedule3")
+    return Gap(other.gaps_of(["schedule3"])) if found is UNKNOWN else bool(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from tests.conftest import answer, load_casebook
 
 EXAMPLES = load_casebook()
+READS_WRONG = re.compile(r"\bNone\b|\bon unknown\b|\b([A-Za-z]{2,}) \1\b|\{|\}")
+"""What a reason must never read: a value shown as None, a date "on unknown", a doubled word, a placeholder left."""
 
 
 def _subset(expected: Any, actual: Any, path: str = "value") -> None:
@@ -49,3 +52,5 @@ def test_worked_example(example: dict[str, Any]) -> None:
         assert ident in relied and ident not in codes, (
             f"{ident} should be relied on without a warning; relied on: {relied}; warnings: {codes}")
     decision.model_dump_json()  # every decision serialises
+    for reason in decision.reasons:
+        assert not READS_WRONG.search(reason.explanation), f"{reason.rule_id} reads wrongly: {reason.explanation}"

@@ -46,6 +46,9 @@ from .status import NotificationStatus
 
 QUESTION = "notification.change"
 COMMENCEMENT = "notification.period.commencement"
+EVENT_NAMES = {"release": "release", "prescribed_change": "prescribed change",
+               "household_with_child": "change (a household with a child)"}
+"""How a change is named in its duty's reasons, where its kind's words do not read "... change" as they stand."""
 DISREGARDS = "notification.change.s84_5_disregards"
 LAPSES = "notification.status.duty_lapses_at_end"
 
@@ -155,7 +158,7 @@ def _compliance(case: Case, as_of: date, builder: DutyBuilder, duties: list[Chan
     specs: list[tuple[ChangeDuty, str, DutySpec]] = []
     for duty in duties:
         kind, change = ("release" if duty.change.kind == "release" else "change"), duty.change
-        event = "release" if kind == "release" else f"{change.kind.replace('_', ' ')} change"
+        event = EVENT_NAMES.get(change.kind, f"{change.kind.replace('_', ' ')} change")
         name = f"The {event} {duty.label}"
         if not duty.decided:
             gaps = duty.gaps or tuple(m.fact for m in builder.missing)

@@ -52,15 +52,17 @@ class DutyCompliance(TypedValue):
     kind: str = Field(description="initial, change, release, non_occurrence, periodic, travel, travel_change or "
                       "travel_return.")
     status: str = Field(description="met (on or before the last day), met_late, not_met (the last day has passed "
-                        "and no notification meets it by the as-at date), due (the last day has not passed, or the "
-                        "clock is stopped, and it is not yet met) or unknown (see missing).")
+                        "and the record given shows no notification meeting it by the as-at date), due (the last day "
+                        "has not passed, or the clock is stopped, and it is not yet met) or unknown (see missing: "
+                        "notifications when the case lists none at all, a trip's notice date when it is null).")
     opens: date | None = Field(description="The first day a notification meets it (null: any day, for notice of a "
                                "trip).")
     deadline: date | None = Field(description="Its last day; null while the clock is stopped or undetermined.")
     follows: date | None = Field(default=None, description="For a periodic duty: the day of the event it follows.")
     met_by: str | None = Field(description="The notification that met it: notifications[i], or trips[i].notified_on, "
                                ".change_notified_on, .return_notified_on; for a duty under the 1997 Act stated as "
-                               "complied with, disposals[i].soa1997_complied (met_on null).")
+                               "complied with, disposals[i].soa1997_complied or "
+                               "stated.notification.soa1997_complied (met_on null).")
     met_on: date | None = Field(description="The day of that notification.")
     days_late: int | None = Field(description="For met (0) or met_late: the days from the day after the last day to "
                                   "the notification, both counted.")
@@ -125,7 +127,9 @@ class Given:
 class DutySpec:
     """One duty as its question worked it out: when it opens, its last day (``running`` False: the clock is stopped;
     None: undetermined, ``gaps`` naming what would decide it), and what it is about. ``stated``: the fact by which
-    the case states the duty was complied with, where it gives no notification (the 1997 Act's, s.83(3))."""
+    the case states the duty was complied with, where it gives no notification (the 1997 Act's, s.83(3));
+    ``unrecorded``: the fact that would record a notification meeting it, where the case leaves it unknown (a
+    trip's notice date left null)."""
 
     kind: str
     subject: str
@@ -142,6 +146,7 @@ class DutySpec:
     on_last_day: bool | Gap = True
     key: str | None = None
     stated: str | None = None
+    unrecorded: str | None = None
 
     @property
     def ident(self) -> str:
@@ -308,7 +313,7 @@ def _status(builder: DutyBuilder, case: Case, as_of: date, spec: DutySpec, match
     stated = first is None and spec.stated is not None
     values: dict[str, Any] = {
         "duty_name": spec.name, "duty_kind": spec.kind, "event_kind": spec.event_kind or Gap(()),
-        "notified": first is not None or stated,
+        "notified": first is not None or stated, "recorded": _recorded(case, spec),
         "notified_on": f"a day the case does not give ({spec.stated})" if stated else (
             Gap(()) if first is None else first.day),
         "in_time": True if stated else _in_time(spec, first, stopped),
@@ -331,6 +336,14 @@ def _status(builder: DutyBuilder, case: Case, as_of: date, spec: DutySpec, match
                 met_on=None if first is None else first.day,
                 days_late=late if status in ("met", "met_late") else None,
                 days_overdue=overdue if status == "not_met" else None, rule=result.fired.id, missing=[])
+
+
+def _recorded(case: Case, spec: DutySpec) -> bool | Gap:
+    """Whether the case gives the record a notification meeting the duty would be in: the notifications listed
+    (an empty list is no record), or the trip's own notice date (``unrecorded`` names it when it is not known)."""
+    if spec.unrecorded is not None:
+        return Gap((spec.unrecorded,))
+    return True if spec.own is not None or case.notifications else Gap(("notifications",))
 
 
 def _in_time(spec: DutySpec, first: Given | None, stopped: bool) -> bool | Gap:

@@ -41,6 +41,7 @@ from ...vocabulary.notification import INITIAL_VALUES
 from .compliance import compliance_lines, missing_since
 from .duties import Answer, DutyBuilder, Step, answer_each, decide, run_group, status_on_demand
 from .initial_duty import (
+    STATED,
     InitialDuty,
     InitialDutyValue,
     Period,
@@ -57,7 +58,6 @@ from .status import NotificationStatus
 from .subject import DisposalPeriod, relevant_date
 
 QUESTION = "notification.initial"
-STATED = "stated.notification"
 COMMENCEMENT = "notification.period.commencement"
 SOA1997_COMMENCEMENT = "notification.period.soa1997_commencement"
 
@@ -169,7 +169,7 @@ def _stated_duty(case: Case, as_of: date, builder: DutyBuilder,
     values: dict[str, Any] = {"relevant_date": stated.relevant_date, "source_kind": "stated"}
     return _dated_duty(case, duty, as_of, builder, values, _Record(
         running_at=lambda: stated.until is None or stated.until >= commencement,
-        complied=None, earlier=lambda: (False, False)))
+        complied=stated.soa1997_complied, earlier=lambda: (False, False)))
 
 
 def _dated_duty(case: Case, duty: InitialDuty, as_of: date, builder: DutyBuilder, values: dict[str, Any],

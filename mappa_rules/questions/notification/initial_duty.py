@@ -22,7 +22,11 @@ from .compliance import DutyCompliance, DutySpec, assess
 from .duties import DutyBuilder, deadline_disregarding, disregarded, run_group
 from .status import NotificationStatus
 
+STATED = "stated.notification"
+"""The source of a duty a stated status gives, when no disposal is recorded."""
+
 __all__ = [
+    "STATED",
     "InitialDuty",
     "InitialDutyValue",
     "Period",
@@ -216,9 +220,7 @@ def initial_compliance(case: Case, as_of: date, builder: DutyBuilder, duties: li
     for duty in owners:
         period, name = duty.period, f"The initial notification for {duty.source}"
         if duty.required and period is not None:
-            complied = period.soa1997 and duty.disposal is not None and duty.disposal.soa1997_complied is True
-            stated = f"disposals[{case.position(duty.disposal)}].soa1997_complied" if (
-                complied and duty.disposal is not None) else None
+            stated = _stated_complied(case, duty) if period.soa1997 else None
             specs.append(DutySpec("initial", duty.named, name, period.begins, period.begins, period.deadline,
                                   period.deadline is not None, pool="initial", stated=stated))
         else:
@@ -226,3 +228,16 @@ def initial_compliance(case: Case, as_of: date, builder: DutyBuilder, duties: li
             specs.append(DutySpec("initial", duty.named, name, as_of, None, None, None, gaps))
     for duty, found in zip(owners, assess(builder, case, as_of, specs), strict=True):
         duty.compliance = found
+
+
+def _stated_complied(case: Case, duty: InitialDuty) -> str | None:
+    """The fact by which the case states the 1997 Act's initial notification was given in time for the duty's
+    source, if it does: ``disposals[i].soa1997_complied``, or ``stated.notification.soa1997_complied`` for a stated
+    status."""
+    if duty.disposal is not None:
+        return (f"disposals[{case.position(duty.disposal)}].soa1997_complied"
+                if duty.disposal.soa1997_complied is True else None)
+    stated = case.stated.notification
+    if duty.source == STATED and stated is not None and stated.soa1997_complied is True:
+        return f"{STATED}.soa1997_complied"
+    return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ...decision import make_reason
 from ...engine.evaluator import Gap, GroupResult, Scope
 from ...facts import Case, ReviewApplication
 from ...legal_time import (
@@ -29,8 +30,8 @@ from ...legal_time import (
     last_day,
     last_day_within,
 )
-from ...legal_time.conventions import conventions_at, day_after_period, sensitive
-from .duties import DutyBuilder, length_of, run_group
+from ...legal_time.conventions import BEGINNING_WITH, conventions_at, day_after_period, rely_on, sensitive
+from .duties import DutyBuilder, length_of, run_group, soa_citation
 
 __all__ = ["ApplicationDates", "application_dates", "relevant_notification"]
 
@@ -83,6 +84,7 @@ def application_dates(case: Case, index: int, application: ReviewApplication, sc
     if application.notice_received is not None:
         limit = length_of(scope.param("notification.review.appeal_limit"))
         dates.appeal_deadline, _ = last_day(application.notice_received, limit, conventions_at(scope))
+        rely_on(scope, BEGINNING_WITH)  # s.91E(2): "the period of 21 days beginning with the day of receipt"
     decided_on, years = application.determination_date, application.further_period_years
     scope.subject.update(
         further_period_set=Gap((f"{path}.further_period_years",)) if years is None else years,
@@ -100,7 +102,15 @@ def application_dates(case: Case, index: int, application: ReviewApplication, sc
         builder.add_undecidable("conflict", further.reason(path).explanation, further.fired.id)
         return dates
     period = years if years is not None else int(scope.param("notification.review.further_period_years"))
-    dates.further_qualifying_date = day_after_period(scope, decided_on, Length(years=period))
+    further_date = dates.further_qualifying_date = day_after_period(scope, decided_on, Length(years=period))
+    builder.explain(make_reason(
+        "notification.review.further_qualifying_date",
+        "The further qualifying date is the day after the end of the further period",
+        soa_citation("91B", "s.91B(3), (6)"), scope.book.parameter(BEGINNING_WITH).status,
+        "The day after the end of {years} years beginning with the determination of {determination_date} is "
+        "{further_qualifying_date}; a further application may be made from that day.",
+        {"years": period, "determination_date": decided_on, "further_qualifying_date": further_date}, path,
+    ))
     return dates
 
 

@@ -157,6 +157,9 @@ def _specs(duty: TravelDuty, index: int, as_of: date) -> list[DutySpec]:
     def given(day: date | None, field: str, kind: str) -> tuple[Given, ...]:
         return () if day is None or day > as_of else (Given(day, kind, f"{path}.{field}"),)
 
+    def unrecorded(day: date | None, field: str) -> str | None:
+        return f"{path}.{field}" if day is None and not trip.notices_complete else None
+
     if duty.notifiable is False or duty.subject is False:
         return []
     if duty.latest is None:
@@ -167,17 +170,20 @@ def _specs(duty: TravelDuty, index: int, as_of: date) -> list[DutySpec]:
         by_time = (Gap((f"{path}.notified_by_latest_time",)) if trip.notified_by_latest_time is None
                    else trip.notified_by_latest_time)
     found.append(DutySpec("travel", duty.label, f"Notice of {name}", at, None, latest.day,
-                          own=given(trip.notified_on, "notified_on", "trip_notice"), on_last_day=by_time))
+                          own=given(trip.notified_on, "notified_on", "trip_notice"), on_last_day=by_time,
+                          unrecorded=unrecorded(trip.notified_on, "notified_on")))
     if duty.change_latest is not None and duty.change_rule is not None and trip.details_changed_on is not None:
         found.append(DutySpec("travel_change", duty.label, f"The further notice of {name}", trip.details_changed_on,
                               trip.details_changed_on, duty.change_latest.day,
-                              own=given(trip.change_notified_on, "change_notified_on", "trip_change_notice")))
+                              own=given(trip.change_notified_on, "change_notified_on", "trip_change_notice"),
+                              unrecorded=unrecorded(trip.change_notified_on, "change_notified_on")))
     returned = trip.returned_on
     if returned is not None and (duty.return_due or (duty.return_required is None and "return" in duty.open_parts)):
         running = None if duty.return_by is None else True
         found.append(DutySpec("travel_return", duty.label, f"The notification of the return from {name}", returned,
                               returned, duty.return_by, running, duty.gaps,
-                              own=given(trip.return_notified_on, "return_notified_on", "trip_return_notice")))
+                              own=given(trip.return_notified_on, "return_notified_on", "trip_return_notice"),
+                              unrecorded=unrecorded(trip.return_notified_on, "return_notified_on")))
     return found
 
 

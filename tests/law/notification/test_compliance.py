@@ -83,12 +83,13 @@ def test_a_notification_on_or_before_the_last_day_meets_the_duty_and_one_after_i
 
 
 @given(RELEVANT, st.lists(st.tuples(st.sampled_from(["change", "periodic", "non_occurrence"]), st.integers(0, 400)),
-                          max_size=3), st.integers(0, 60))
+                          min_size=1, max_size=3), st.integers(0, 60))
 def test_a_duty_whose_last_day_has_passed_with_no_notification_of_its_kind_is_not_met(
     relevant: date, others: list[tuple[str, int]], asked_after: int
 ) -> None:
-    """Notifications of other kinds do not meet the initial notification duty: once its last day has passed with
-    none recorded it is not met (overdue by the days since), and before then it is due.
+    """Notifications of other kinds do not meet the initial notification duty: where the case lists notifications
+    (the record) and none of its kind, once its last day has passed it is not met (overdue by the days since), and
+    before then it is due.
 
     Citation: Sexual Offences Act 2003 ss.83(1), 87(1), 91(1)(a), (3). Status: derived.
     """
@@ -103,6 +104,57 @@ def test_a_duty_whose_last_day_has_passed_with_no_notification_of_its_kind_is_no
         assert (found["status"], found["days_overdue"]) == ("due", None)
 
 
+@given(RELEVANT, st.integers(0, 400))
+def test_a_case_that_lists_no_notification_leaves_a_past_duty_unknown_not_unmet(
+    relevant: date, asked_after: int
+) -> None:
+    """A case that lists no notification at all does not say that none was given: a duty whose last day has passed
+    is unknown, naming the notifications, never "not met"; one whose last day has not passed is still due.
+
+    Citation: Sexual Offences Act 2003 ss.83(1), 91(1)(a), (3) (a failure to notify is a fact to be shown; an empty
+    list asked about directly is undetermined, docs/design.md "Lists as records"). Status: derived.
+    """
+    as_of = relevant + timedelta(days=asked_after)
+    found = _initial(initial_deadline(_case(relevant, []), as_of))
+    if as_of > relevant + timedelta(days=2):
+        assert (found["status"], found["missing"], found["days_overdue"]) == ("unknown", ["notifications"], None)
+    else:
+        assert (found["status"], found["missing"]) == ("due", [])
+
+
+@given(st.dates(min_value=date(2012, 9, 1), max_value=date(2026, 1, 1)), st.integers(0, 30),
+       st.sampled_from([None, False, True]))
+def test_a_trip_notice_not_recorded_is_unknown_unless_the_trip_record_is_complete(
+    departure: date, asked_after: int, complete: bool | None
+) -> None:
+    """A trip whose notice, further notice or return notification has no date recorded leaves that duty unknown
+    once its last day has passed, naming the date; where the case says the trip's notice dates are the whole
+    record, a date left out was not given and the duty is not met.
+
+    Citation: Sexual Offences Act 2003 s.86(1)-(3); SI 2004/1220 regs 5, 7, 8 (as amended by SI 2012/1876).
+    Status: derived.
+    """
+    trip: dict[str, Any] = {"id": "t", "departure": departure, "return_date": departure + timedelta(days=3),
+                            "known_more_than_7_days_before": False, "returned_on": departure + timedelta(days=3),
+                            "return_as_notified": False}
+    if complete is not None:
+        trip["notices_complete"] = complete
+    case = _case(departure - timedelta(days=900), [("initial", departure - timedelta(days=899))], trips=[trip])
+    as_of = departure + timedelta(days=3 + asked_after)
+    value = travel_notice(case, as_of).value["trips"][0]
+    notice, back = value.compliance, value.return_compliance
+    assert notice.deadline is not None and notice.deadline < as_of
+    if complete:
+        assert (notice.status, notice.missing) == ("not_met", [])
+    else:
+        assert (notice.status, notice.missing) == ("unknown", ["trips[0].notified_on"])
+    if back.deadline is not None and back.deadline < as_of:
+        assert (back.status, back.missing) == (("not_met", []) if complete else
+                                               ("unknown", ["trips[0].return_notified_on"]))
+    else:
+        assert back.status == "due"
+
+
 NOTES = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 1500)), max_size=5)
 
 
@@ -112,7 +164,8 @@ def test_adding_a_notification_never_turns_met_into_not_met(
     relevant: date, notes: list[tuple[str, int]], kind: str, extra: int, asked_after: int
 ) -> None:
     """A notification added to the record never makes a duty worse: met stays met, met late is met no later, and
-    not met can only become met; one dated after the date asked about changes nothing.
+    not met can only become met; one dated after the date asked about changes nothing (once the case lists any
+    notification: with none listed there is no record, and whether a past duty was met is unknown).
 
     Citation: Sexual Offences Act 2003 s.91(1)(a), (3); ss.83(1), 84(1), 85(1). Status: derived.
     """
@@ -123,7 +176,7 @@ def test_adding_a_notification_never_turns_met_into_not_met(
     added = (kind, relevant + timedelta(days=extra))
     before = _every(timeline(_case(relevant, dated, **changes), as_of))
     after = _every(timeline(_case(relevant, [*dated, added], **changes), as_of))
-    if added[1] > as_of:
+    if added[1] > as_of and dated:
         assert after == before
     for duty, was in before.items():
         now = after.get(duty)

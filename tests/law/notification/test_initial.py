@@ -419,3 +419,35 @@ def test_a_conviction_before_1_september_1997_runs_its_14_days_from_the_commence
     asked_then = initial_deadline(case, date(1997, 10, 1))
     assert asked_then.value["duties"][0]["begins"] == date(1997, 9, 1)
     assert asked_then.dates["initial_deadline"] == date(1997, 9, 14)
+
+
+@given(st.dates(min_value=date(2001, 6, 1), max_value=date(2004, 4, 20)), st.booleans(),
+       st.one_of(st.none(), st.integers(0, 30)))
+def test_a_stated_status_may_state_compliance_with_the_1997_act_as_a_disposal_does(
+        relevant: date, complied: bool, notified: int | None) -> None:
+    """A stated status before 1 May 2004 may state, as a disposal may, that the person complied with the 1997 Act's
+    notification (s.83(3)): stated true, no s.83(1) notification is owed at the commencement and the initial duty
+    is met as stated; stated false, it is owed, whatever notifications are listed - the same answers a disposal
+    with that relevant date and that statement gives.
+
+    Citation: Sexual Offences Act 2003 ss.81(1), 83(1), (3); Sex Offenders Act 1997 s.2(1). Status: verified.
+    """
+    more: dict[str, Any] = {
+        "person": {"date_of_birth": date(1950, 1, 1)},
+        "notifications": [] if notified is None else [{"kind": "initial",
+                                                       "date": relevant + timedelta(days=notified)}],
+    }
+    disposal = Case.model_validate({**more, "disposals": [
+        {"id": "a", "trigger": "conviction", "relevant_date": relevant, "sentence_date": relevant,
+         "offence": {"schedule3": True}, "sentence": {"kind": "life"}, "soa1997_complied": complied}]})
+    stated = Case.model_validate({**more, "stated": {"notification": {
+        "since": relevant, "indefinite": True, "relevant_date": relevant, "soa1997_complied": complied}}})
+    by_disposal, by_statement = initial_deadline(disposal, AS_OF), initial_deadline(stated, AS_OF)
+    assert by_statement.outcome is Outcome.YES
+    assert by_statement.value["s83_1_required_at_commencement"] is (not complied)
+    assert by_statement.dates == by_disposal.dates
+    met_by, stands_for = (d.value["duties"][0].model_dump()["compliance"]["met_by"]
+                          for d in (by_statement, by_disposal))
+    if complied and notified is None:
+        assert met_by == "stated.notification.soa1997_complied"
+    assert met_by == (stands_for and stands_for.replace("disposals[0]", "stated.notification"))

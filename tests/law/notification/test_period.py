@@ -201,3 +201,40 @@ def test_a_term_over_30_months_is_indefinite_whatever_unknown_terms_are_related_
     })
     decision = notification_period(case, AS_OF)
     assert decision.value["disposals"][1]["indefinite"] is True
+
+
+LISTED_WITHOUT_CONDITION = st.sampled_from(["soa2003.s1", "soa2003.s2", "soa2003.s4"])
+
+
+@settings(max_examples=40)
+@given(RELEVANT, st.sampled_from(["consecutive", "partly_concurrent"]), st.integers(16, 29), LISTED_WITHOUT_CONDITION,
+       st.sampled_from(["soa2003.s1", "soa2003.s4", "oapa1861.s16"]))
+def test_terms_for_offences_given_by_catalogue_id_are_aggregated_as_the_catalogue_lists_them(
+    relevant: date, kind: str, months: int, first: str, second: str
+) -> None:
+    """Consecutive or partly concurrent terms for two offences given only by their catalogue ids are aggregated
+    when the catalogue lists both in Schedule 3, with no schedule3 flag from the caller; a term for an offence the
+    catalogue does not list in Schedule 3 (a Schedule 15 offence) is left out, so the period follows the listed
+    term alone.
+
+    Citation: Sexual Offences Act 2003 s.82(3)-(4), s.80(1), Sch 3. Status: verified.
+    """
+    relation: dict[str, Any] = {"to": "a", "kind": kind}
+    if kind == "partly_concurrent":
+        relation["overlap"] = {"months": 1}
+    offence = {"offence_date": relevant - timedelta(days=30)}
+    case = Case.model_validate({
+        "person": {"date_of_birth": date(1970, 1, 1)},
+        "disposals": [
+            {"id": "a", "trigger": "conviction", "relevant_date": relevant, "sentence_date": relevant,
+             "court": "england_wales", "offence": {"offence_id": first, **offence},
+             "sentence": {"kind": "imprisonment", "term": {"months": months}}},
+            {"id": "b", "trigger": "conviction", "relevant_date": relevant, "sentence_date": relevant,
+             "court": "england_wales", "offence": {"offence_id": second, **offence},
+             "sentence": {"kind": "imprisonment", "term": {"months": months}, "relation": relation}},
+        ],
+    })
+    decision = notification_period(case, AS_OF)
+    assert decision.outcome is Outcome.YES, [m.fact for m in decision.missing]
+    aggregated = second != "oapa1861.s16"
+    assert decision.value["disposals"][0]["indefinite"] is aggregated

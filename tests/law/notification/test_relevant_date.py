@@ -117,6 +117,30 @@ def test_an_offender_who_turns_18_before_a_listing_sentence_gets_the_full_period
     assert decision.dates["period_last_day"] == _last(sentenced, 10)
 
 
+@given(st.sampled_from([{"offence_id": "oapa1861.s16"}, {"offence_id": "oapa1861.s18"}, {"schedule3": False},
+                        {"offence_id": "soa2003.s1"}, {"offence_id": "soa2003.s7"}]),
+       CONVICTED, st.integers(0, 400), st.integers(1, 60))
+@settings(max_examples=60)
+def test_an_offence_schedule_3_does_not_list_is_never_said_to_be_listed(
+        offence: dict[str, Any], convicted: date, later: int, months: int) -> None:
+    """s.132 applies only to an offence Schedule 3 lists subject to a sentencing condition: for an offence it does
+    not list (a Schedule 15 offence, or one the case says is not listed) the conviction keeps its own date and the
+    reason says the offence is not listed, whatever the sentence or its day; for a listed offence that reason is
+    never given.
+
+    Citation: Sexual Offences Act 2003 s.132(1), s.82(6), s.80(1). Status: verified.
+    """
+    case = _case(offence, convicted, convicted + timedelta(days=later), months, 30)
+    decision = notification_period(case, convicted + timedelta(days=later))
+    fired = [r.rule_id for r in decision.reasons]
+    listed = offence.get("offence_id", "").startswith("soa2003")
+    assert ("notification.period.relevant_date.not_listed" in fired) is not listed
+    if not listed:
+        assert decision.outcome is Outcome.NO
+        said = " ".join(r.explanation for r in decision.reasons)
+        assert "Schedule 3 lists" not in said and "whichever Schedule 3 condition" not in said
+
+
 @given(SENTENCING_ONLY, CONVICTED, st.integers(24, 29), st.integers(0, 4000))
 @settings(max_examples=60)
 def test_an_unknown_sentence_date_is_never_taken_as_the_conviction(

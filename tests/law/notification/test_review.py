@@ -193,6 +193,36 @@ def test_after_a_refusal_the_further_date_is_the_8th_anniversary_unless_a_longer
     assert warned is (years is None)
 
 
+@given(st.dates(min_value=date(2012, 7, 30), max_value=date(2035, 12, 31)), st.sampled_from([None, *range(8, 16)]),
+       st.booleans())
+def test_the_further_qualifying_date_and_the_appeal_deadline_record_the_beginning_with_reading(
+    refused: date, years: int | None, decided_on_known: bool
+) -> None:
+    """The further qualifying date (the day after the end of the further period beginning with the determination)
+    and the last day to appeal (21 days beginning with the day the notice is received) each count the first day:
+    the decision gives the further date in a reason of its own, and lists the "beginning with" convention in
+    relied_on, even where no qualifying date can be given to record it.
+
+    Citation: Sexual Offences Act 2003 s.91B(3), (6), s.91E(2). Status: verified.
+    """
+    application = {"received": refused - timedelta(days=30), "determination": "refused",
+                   "determination_date": refused if decided_on_known else None, "notice_received": refused,
+                   "further_period_years": years}
+    decision = _ask(date(1950, 1, 1), date(1997, 10, 1), None, applications=[application])
+    assert "qualifying_date" not in decision.dates
+    assert decision.dates["appeal_deadline"] == refused + timedelta(days=20)
+    assert "time.conventions.beginning_with_convention" in [r.id for r in decision.relied_on]
+    stated = [r for r in decision.reasons if r.rule_id == "notification.review.further_qualifying_date"]
+    if decided_on_known:
+        further = _anniversary(refused, years or 8)
+        assert decision.dates["further_qualifying_date"] == further
+        assert [r.facts["further_qualifying_date"] for r in stated] == [further]
+        assert f"beginning with the determination of {refused.isoformat()} is {further.isoformat()}" in (
+            stated[0].explanation)
+    else:
+        assert stated == [] and "further_qualifying_date" not in decision.dates
+
+
 @given(st.dates(min_value=date(2012, 7, 30), max_value=date(2035, 12, 31)),
        st.lists(st.integers(0, 14), min_size=1, max_size=4))
 def test_the_determination_is_due_6_weeks_after_the_last_day_a_notified_body_may_reply(
