@@ -9,7 +9,6 @@ benchmark contender, not a second implementation of the law: nothing in the libr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,7 +19,6 @@ from .handwritten_facts import (
     PART2,
     SHPO_SRO,
     SOA1997,
-    Tri,
     add_months,
     after,
     age,
@@ -31,37 +29,12 @@ from .handwritten_facts import (
     term_md,
     term_months,
 )
+from .handwritten_mappa import mappa_category
+from .handwritten_trail import Answer, Trail, Tri, first
 
+_first = first
 CUSTODIAL = ("imprisonment", "detention_and_training_order", "extended_sentence")
 ROW_YEARS = {"ten": 10, "seven": 7, "five": 5, "two": 2}
-
-
-@dataclass(slots=True)
-class Trail:
-    reasons: list[tuple[str, str | None]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    warnings: set[str] = field(default_factory=set)
-
-
-@dataclass(slots=True)
-class Answer:
-    outcome: str
-    value: dict[str, Any]
-    dates: dict[str, date]
-    trail: Trail
-
-
-def _first(rules: list[tuple[Tri, Any, str]]) -> tuple[Any, str | None, bool]:
-    """First-match over (truth, outcome, rule id): an unknown earlier rule with another outcome leaves it open."""
-    blocked: list[Any] = []
-    for truth, then, rule in rules:
-        if truth is None:
-            blocked.append(then)
-        elif truth:
-            if any(b != then for b in blocked):
-                return None, None, False
-            return then, rule, True
-    return None, None, not blocked
 
 
 def _aggregate_months(case: Any, d: Any, miss: list[str]) -> float | None:
@@ -300,83 +273,6 @@ def notification_period(case: Any, as_of: date) -> Answer:
     if p["last_day"] is not None:
         dates["period_last_day"] = p["last_day"]
     return Answer("yes", value, dates, trail)
-
-
-def _category2(case: Any, as_of: date, trail: Trail) -> Tri:
-    unknown = False
-    for d in case.disposals:
-        kind = kind_of(d)
-        sch15 = listed(case, d, "cja2003.sch15", d.offence.schedule15, as_of, trail.warnings)
-        murder, s327 = d.offence.murder, d.offence.s327_4a
-        conviction = d.trigger == "conviction"
-        months = None if d.sentence is None else term_months(d, False)
-        court = None if d.court is None else d.court != "england_wales"
-
-        def is_kind(*kinds: str, kind: str | None = kind) -> bool | None:
-            return None if kind is None else kind in kinds
-
-        suspended = bool(getattr(d.sentence, "suspended", False))
-        verdict, rule, ok = _first([
-            (OR(court, d.trigger == "caution"), False, "not_england_wales"),
-            (AND(None if murder is None else not murder, None if sch15 is None else sch15 not in ("part_1", "part_2"),
-                 None if s327 is None else not s327), False, "offence_not_specified"),
-            (AND(conviction, OR(is_kind("extended_sentence"), AND(is_kind("imprisonment"), not suspended)),
-                 None if months is None else months >= 12), "i", "imprisonment_12_months"),
-            (AND(conviction, is_kind("detention_and_training_order"), None if months is None else months >= 12),
-             "iii", "training_order_12_months"),
-            (AND(conviction, is_kind("life", "ipp")), "ii", "life_or_public_protection"),
-            (is_kind("hospital_order", "guardianship_order"), "iv", "hospital_or_guardianship"),
-            (AND(is_kind("imprisonment"), suspended, None if months is None else months >= 12), "unresolved",
-             "suspended_unresolved"),
-            (True, False, "no_qualifying_disposal"),
-        ])
-        if not ok:
-            trail.missing.append(f"disposals[{d.id}].category2")
-            unknown = True
-            continue
-        trail.reasons.append(("mappa.category2." + str(rule), d.id))
-        if verdict == "unresolved":
-            trail.warnings.add("mappa.category2.suspended_unresolved")
-            unknown = True
-            continue
-        if not verdict:
-            continue
-        if kind == "life":
-            return True
-        if d.supervision_end is None:
-            trail.missing.append(f"disposals[{d.id}].supervision_end")
-            unknown = True
-        elif as_of <= d.supervision_end:
-            return True
-    return None if unknown else False
-
-
-def mappa_category(case: Any, as_of: date, notification: Answer | None = None) -> Answer:
-    period = notification or notification_period(case, as_of)
-    trail = Trail(list(period.trail.reasons), list(period.trail.missing), set(period.trail.warnings))
-    cat1 = period.value["subject_on_as_of"]
-    cat2 = _category2(case, as_of, trail)
-    harm, multi = case.risk.may_cause_serious_harm, case.risk.needs_multi_agency_management
-    has = bool(case.disposals)
-    cat3, _, ok3 = _first([
-        (not has, False, "no_offence"), (AND(has, harm, multi), True, "other_dangerous_offender"),
-        (OR(None if harm is None else not harm, None if multi is None else not multi), False, "not_met"),
-    ])
-    if not ok3:
-        cat3 = None
-        trail.missing.extend(p for p, v in (("risk.may_cause_serious_harm", harm),
-                                            ("risk.needs_multi_agency_management", multi)) if v is None)
-    category, rule, ok = _first([
-        (cat1, 1, "one"), (cat2, 2, "two"), (cat3, 3, "three"),
-        (AND(*(None if c is None else not c for c in (cat1, cat2, cat3))), 0, "none"),
-    ])
-    value: dict[str, Any] = {"categories": {"1": cat1, "2": cat2, "3": cat3}}
-    if ok and category is not None:
-        trail.reasons.append(("mappa.category." + str(rule), None))
-        value.update(category=category or None, eligible=bool(category))
-        return Answer("yes" if category else "no", value, {}, trail)
-    value.update(category=None, eligible=True if True in (cat1, cat2, cat3) else None)
-    return Answer("undetermined", value, {}, trail)
 
 
 def assess(case: Any, as_of: date) -> dict[str, Answer]:
