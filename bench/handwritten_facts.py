@@ -250,20 +250,63 @@ CONDITIONS: dict[str, Callable[[OffenceFacts], Tri]] = {
         f.d.offence.burglary_intent in ("inflict_gbh", "unlawful_damage"),
     "imprisonment_months >= 12": lambda f: cmp(f.imprisonment_months, ">=", 12),
     "aggravated_vehicle_taking_caused_death": _flag("aggravated_vehicle_taking_caused_death"),
+    # The limbs of s.132 (other_condition / sentencing_condition) where they are not already above.
+    "offender_age >= 18": lambda f: cmp(f.offender_age, ">=", 18),
+    "offender_age >= 18 and victim_age < 18": lambda f: AND(cmp(f.offender_age, ">=", 18), cmp(f.victim_age, "<", 18)),
+    "offender_age >= 18 and intended_victim_age < 18":
+        lambda f: AND(cmp(f.offender_age, ">=", 18), cmp(f.intended_victim_age, "<", 18)),
+    "purpose_sexual_gratification and offender_age >= 18 and victim_age < 18":
+        lambda f: AND(f.d.offence.purpose_sexual_gratification, cmp(f.offender_age, ">=", 18),
+                      cmp(f.victim_age, "<", 18)),
+    "victim_age < 16 and offender_age >= 18": lambda f: AND(cmp(f.victim_age, "<", 16), cmp(f.offender_age, ">=", 18)),
+    "images_showed_person_under_16 and (conviction_before_part2_commencement or offender_age >= 18)":
+        lambda f: AND(f.d.offence.images_showed_person_under_16, OR(f.before_part2, cmp(f.offender_age, ">=", 18))),
+    "images_showed_person_under_16 and imprisonment_months >= 12":
+        lambda f: AND(f.d.offence.images_showed_person_under_16, cmp(f.imprisonment_months, ">=", 12)),
+    "imprisonment_months >= 30 or admitted_to_hospital_with_restriction_order":
+        lambda f: OR(cmp(f.imprisonment_months, ">=", 30), f.restricted),
+    "purpose_sexual_gratification and ((offender_age < 18 and imprisonment_months >= 12) or (offender_age >= 18 "
+    "and (sentenced_to_imprisonment or detained_in_hospital or community_sentence_months >= 12)))":
+        lambda f: AND(f.d.offence.purpose_sexual_gratification, _young_custody_or_adult(_disposed)(f)),
+    "victim_age < 16 and imprisonment_months >= 12":
+        lambda f: AND(cmp(f.victim_age, "<", 16), cmp(f.imprisonment_months, ">=", 12)),
 }
 
 
 class Entry:
     """One catalogue entry: in force from/to, Part (Schedule 15), verified or not, and its condition."""
 
-    __slots__ = ("condition", "end", "part", "start", "unverified")
+    __slots__ = ("condition", "end", "other", "part", "sentencing", "start", "unverified")
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self.start, self.end = raw["in_force"]["from"], raw["in_force"].get("to")
         self.part = f"part_{raw['part']}" if raw.get("part") else None
         self.unverified = raw["status"] == "unverified"
-        text = raw.get("condition")
-        self.condition = None if text is None else CONDITIONS[text]
+        self.condition, self.sentencing = _predicate(raw.get("condition")), _predicate(raw.get("sentencing_condition"))
+        # s.132: the limb of another description; an entry without a sentencing limb is all "other".
+        self.other = self.condition if self.sentencing is None else _predicate(raw.get("other_condition"))
+
+    def limb(self, f: OffenceFacts) -> Any:
+        """"other" when a condition of another description lists the offence, "sentencing" when only the
+        sentencing condition does, False when neither, None when unknown."""
+        other = self.other_limb(f)
+        if other:
+            return "other"
+        if other is None:
+            return None
+        sentencing = False if self.sentencing is None else self.sentencing(f)
+        return "sentencing" if sentencing else sentencing
+
+
+    def other_limb(self, f: OffenceFacts) -> Tri:
+        """A condition of another description (no sentencing element) lists the offence."""
+        if self.sentencing is not None and self.other is None:
+            return False
+        return True if self.other is None else self.other(f)
+
+
+def _predicate(text: str | None) -> Callable[[OffenceFacts], Tri] | None:
+    return None if text is None else CONDITIONS[text]
 
 
 @cache
