@@ -172,7 +172,7 @@ def _order_source(order: Any, as_of: date, trail: Trail) -> Source | None:
         return None
     if _unavailable(order):
         trail.missing.append(f"orders[{order.id}]")
-        return Source("order", order.id, (made, None), (None, None), None, False, certain=False)
+        return Source("order", order.id, (made, None), (None, order.ceased_on), None, False, certain=False)
     full = {"shpo": True, "interim_shpo": True, "sopo": True, "interim_sopo": True,
             "interim_notification_order": True}.get(kind, order.breached if kind in (
                 "sro", "interim_sro", "rsho", "interim_rsho") else False)
@@ -180,7 +180,7 @@ def _order_source(order: Any, as_of: date, trail: Trail) -> Source | None:
         return None
     if full is None:
         trail.missing.append(f"orders[{order.id}].breached")
-        return Source("order", order.id, (made, None), (None, None), None, False, certain=False)
+        return Source("order", order.id, (made, None), (None, order.ceased_on), None, False, certain=False)
     start = order.breach_date if kind in ("sro", "interim_sro", "rsho", "interim_rsho") else made
     trail.reasons.append(("orders.notification." + kind, order.id))
     ends = [_term_last(order, t) for t in order.terms]

@@ -339,3 +339,51 @@ def listed(case: Any, d: Any, schedule: str, flag: Any, day: date, warnings: set
     if flag is not None and flag != answer:
         warnings.add("offences.conflict")
     return answer
+
+
+@cache
+def _sch15_variants() -> dict[str, list[tuple[Entry, date | None, date | None]]]:
+    """The Schedule 15 entries that reach persons by the day they were sentenced (CTBSA 2019 s.25(3))."""
+    out: dict[str, list[tuple[Entry, date | None, date | None]]] = {}
+    for raw in catalogue()["cja2003.sch15"]:
+        reach = raw.get("applies_to_sentenced")
+        if reach:
+            out.setdefault(raw["offence"], []).append((Entry(raw), reach.get("from"), reach.get("before")))
+    return out
+
+
+def schedule15_parts(case: Any, d: Any, day: date, warnings: set[str]) -> frozenset[str] | None:
+    """The Parts of Schedule 15 that may list the offence on ``day`` for this person as sentenced (``not_listed``
+    for none): more than one while the sentence date that decides between them is unknown; None if unknown."""
+    variants = _sch15_variants().get(d.offence.offence_id or "")
+    if not variants:
+        answer = listed(case, d, "cja2003.sch15", d.offence.schedule15, day, warnings)
+        return None if answer is None else frozenset({answer})
+    sentenced, earliest = d.sentence_date, d.relevant_date
+    if sentenced is not None:
+        reach = [e for e, start, before in variants
+                 if (start is None or start <= sentenced) and (before is None or sentenced < before)]
+        parts = set() if reach else {"not_listed"}
+    else:
+        reach = [e for e, start, before in variants
+                 if (before is None or earliest is None or earliest < before) and (start is None or start <= day)]
+        spans = sorted((start or date.min, before or date.max) for _, start, before in variants)
+        point, covered = earliest or date.min, False
+        for start, before in spans:
+            if start > point:
+                break
+            if before > day:
+                covered = True
+                break
+            point = max(point, before)
+        parts = set() if covered else {"not_listed"}
+    for entry in reach:
+        if not (entry.start <= day and (entry.end is None or day <= entry.end)):
+            parts.add("not_listed")
+            continue
+        truth = True if entry.condition is None else entry.condition(OffenceFacts(case, d))
+        if truth is None:
+            flag = d.offence.schedule15
+            return None if flag is None else frozenset({flag})
+        parts.add(str(entry.part) if truth else "not_listed")
+    return frozenset(parts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .handwritten_facts import AND, OR, kind_of, listed, term_months
+from .handwritten_facts import AND, OR, kind_of, schedule15_parts, term_months
 from .handwritten_trail import Answer, Trail, Tri, first
 
 PCSCA_2022 = date(2022, 4, 28)
@@ -51,8 +51,10 @@ def _category2_disposal(case: Any, d: Any, as_of: date, trail: Trail) -> Any:
     """s.327(3)-(4) for one disposal: True, False, None (unknown) or "unresolved" (suspended sentences)."""
     kind = kind_of(d)
     amended = as_of >= PCSCA_2022
-    sch15 = listed(case, d, "cja2003.sch15", d.offence.schedule15, as_of, trail.warnings)
     specified = ("part_1", "part_2") if amended else ("part_1", "part_2", "part_3")
+    parts = schedule15_parts(case, d, as_of, trail.warnings)
+    unlisted = None if parts is None else {p not in specified for p in parts}
+    not_in_sch15 = None if unlisted is None or len(unlisted) > 1 else unlisted.pop()
     conviction = d.trigger == "conviction"
     months = None if d.sentence is None else term_months(d, False)
     court = None if d.court is None else d.court != "england_wales"
@@ -68,7 +70,7 @@ def _category2_disposal(case: Any, d: Any, as_of: date, trail: Trail) -> Any:
     verdict, rule, ok = first([
         (_not(_dealt_with(d, as_of)), False, "after_as_of"),
         (OR(court, d.trigger == "caution"), False, "not_england_wales"),
-        (AND(_not(d.offence.murder), None if sch15 is None else sch15 not in specified, _not(d.offence.s327_4a)),
+        (AND(_not(d.offence.murder), not_in_sch15, _not(d.offence.s327_4a)),
          False, "offence_not_specified"),
         (AND(conviction, OR(is_kind("extended_sentence"), AND(is_kind("imprisonment"), not suspended)),
              _ge12(months)), True, "imprisonment_12_months_or_more"),

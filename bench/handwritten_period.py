@@ -6,6 +6,7 @@ bounds where a date is unknown). Plain Python over the validated ``Case`` and th
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -101,6 +102,16 @@ def relevant_date(d: Any, by_sentence: Tri) -> tuple[date | None, tuple[date, ..
     return None, tuple(sorted(options))
 
 
+def _at(m: float | None, floor: float | None, limit: float) -> Tri:
+    """``months >= limit`` where the months are known only to be at least ``floor``."""
+    return True if floor is not None and floor >= limit else None
+
+
+def _below(m: float | None, floor: float | None, limit: float) -> Tri:
+    """A row bounded above by ``limit`` where the months are known only to be at least ``floor``."""
+    return False if floor is not None and floor >= limit else None
+
+
 def _on(relevant: date | None, cands: tuple[date, ...], trigger: date | None, as_of: date,
         last: date | None) -> Tri:
     if relevant is not None:
@@ -142,6 +153,10 @@ def disposal_period(case: Any, d: Any, as_of: date, trail: Trail) -> dict[str, A
         out["on"] = False
         return out
     m = _aggregate_months(case, d, trail.missing) if kind in CUSTODIAL else None
+    floor = None
+    if m is None and kind in CUSTODIAL and d.offence.schedule3 is not False:
+        own = term_months(d, True)  # the aggregate, though unknown, is at least this term less a month
+        floor = None if own is None else max(0.0, float(math.floor(own) - 1))
     s = d.sentence
     restricted = (True if s.restriction_order is None and s.without_limit_of_time else s.restriction_order) \
         if kind == "hospital_order" else False
@@ -149,10 +164,10 @@ def disposal_period(case: Any, d: Any, as_of: date, trail: Trail) -> dict[str, A
     row, rule, ok = first([
         (_is(kind, "life"), "indefinite", "life"),
         (None if kind is None else kind == "ipp" and as_at >= date(2005, 4, 4), "indefinite", "ipp"),
-        (AND(custodial, None if m is None else m >= 30), "indefinite", "imprisonment_30_months_or_more"),
+        (AND(custodial, _at(m, floor, 30) if m is None else m >= 30), "indefinite", "imprisonment_30_months_or_more"),
         (AND(_is(kind, "hospital_order"), restricted), "indefinite", "hospital_with_restriction"),
-        (AND(custodial, None if m is None else 6 < m < 30), "ten", "imprisonment_more_than_6_less_than_30_months"),
-        (AND(custodial, None if m is None else m <= 6), "seven", "imprisonment_6_months_or_less"),
+        (AND(custodial, _below(m, floor, 30) if m is None else 6 < m < 30), "ten", "imprisonment_more_than_6_less_than_30_months"),
+        (AND(custodial, _below(m, floor, 6.5) if m is None else m <= 6), "seven", "imprisonment_6_months_or_less"),
         (AND(_is(kind, "hospital_order"), _not(restricted)), "seven", "hospital_without_restriction"),
         (_is(kind, "caution"), "two", "caution"),
         (_is(kind, "conditional_discharge"), "cd", "conditional_discharge"),
