@@ -41,6 +41,14 @@ def _define() -> Any:
         ends = (m.asofm < m.relm + months) | ((m.asofm == m.relm + months) & (m.asofd < m.reld))
         return (m.relo != -1) & (m.relo <= m.asofo) & ends
 
+    def from_first(months: int) -> Any:
+        """The period of ``months`` from the earliest possible relevant date includes the as-at date."""
+        return (m.asofm < m.clm + months) | ((m.asofm == m.clm + months) & (m.asofd < m.cld))
+
+    def before_last_end(months: int) -> Any:
+        """The as-at date is not after the period of ``months`` from the latest possible relevant date."""
+        return (m.asofm < m.chm + months) | ((m.asofm == m.chm + months) & (m.asofd < m.chd))
+
     def kind_in(*kinds: str) -> Any:
         expression = m.kind == kinds[0]
         for k in kinds[1:]:
@@ -95,10 +103,18 @@ def _define() -> Any:
         (8, cd & (m.cdk == 0) & (m.relo != -1) & (m.relo <= m.asofo), "n", None),
     ]
     for months, row in fixed.items():
-        rules.append((8, row & (((m.age >= 18) | (m.age == -1)) & covers(months // 2)), "n", True))
+        rules.append((8, row & covers(months // 2), "n", True))  # whatever the age: the half is covered
         rules.append((8, row & (m.age >= 18) & covers(months), "n", True))
         rules.append((9, row & (m.age == -1) & covers(months), "n", None))
-        rules.append((9, row & (m.relo == -1), "n", None))
+        # The relevant date one of several days: covered from the latest start to the earliest end, or not at all
+        # after the latest end.
+        some = row & (m.relo == -1) & (m.cmaxo != -1)
+        started = some & (m.cmaxo <= m.asofo)
+        rules.append((8, started & from_first(months // 2), "n", True))
+        rules.append((8, started & (m.cage >= 18) & from_first(months), "n", True))
+        rules.append((9, some & ((m.cage >= 18) | (m.cage == -1)) & before_last_end(months), "n", None))
+        rules.append((9, some & (m.cage >= 0) & (m.cage < 18) & before_last_end(months // 2), "n", None))
+        rules.append((9, row & (m.relo == -1) & (m.cmaxo == -1), "n", None))
     rules += [
         (10, n, "n", False),
         # Category 2 (CJA 2003 s.327(3)-(4), in the words in force on the date), while the licence or order runs;

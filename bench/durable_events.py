@@ -110,6 +110,10 @@ def _notification(case: Any, d: Any, as_of: date, ends: list[tuple[date | None, 
             n["mofl"] = max(0.0, float(math.floor(own) - 1))
     n["cut"], n["endo"] = _cut((min(cands), max(cands)) if cands else (relevant, relevant) if relevant else
                                (trigger, None), ends)
+    if cands:  # the relevant date is one of these days: the earliest and latest periods bound the answer
+        (n["clm"], n["cld"]), (n["chm"], n["chd"]) = _month(cands[0]), _month(cands[-1])
+        ages = {age_on(born, c) for c in cands} if born is not None else {-1}
+        n["cage"] = ages.pop() if len(ages) == 1 else -1
     if relevant is not None:
         n["relm"], n["reld"] = _month(relevant)
         if kind == "conditional_discharge":
