@@ -66,7 +66,8 @@ def _define() -> Any:
     indefinite = n & ((m.kind == "life") | ((m.kind == "ipp") & (m.ippok == 1))
                       | (custodial & ((m.mo >= 30) | (m.mofl >= 30))) | ((m.kind == "hospital_order") & (m.restr == 1)))
     cd = n & (m.kind == "conditional_discharge")
-    cd_covers = (m.relo != -1) & (m.relo <= m.asofo) & ((m.cdam < m.cdendm) | ((m.cdam == m.cdendm) & (m.cdad < m.cdsd)))
+    cd_covers = (m.relo != -1) & (m.relo <= m.asofo) & (
+        (m.cdam < m.cdendm) | ((m.cdam == m.cdendm) & (m.cdad < m.cdsd)))
     qualifying = (m.t == "v") & (m.court == 0) & (m.spec == 1) & (m.dealt == 1) & (
         ((m.trig == "conviction") & ((m.kind == "extended_sentence") | ((m.kind == "imprisonment") & (m.susp == 0))
                                      | (m.kind == "detention_and_training_order")) & (m.st >= 12))
@@ -78,7 +79,8 @@ def _define() -> Any:
                  | ((m.kind == "imprisonment") & (m.susp == 1) & long_or_unknown))
     described = ((m.trig == "conviction") & (kind_in("life", "ipp") | (
         kind_in("imprisonment", "extended_sentence") & (m.susp == 0) & (m.st >= 12))
-        | ((m.kind == "detention_and_training_order") & (m.st >= 12)))) | kind_in("hospital_order", "guardianship_order")
+        | ((m.kind == "detention_and_training_order") & (m.st >= 12)))) \
+        | kind_in("hospital_order", "guardianship_order")
     possible4 = described | (m.kind == "unknown") | (m.st == -1) | ((m.kind == "imprisonment") & (m.susp == 1)
                                                                    & (m.st >= 12))
     rules: list[tuple[int, Any, str, bool | None]] = [

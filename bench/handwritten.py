@@ -189,7 +189,7 @@ def _order_source(order: Any, as_of: date, trail: Trail) -> Source | None:
     last: date | bool | None
     if not order.terms:
         last = ceased if ceased is not None else False
-    elif ceased is not None and any(e is None or e >= ceased for e in known):  # type: ignore[operator]
+    elif ceased is not None and any(e is None or (isinstance(e, date) and e >= ceased) for e in known):
         last = ceased
     elif None in known:
         last = None
@@ -201,7 +201,7 @@ def _order_source(order: Any, as_of: date, trail: Trail) -> Source | None:
     first_day = (start, start) if start is not None else (made, None)
     if last is None:
         return Source("order", order.id, first_day, (None, None), True, False)
-    if last is not False:
+    if isinstance(last, date):
         return Source("order", order.id, first_day, (last, last), False, False)
     on = None if start is None else False if as_of < start else _in_effect(order, as_of, ends)
     upper = ceased

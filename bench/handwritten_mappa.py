@@ -28,7 +28,7 @@ def _dealt_with(d: Any, as_of: date) -> Tri:
     """Convicted (or found, or cautioned) and sentenced by ``as_of``; an undated sentence goes with the conviction."""
     if d.relevant_date is None:
         return None
-    return d.relevant_date <= as_of and (d.sentence_date or d.relevant_date) <= as_of
+    return bool(d.relevant_date <= as_of and (d.sentence_date or d.relevant_date) <= as_of)
 
 
 def _supervised(case: Any, d: Any, as_of: date, trail: Trail) -> Tri:
@@ -44,7 +44,7 @@ def _supervised(case: Any, d: Any, as_of: date, trail: Trail) -> Tri:
     if d.supervision_end is None:
         trail.missing.append(f"disposals[{d.id}].supervision_end")
         return None
-    return as_of <= d.supervision_end
+    return bool(as_of <= d.supervision_end)
 
 
 def _category2_disposal(case: Any, d: Any, as_of: date, trail: Trail) -> Any:

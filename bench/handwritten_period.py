@@ -54,7 +54,7 @@ def by_sentence_only(case: Any, d: Any, sch3: Tri, trail: Trail) -> Tri:
             return False
     if sch3 is False:
         return False
-    flag = d.offence.schedule3_sentencing_condition
+    flag: Tri = d.offence.schedule3_sentencing_condition
     if sch3 is None and flag is None:
         return None
     ident = d.offence.offence_id
@@ -73,7 +73,7 @@ def by_sentence_only(case: Any, d: Any, sch3: Tri, trail: Trail) -> Tri:
         if flag is not None:
             trail.warnings.add("offences.unconfirmed.schedule3_sentencing_condition")
         return flag
-    return limb == "sentencing"
+    return bool(limb == "sentencing")
 
 
 def relevant_date(d: Any, by_sentence: Tri) -> tuple[date | None, tuple[date, ...]]:
@@ -102,12 +102,12 @@ def relevant_date(d: Any, by_sentence: Tri) -> tuple[date | None, tuple[date, ..
     return None, tuple(sorted(options))
 
 
-def _at(m: float | None, floor: float | None, limit: float) -> Tri:
+def _at(floor: float | None, limit: float) -> Tri:
     """``months >= limit`` where the months are known only to be at least ``floor``."""
     return True if floor is not None and floor >= limit else None
 
 
-def _below(m: float | None, floor: float | None, limit: float) -> Tri:
+def _below(floor: float | None, limit: float) -> Tri:
     """A row bounded above by ``limit`` where the months are known only to be at least ``floor``."""
     return False if floor is not None and floor >= limit else None
 
@@ -164,10 +164,11 @@ def disposal_period(case: Any, d: Any, as_of: date, trail: Trail) -> dict[str, A
     row, rule, ok = first([
         (_is(kind, "life"), "indefinite", "life"),
         (None if kind is None else kind == "ipp" and as_at >= date(2005, 4, 4), "indefinite", "ipp"),
-        (AND(custodial, _at(m, floor, 30) if m is None else m >= 30), "indefinite", "imprisonment_30_months_or_more"),
+        (AND(custodial, _at(floor, 30) if m is None else m >= 30), "indefinite", "imprisonment_30_months_or_more"),
         (AND(_is(kind, "hospital_order"), restricted), "indefinite", "hospital_with_restriction"),
-        (AND(custodial, _below(m, floor, 30) if m is None else 6 < m < 30), "ten", "imprisonment_more_than_6_less_than_30_months"),
-        (AND(custodial, _below(m, floor, 6.5) if m is None else m <= 6), "seven", "imprisonment_6_months_or_less"),
+        (AND(custodial, _below(floor, 30) if m is None else 6 < m < 30), "ten",
+         "imprisonment_more_than_6_less_than_30_months"),
+        (AND(custodial, _below(floor, 6.5) if m is None else m <= 6), "seven", "imprisonment_6_months_or_less"),
         (AND(_is(kind, "hospital_order"), _not(restricted)), "seven", "hospital_without_restriction"),
         (_is(kind, "caution"), "two", "caution"),
         (_is(kind, "conditional_discharge"), "cd", "conditional_discharge"),

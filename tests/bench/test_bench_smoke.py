@@ -41,8 +41,6 @@ def test_forced_disposal_counts_are_valid_cases() -> None:
         assert len(Case.model_validate(data).disposals) == 100
 
 
-@pytest.mark.xfail(strict=True, reason="the hand-written contender follows the law as it was before issue 9; "
-                   "the engine work of issue 12 brings it up to date")
 def test_the_hand_written_contender_gives_the_library_answers(cases: list[Case]) -> None:
     agree, by_key, samples = compare(cases, mix.AS_OF)
     assert agree == len(cases), (by_key, samples[:5])
