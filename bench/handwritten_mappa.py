@@ -54,7 +54,7 @@ def _category2_disposal(case: Any, d: Any, as_of: date, trail: Trail) -> Any:
     specified = ("part_1", "part_2") if amended else ("part_1", "part_2", "part_3")
     parts = schedule15_parts(case, d, as_of, trail.warnings)
     unlisted = None if parts is None else {p not in specified for p in parts}
-    not_in_sch15 = None if unlisted is None or len(unlisted) > 1 else unlisted.pop()
+    not_in_sch15 = None if unlisted is None or len(unlisted) != 1 else unlisted.pop()
     conviction = d.trigger == "conviction"
     months = None if d.sentence is None else term_months(d, False)
     court = None if d.court is None else d.court != "england_wales"
