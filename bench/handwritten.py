@@ -236,8 +236,12 @@ def notification_period(case: Any, as_of: date) -> Answer:
     if stated is not None:
         recorded.append(stated)
         trail.reasons.append(("stated.notification", None))
+    cutting: list[tuple[date | None, date]] = []
     for end in _ends(case):
-        recorded = [_cut(s, end) for s in recorded]
+        cut = [_cut(s, end) for s in recorded]
+        if cut != recorded:
+            cutting.append(end)
+        recorded = cut
     orders = [s for s in (_order_source(o, as_of, trail) for o in case.orders) if s is not None]
     sources = recorded + orders
     has_record = bool(case.disposals) or stated is not None
@@ -251,6 +255,8 @@ def notification_period(case: Any, as_of: date) -> Answer:
     value: dict[str, Any] = {"subject": bool(subject) or (None if undecided else False), "subject_on_as_of": on,
                              "last_days": [s.last[0] for s in sources if s.open_ended is False]}
     dates: dict[str, date] = {}
+    if cutting and cutting[0][0] is not None:  # the end of the indefinite requirements on review (s.91A(3))
+        dates["requirements_ended"] = cutting[0][0]
     certain = [s for s in sources if s.certain]
     preferred = [s for s in certain if s.kind != "order"] or certain
     controlling = max(preferred, key=lambda s: (s.ends_after(), s.indefinite is True, s.kind == "stated"),
