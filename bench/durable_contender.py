@@ -87,7 +87,7 @@ def _define() -> Any:
         # Notification (SOA 2003 ss.80-82, 132): nothing before the conviction; not a relevant offender, or not
         # known to be one; a finding's period ended at a later trial (s.82(5)); indefinite (cut by a review,
         # s.91A(3)); fixed periods, halved under 18 (s.82(2)); a conditional discharge's from the order.
-        (0, n & (m.trigo != -1) & (m.trigo > m.asofo), "n", False),
+        (0, n & (((m.trigo != -1) & (m.trigo > m.asofo)) | (m.covered == 1)), "n", False),
         (1, n & ((m.sch3 == 0) | ((m.trig == "conviction") & (m.kind == "absolute_discharge"))
                  | ((m.pre97 == 1) & (m.trig == "caution")) | ((m.pre97 == 1) & (m.dw == 0))), "n", False),
         (2, n & ((m.sch3 == -1) | ((m.trig == "conviction") & (m.kind == "unknown")) | (m.pre97 == -1)
@@ -148,6 +148,21 @@ def _define() -> Any:
         (5, (m.t == "o") & (m.effect == 1), "o", True),
         (5, (m.t == "o") & (m.effect == 0), "o", False),
         (9, m.t == "o", "o", None),
+        # A stated status ("registered since"): silent before it began; a fixed spell ends; a review may end an
+        # indefinite one (s.91A(3)).
+        (1, (m.t == "s") & (m.asofo < m.sinceo), "s", None),
+        (2, (m.t == "s") & (m.fixed == 1) & (m.asofo > m.untilo), "s", False),
+        (2, (m.t == "s") & (m.cut == 1) & (m.asofo >= m.endo), "s", False),
+        (2, (m.t == "s") & (m.cut == 2) & (m.asofo > m.endo), "s", None),
+        (9, m.t == "s", "s", True),
+        # A recorded MAPPA category while what keeps the person in it lasts (MAPPA Guidance exit rules); for
+        # Category 1, None: it holds unless the person is not subject now.
+        (1, (m.t == "c") & (m.active == 0), "c", False),
+        (2, (m.t == "c") & (m.cat == 3) & (m.harm != 0) & (m.multi != 0), "c", True),
+        (2, (m.t == "c") & (m.cat == 2) & ((m.ssup == 1) | ((m.ssup == -1) & (m.dsup != 0))), "c", True),
+        (2, (m.t == "c") & (m.cat == 1) & (m.c1end == 0), "c", True),
+        (3, (m.t == "c") & (m.cat == 1), "c", None),
+        (9, m.t == "c", "c", False),
         # Category 3: the Responsible Authority's two judgements, supplied as facts (an offence by the date).
         (2, (m.t == "p") & (m.has == 1) & (m.harm == 1) & (m.multi == 1), "p", True),
         (3, (m.t == "p") & ((m.harm == 0) | (m.multi == 0)), "p", False),
@@ -181,12 +196,15 @@ def categorise(case: Any, as_of: date) -> int | str | None:
     for event in batch:
         event["id"] = next(_IDS)  # durable_rules drops a message identical to one it has seen
     _host.post_batch(RULESET, batch)
-    by_kind: dict[str, list[bool | None]] = {"n": [], "v": [], "t": [], "o": [], "p": [], "q": []}
+    by_kind: dict[str, list[bool | None]] = {"n": [], "v": [], "t": [], "o": [], "p": [], "q": [], "s": [], "c": []}
     for kind, verdict in _VERDICTS:
         by_kind[kind].append(verdict)
-    cat1 = _any(by_kind["n"] + by_kind["o"])
-    if cat1 is False and not case.disposals:
+    cat1 = _any(by_kind["n"] + by_kind["o"] + by_kind["s"])
+    if cat1 is False and not case.disposals and case.stated.notification is None:
         cat1 = None  # an empty record is never "not subject"
+    recorded = case.stated.mappa_category
+    if recorded is not None and (by_kind["c"][0] or (by_kind["c"][0] is None and cat1 is not False)):
+        return int(recorded.category)
     cat2 = _any(by_kind["v"])
     cat3 = by_kind["p"][0]
     cat4 = by_kind["q"][0] if as_of < PCSCA_2022 else OR(by_kind["q"][0], _any(by_kind["t"]))

@@ -94,7 +94,8 @@ def _notification(case: Any, d: Any, as_of: date, ends: list[tuple[date | None, 
         "sid": "0", "t": "n", "sch3": tri(sch3), "trig": d.trigger, "kind": kind, "dw": tri(d.dealt_with_status_1997),
         "pre97": int(relevant < SOA1997) if relevant is not None else 0 if trigger and trigger >= SOA1997 else -1,
         "ippok": int(as_at >= date(2005, 4, 4)), "asofo": as_of.toordinal(), "trigo": _ord(trigger),
-        "relo": _ord(relevant), "cmaxo": _ord(max(cands)) if cands else -1, "mo": -1, "mofl": -1,
+        "relo": _ord(relevant), "cmaxo": _ord(max(cands)) if cands else -1, "cmino": _ord(min(cands)) if cands else -1,
+        "covered": 0, "mo": -1, "mofl": -1,
         "age": -1 if born is None or relevant is None else age_on(born, relevant),
         "trialo": _ord(d.trial_concluded_on if d.trigger == "disability_finding" else None),
     }
@@ -207,12 +208,52 @@ def _in_effect(order: Any, as_of: date) -> bool | None:
     return None if unknown else False
 
 
+def _stated(case: Any, as_of: date, ends: list[tuple[date | None, date]]) -> list[dict[str, Any]]:
+    """A stated notification status ("registered since") and a recorded MAPPA category, as events."""
+    out: list[dict[str, Any]] = []
+    s = case.stated.notification
+    if s is not None:
+        cut, endo = _cut((s.since, s.since), ends) if s.indefinite and s.until is None else (0, -1)
+        out.append({"sid": "0", "t": "s", "asofo": as_of.toordinal(), "sinceo": s.since.toordinal(),
+                    "fixed": int(s.until is not None), "untilo": _ord(s.until), "cut": cut, "endo": endo})
+    c = case.stated.mappa_category
+    if c is not None:
+        sup = case.stated.supervision
+        ends_known = [d for d in case.disposals if d.supervision_end is not None or d.supervision_open_ended]
+        risk = case.risk
+        out.append({
+            "sid": "0", "t": "c", "cat": c.category, "active": int(c.since <= as_of),
+            "ssup": -1 if sup is None else int(sup.no_end or (sup.until is not None and as_of <= sup.until)),
+            "dsup": -1 if not ends_known else int(any(
+                d.supervision_open_ended or as_of <= d.supervision_end for d in ends_known)),
+            "harm": tri(risk.may_cause_serious_harm), "multi": tri(risk.needs_multi_agency_management),
+            "c1end": int(c.category == 1 and c.since <= as_of and _ended_since(case, as_of, c.since)),
+        })
+    return out
+
+
+def _ended_since(case: Any, as_of: date, since: date) -> bool:
+    """For a recorded Category 1: a period, a stated spell or the indefinite requirements ended after the category
+    was recorded. The last days are calendar work, read from the hand-written contender's sources."""
+    from .handwritten import notification_period
+
+    answer = notification_period(case, as_of)
+    ended = answer.dates.get("requirements_ended")
+    return (ended is not None and since < ended <= as_of) or any(
+        last is not None and since <= last < as_of for last in answer.value["last_days"])
+
+
 def events(case: Any, as_of: date) -> list[dict[str, Any]]:
     """The case as flat events for the ruleset (the adapter's work is part of the contender's time)."""
     ends = _review_ends(case)
-    out: list[dict[str, Any]] = []
+    out = _stated(case, as_of, ends)
+    stated = case.stated.notification
     for d in case.disposals:
-        out.append(_notification(case, d, as_of, ends))
+        n = _notification(case, d, as_of, ends)
+        if stated is not None and as_of >= stated.since:  # the statement stands in for the disposals it covers
+            first_day = n["cmino"] if n["cmino"] != -1 else n["relo"] if n["relo"] != -1 else n["trigo"]
+            n["covered"] = int(stated.until is None or first_day == -1 or first_day <= stated.until.toordinal())
+        out.append(n)
         out.extend(_offender(case, d, as_of))
     out.extend(_order(o, as_of) for o in case.orders)
     risk = case.risk
