@@ -113,8 +113,8 @@ def _notification(case: Any, d: Any, as_of: date, ends: list[tuple[date | None, 
                                (trigger, None), ends)
     if cands:  # the relevant date is one of these days: the earliest and latest periods bound the answer
         (n["clm"], n["cld"]), (n["chm"], n["chd"]) = _month(cands[0]), _month(cands[-1])
-        ages = {age_on(born, c) >= 18 for c in cands} if born is not None else {None}
-        n["cage"] = {(True,): 18, (False,): 0}.get(tuple(ages), -1)  # adult on each possible day, or under 18
+        adult = {age_on(born, c) >= 18 for c in cands} if born is not None else {True, False}
+        n["cage"] = -1 if len(adult) > 1 else 18 if adult.pop() else 0  # adult on each possible day, or under 18
     if relevant is not None:
         n["relm"], n["reld"] = _month(relevant)
         if kind == "conditional_discharge":

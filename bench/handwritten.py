@@ -252,8 +252,9 @@ def notification_period(case: Any, as_of: date) -> Answer:
     on = _any_on([s.on(as_of) for s in sources], has_record)
     subject = [p for p in periods if p["subject"]]
     undecided = any(not _decided(p) for p in periods)
+    exact = [s.last[0] for s in sources if s.open_ended is False and s.last[0] == s.last[1]]
     value: dict[str, Any] = {"subject": bool(subject) or (None if undecided else False), "subject_on_as_of": on,
-                             "last_days": [s.last[0] for s in sources if s.open_ended is False and s.last[0] == s.last[1]]}
+                             "last_days": exact}
     dates: dict[str, date] = {}
     if cutting and cutting[0][0] is not None:  # the end of the indefinite requirements on review (s.91A(3))
         dates["requirements_ended"] = cutting[0][0]
