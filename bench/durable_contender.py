@@ -16,8 +16,9 @@ from datetime import date
 from typing import Any
 
 from .durable_events import PCSCA_2022, events
-from .handwritten import CUSTODIAL, _first
 from .handwritten_facts import AND, OR
+from .handwritten_period import CUSTODIAL
+from .handwritten_trail import first
 
 RULESET = "mappa_category_bench"
 _IDS = itertools.count()
@@ -208,7 +209,7 @@ def categorise(case: Any, as_of: date) -> int | str | None:
     cat2 = _any(by_kind["v"])
     cat3 = by_kind["p"][0]
     cat4 = by_kind["q"][0] if as_of < PCSCA_2022 else OR(by_kind["q"][0], _any(by_kind["t"]))
-    category, _, ok = _first([
+    category, _, ok = first([
         (cat1, 1, "one"), (cat2, 2, "two"), (cat3, 3, "three"), (cat4, 4, "four"),
         (AND(*(None if c is None else not c for c in (cat1, cat2, cat3, cat4))), 0, "none"),
     ])

@@ -18,7 +18,6 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
-from .handwritten import CUSTODIAL, _aggregate_months
 from .handwritten_facts import (
     NOTICES,
     PART2,
@@ -32,7 +31,7 @@ from .handwritten_facts import (
     term_months,
 )
 from .handwritten_facts import age as age_on
-from .handwritten_period import by_sentence_only, relevant_date
+from .handwritten_period import CUSTODIAL, aggregate_months, by_sentence_only, relevant_date
 from .handwritten_trail import Trail
 
 PCSCA_2022 = date(2022, 4, 28)
@@ -104,7 +103,7 @@ def _notification(case: Any, d: Any, as_of: date, ends: list[tuple[date | None, 
         s = d.sentence
         n["restr"] = tri(True if s.restriction_order is None and s.without_limit_of_time else s.restriction_order)
     if kind in CUSTODIAL:
-        months = _aggregate_months(case, d, [])
+        months = aggregate_months(case, d)
         if months is not None:
             n["mo"] = months
         elif d.offence.schedule3 is not False and (own := term_months(d, True)) is not None:

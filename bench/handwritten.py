@@ -19,12 +19,11 @@ from typing import Any
 
 from .handwritten_facts import NOTICES, PART2, SHPO_SRO, after, term_md
 from .handwritten_mappa import mappa_category
-from .handwritten_period import CUSTODIAL, _aggregate_months, disposal_period
+from .handwritten_period import disposal_period
 from .handwritten_trail import Answer, Trail, Tri, first
 
-_first = first
 SCHEME = date(2012, 7, 30)  # notification.review.scheme_commencement
-__all__ = ["CUSTODIAL", "Answer", "Trail", "_aggregate_months", "_first", "assess", "notification_period"]
+__all__ = ["Answer", "Trail", "assess", "notification_period"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,7 +152,7 @@ def disposal_period(case: Any, d: Any, as_of: date, trail: Trail) -> dict[str, A
     if not subject:
         out["on"] = False
         return out
-    m = _aggregate_months(case, d, trail.missing) if kind in CUSTODIAL else None
+    m = aggregate_months(case, d) if kind in CUSTODIAL else None
     floor = None
     if m is None and kind in CUSTODIAL and d.offence.schedule3 is not False:
         own = term_months(d, True)  # the aggregate, though unknown, is at least this term less a month
@@ -227,7 +227,7 @@ def _fixed(case: Any, d: Any, row: str, as_of: date, trial: date | None, out: di
         out["on"] = False if trigger is not None and as_of < trigger else None
 
 
-def _aggregate_months(case: Any, d: Any, miss: list[str]) -> float | None:
+def aggregate_months(case: Any, d: Any) -> float | None:
     """s.82(3)-(4): consecutive and partly concurrent terms for Schedule 3 offences counted as one term."""
     edges: dict[str, set[str]] = {}
     for x in case.disposals:
