@@ -18,6 +18,7 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+from .handwritten_catalogue import listed, schedule15_parts
 from .handwritten_facts import (
     NOTICES,
     PART2,
@@ -25,8 +26,6 @@ from .handwritten_facts import (
     SOA1997,
     after,
     kind_of,
-    listed,
-    schedule15_parts,
     term_md,
     term_months,
 )

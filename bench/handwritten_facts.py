@@ -1,9 +1,11 @@
-"""Hand-written helpers for :mod:`bench.handwritten`: calendar arithmetic, sentence lengths and the offence catalogue.
+"""Hand-written helpers for :mod:`bench.handwritten`: calendar arithmetic, sentence lengths and the facts the offence
+catalogue's conditions read.
 
 The practical limit the library is measured against: plain Python over the validated ``Case``, written once for
 the questions benchmarked, with the same readings as the rulesets (corresponding-date rule with the next-day
-convention, halves in calendar months, three-valued facts where ``None`` is unknown). The catalogue's entries are
-read from its YAML files (data); each distinct entry condition is a hand-written Python predicate below.
+convention, halves in calendar months, three-valued facts where ``None`` is unknown). Each distinct entry condition
+of the catalogue (and each s.132 limb) is a hand-written Python predicate below; :mod:`bench.handwritten_catalogue`
+reads the entries from the YAML files (data).
 """
 
 from __future__ import annotations
@@ -11,10 +13,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
-
-from .mix import catalogue
 
 PART2 = date(2004, 5, 1)
 SOA1997 = date(1997, 9, 1)
@@ -151,7 +150,10 @@ class OffenceFacts:
         if o.offender_age is not None:
             return o.offender_age
         born = self.case.person.date_of_birth
-        return None if born is None or o.offence_date is None else age(born, o.offence_date)
+        if born is None or o.offence_date is None:
+            return None
+        years = age(born, o.offence_date)  # over a range of days: known only if the same throughout (para 95)
+        return None if o.offence_date_to is not None and age(born, o.offence_date_to) != years else years
 
     def _imprisonment_months(self) -> Any:
         return 0.0 if self.d.trigger == "caution" else term_months(self.d, True)
@@ -271,119 +273,3 @@ CONDITIONS: dict[str, Callable[[OffenceFacts], Tri]] = {
     "victim_age < 16 and imprisonment_months >= 12":
         lambda f: AND(cmp(f.victim_age, "<", 16), cmp(f.imprisonment_months, ">=", 12)),
 }
-
-
-class Entry:
-    """One catalogue entry: in force from/to, Part (Schedule 15), verified or not, and its condition."""
-
-    __slots__ = ("condition", "end", "other", "part", "sentencing", "start", "unverified")
-
-    def __init__(self, raw: dict[str, Any]) -> None:
-        self.start, self.end = raw["in_force"]["from"], raw["in_force"].get("to")
-        self.part = f"part_{raw['part']}" if raw.get("part") else None
-        self.unverified = raw["status"] == "unverified"
-        self.condition, self.sentencing = _predicate(raw.get("condition")), _predicate(raw.get("sentencing_condition"))
-        # s.132: the limb of another description; an entry without a sentencing limb is all "other".
-        self.other = self.condition if self.sentencing is None else _predicate(raw.get("other_condition"))
-
-    def limb(self, f: OffenceFacts) -> Any:
-        """"other" when a condition of another description lists the offence, "sentencing" when only the
-        sentencing condition does, False when neither, None when unknown."""
-        other = self.other_limb(f)
-        if other:
-            return "other"
-        if other is None:
-            return None
-        sentencing = False if self.sentencing is None else self.sentencing(f)
-        return "sentencing" if sentencing else sentencing
-
-
-    def other_limb(self, f: OffenceFacts) -> Tri:
-        """A condition of another description (no sentencing element) lists the offence."""
-        if self.sentencing is not None and self.other is None:
-            return False
-        return True if self.other is None else self.other(f)
-
-
-def _predicate(text: str | None) -> Callable[[OffenceFacts], Tri] | None:
-    return None if text is None else CONDITIONS[text]
-
-
-@cache
-def entries() -> dict[str, dict[str, Entry]]:
-    return {schedule: {e["offence"]: Entry(e) for e in listed} for schedule, listed in catalogue().items()}
-
-
-def listed(case: Any, d: Any, schedule: str, flag: Any, day: date, warnings: set[str]) -> Any:
-    """Listed in ``schedule`` on ``day`` with its conditions met: True / False / None (unknown); the flag where
-    the catalogue does not know the id or leaves the answer open; for Schedule 15 the Part or ``not_listed``."""
-    ident = d.offence.offence_id
-    if ident is None:
-        return flag
-    book = entries()
-    by_id = book[schedule]
-    entry = by_id.get(ident)
-    if entry is None and not any(ident in other for other in book.values()):
-        warnings.add("offences.unknown_id")
-        return flag
-    if entry is None or not (entry.start <= day and (entry.end is None or day <= entry.end)):
-        answer: Any = False
-    else:
-        if entry.unverified:
-            warnings.add(f"offences.{schedule}.{ident}")
-        answer = True if entry.condition is None else entry.condition(OffenceFacts(case, d))
-        if answer is None:
-            return flag
-    if schedule == "cja2003.sch15":
-        answer = entry.part if answer and entry is not None else "not_listed"
-    if flag is not None and flag != answer:
-        warnings.add("offences.conflict")
-    return answer
-
-
-@cache
-def _sch15_variants() -> dict[str, list[tuple[Entry, date | None, date | None]]]:
-    """The Schedule 15 entries that reach persons by the day they were sentenced (CTBSA 2019 s.25(3))."""
-    out: dict[str, list[tuple[Entry, date | None, date | None]]] = {}
-    for raw in catalogue()["cja2003.sch15"]:
-        reach = raw.get("applies_to_sentenced")
-        if reach:
-            out.setdefault(raw["offence"], []).append((Entry(raw), reach.get("from"), reach.get("before")))
-    return out
-
-
-def schedule15_parts(case: Any, d: Any, day: date, warnings: set[str]) -> frozenset[str] | None:
-    """The Parts of Schedule 15 that may list the offence on ``day`` for this person as sentenced (``not_listed``
-    for none): more than one while the sentence date that decides between them is unknown; None if unknown."""
-    variants = _sch15_variants().get(d.offence.offence_id or "")
-    if not variants:
-        answer = listed(case, d, "cja2003.sch15", d.offence.schedule15, day, warnings)
-        return None if answer is None else frozenset({answer})
-    sentenced, earliest = d.sentence_date, d.relevant_date
-    if sentenced is not None:
-        reach = [e for e, start, before in variants
-                 if (start is None or start <= sentenced) and (before is None or sentenced < before)]
-        parts = set() if reach else {"not_listed"}
-    else:
-        reach = [e for e, start, before in variants
-                 if (before is None or earliest is None or earliest < before) and (start is None or start <= day)]
-        spans = sorted((start or date.min, before or date.max) for _, start, before in variants)
-        point, covered = earliest or date.min, False
-        for start, before in spans:
-            if start > point:
-                break
-            if before > day:
-                covered = True
-                break
-            point = max(point, before)
-        parts = set() if covered else {"not_listed"}
-    for entry in reach:
-        if not (entry.start <= day and (entry.end is None or day <= entry.end)):
-            parts.add("not_listed")
-            continue
-        truth = True if entry.condition is None else entry.condition(OffenceFacts(case, d))
-        if truth is None:
-            flag = d.offence.schedule15
-            return None if flag is None else frozenset({flag})
-        parts.add(str(entry.part) if truth else "not_listed")
-    return frozenset(parts)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .handwritten_facts import AND, OR, kind_of, schedule15_parts, term_months
+from .handwritten_catalogue import schedule15_parts
+from .handwritten_facts import AND, OR, kind_of, term_months
 from .handwritten_trail import Answer, Trail, Tri, first
 
 PCSCA_2022 = date(2022, 4, 28)

@@ -10,19 +10,17 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+from .handwritten_catalogue import Entry, entries, listed
 from .handwritten_facts import (
     AND,
     PART2,
     SOA1997,
-    Entry,
     OffenceFacts,
     after,
     age,
     custodial_md,
-    entries,
     halve_md,
     kind_of,
-    listed,
     span_months,
     term_md,
     term_months,
