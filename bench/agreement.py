@@ -34,7 +34,7 @@ def key_handwritten(answers: dict[str, handwritten.Answer]) -> dict[str, Any]:
         "period.subject_on_as_of": period.value.get("subject_on_as_of"),
         "period.indefinite": period.value.get("indefinite"),
         "period.controlling": period.value.get("controlling_disposal"),
-        "period.dates": period.dates,
+        "period.dates": {k: v for k, v in period.dates.items() if k in ("relevant_date", "period_last_day")},
         "category.outcome": category.outcome,
         "category.category": category.value.get("category"),
         "category.categories": category.value.get("categories"),

@@ -2,381 +2,291 @@
 
 Plain Python, written once for these two questions, with a cheap trail: the rule ids that decided (with the
 disposal or order they concern), the paths of missing facts and the warning codes. It follows the same readings
-as the rulesets (SOA 2003 ss.80-82 and s.131; CJA 2003 ss.325-327; the civil orders that bring notification) and
-is checked against the library's answers on the mix (``bench_all.py`` prints the agreement rate). It is a
-benchmark contender, not a second implementation of the law: nothing in the library uses it.
+as the rulesets (SOA 2003 ss.80-82, 91A-91E, 131-132; CJA 2003 ss.325-327; the civil orders that bring
+notification) and is checked against the library's answers on the mix (``bench_all.py`` prints the agreement
+rate). It is a benchmark contender, not a second implementation of the law: nothing in the library uses it.
+
+Each thing that makes the person subject - a disposal, a civil order, a stated status - is a *source* with the days
+it covers (known exactly, or only between two days); a review or appeal that ends the indefinite requirements cuts
+the indefinite sources; the source that keeps the person subject longest controls (the record's before an order's).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from .handwritten_facts import (
-    AND,
-    NOTICES,
-    OR,
-    PART2,
-    SHPO_SRO,
-    SOA1997,
-    Tri,
-    add_months,
-    after,
-    age,
-    custodial_md,
-    kind_of,
-    listed,
-    span_months,
-    term_md,
-    term_months,
-)
+from .handwritten_facts import NOTICES, PART2, SHPO_SRO, after, term_md
+from .handwritten_mappa import mappa_category
+from .handwritten_period import disposal_period
+from .handwritten_trail import Answer, Trail, Tri, first
 
-CUSTODIAL = ("imprisonment", "detention_and_training_order", "extended_sentence")
-ROW_YEARS = {"ten": 10, "seven": 7, "five": 5, "two": 2}
+SCHEME = date(2012, 7, 30)  # notification.review.scheme_commencement
+__all__ = ["Answer", "Trail", "assess", "notification_period"]
 
 
-@dataclass(slots=True)
-class Trail:
-    reasons: list[tuple[str, str | None]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    warnings: set[str] = field(default_factory=set)
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Days a source makes the person subject: first day between ``first``, last day between ``last`` (None: no
+    limit known); ``open_ended`` None while unknown; ``certain`` False while it may not make the person subject."""
 
+    kind: str
+    ref: str
+    first: tuple[date | None, date | None]
+    last: tuple[date | None, date | None]
+    open_ended: Tri
+    indefinite: Tri
+    certain: bool = True
+    relevant: date | None = None
+    period: dict[str, Any] | None = None
+    silent_before: bool = False
 
-@dataclass(slots=True)
-class Answer:
-    outcome: str
-    value: dict[str, Any]
-    dates: dict[str, date]
-    trail: Trail
+    @property
+    def decided(self) -> bool:
+        lo, hi = self.first
+        return self.certain and lo is not None and lo == hi and (
+            self.open_ended is True or (self.last[0] is not None and self.last[0] == self.last[1]))
 
-
-def _first(rules: list[tuple[Tri, Any, str]]) -> tuple[Any, str | None, bool]:
-    """First-match over (truth, outcome, rule id): an unknown earlier rule with another outcome leaves it open."""
-    blocked: list[Any] = []
-    for truth, then, rule in rules:
-        if truth is None:
-            blocked.append(then)
-        elif truth:
-            if any(b != then for b in blocked):
-                return None, None, False
-            return then, rule, True
-    return None, None, not blocked
-
-
-def _aggregate_months(case: Any, d: Any, miss: list[str]) -> float | None:
-    """s.82(3)-(4): consecutive and partly concurrent terms for Schedule 3 offences counted as one term."""
-    edges: dict[str, set[str]] = {}
-    for x in case.disposals:
-        rel = getattr(x.sentence, "relation", None)
-        if rel is not None:
-            edges.setdefault(x.id, set()).add(rel.to)
-            edges.setdefault(rel.to, set()).add(x.id)
-    if d.id not in edges:
-        return term_months(d, True)
-    seen, todo = [d.id], [d.id]
-    while todo:
-        for other in sorted(edges.get(todo.pop(), ())):
-            if other not in seen:
-                seen.append(other)
-                todo.append(other)
-    by_id = {x.id: x for x in case.disposals}
-    linked = [by_id[i] for i in seen]
-    lengths: dict[str, tuple[int, int]] = {}
-    for x in linked:
-        md = custodial_md(x, True)
-        if md is False:
+    def on(self, day: date) -> Tri:
+        (f_lo, f_hi), (l_lo, l_hi) = self.first, self.last
+        if f_lo is not None and day < f_lo:
+            return None if self.silent_before else False
+        if l_hi is not None and day > l_hi and self.open_ended is not True:
+            return False
+        if not self.certain:
             return None
-        if md is not None and md is not True:
-            lengths[x.id] = md
-    roots = [x for x in linked if getattr(x.sentence, "relation", None) is None]
-    anchor = next((x.sentence_date or x.relevant_date for x in roots if x.sentence_date or x.relevant_date), None)
-    if anchor is None:
+        if f_hi is not None and f_hi <= day and (self.open_ended is True or (l_lo is not None and day <= l_lo)):
+            return True
         return None
-    spans: dict[str, tuple[date, date]] = {}
-    pending = [x for x in linked if x.id in lengths]
-    while pending:
-        progressed = False
-        for x in list(pending):
-            rel = getattr(x.sentence, "relation", None)
-            if rel is None or (rel.to not in spans and rel.to not in lengths):
-                start = anchor
-            elif rel.to in spans:
-                other_start, other_end = spans[rel.to]
-                if rel.kind == "consecutive":
-                    start = other_end
-                elif rel.kind == "concurrent":
-                    start = other_start
-                else:
-                    om, od = term_md(rel.overlap)
-                    start = other_end - timedelta(days=om * 31 + od + 1)
-                    while after(start, om, od) < other_end:
-                        start += timedelta(days=1)
-            else:
-                continue
-            spans[x.id] = (start, after(start, *lengths[x.id]))
-            pending.remove(x)
-            progressed = True
-        if not progressed:
-            break
-    listed3 = sorted(spans[x.id] for x in linked if x.id in spans and x.offence.schedule3 is not False)
-    if not listed3:
-        return 0.0
-    if len(listed3) > 1 and any(x.offence.schedule3 is None for x in linked):
+
+    def ends_after(self) -> date:
+        return date.max if self.open_ended is not False or self.last[1] is None else self.last[1]
+
+
+def _disposal_source(p: dict[str, Any]) -> Source | None:
+    if p["subject"] is False:
         return None
-    first, total = listed3[0][0], 0
-    cur_start, cur_end = listed3[0]
-    for start, end in listed3[1:]:
-        if start <= cur_end:
-            cur_end = max(cur_end, end)
-        else:
-            total += (cur_end - cur_start).days
-            cur_start, cur_end = start, end
-    total += (cur_end - cur_start).days
-    return span_months(first, first + timedelta(days=total))
+    d = p["d"]
+    cands = p["cands"] or ((p["relevant"],) if p["relevant"] is not None else ())
+    common: dict[str, Any] = {"kind": "disposal", "ref": d.id, "relevant": p["relevant"], "period": p,
+                              "first": (min(cands), max(cands)) if cands else (d.relevant_date, None)}
+    if p["subject"] is None:
+        return Source(last=(None, None), open_ended=None, indefinite=None, certain=False, **common)
+    if p["trial"] is not None:
+        return Source(last=(p["trial"], p["trial"]), open_ended=False, indefinite=False, **common)
+    if p["indefinite"]:
+        return Source(last=(None, None), open_ended=True, indefinite=True, **common)
+    if p["last_day"] is not None:
+        return Source(last=(p["last_day"], p["last_day"]), open_ended=False, indefinite=p["indefinite"], **common)
+    if p["ends"]:
+        return Source(last=(min(p["ends"]), max(p["ends"])), open_ended=False, indefinite=False, **common)
+    return Source(last=(p["at_least"], None), open_ended=None if p["indefinite"] is None else False,
+                  indefinite=p["indefinite"], **common)
 
 
-def _period(case: Any, d: Any, as_of: date, trail: Trail) -> dict[str, Any]:
-    """ss.80-82 for one disposal: subject, row, indefinite, last day and the status on ``as_of``."""
-    out: dict[str, Any] = {"subject": None, "indefinite": None, "last_day": None, "on": None, "decided": False}
-    relevant = d.relevant_date
-    as_at = max(relevant or as_of, PART2)
-    kind = kind_of(d)
-    sch3 = listed(case, d, "soa2003.sch3", d.offence.schedule3, as_at, trail.warnings)
-    pre97 = None if relevant is None else relevant < SOA1997
-    dealt = d.dealt_with_status_1997
-    conviction, caution = d.trigger == "conviction", d.trigger == "caution"
-    subject, rule, ok = _first([
-        (AND(conviction, None if kind is None else kind == "absolute_discharge"), False, "absolute_discharge"),
-        (None if sch3 is None else not sch3, False, "not_schedule3"),
-        (AND(pre97, caution), False, "pre_1997_caution"),
-        (AND(pre97, None if dealt is None else not dealt), False, "pre_1997_not_dealt_with"),
-        (AND(pre97, dealt, sch3), True, "pre_1997_qualifying"),
-        (AND(sch3, None if pre97 is None else not pre97), True, "relevant_offender"),
-    ])
-    if not ok:
-        trail.missing.append(f"disposals[{d.id}].subject")
-        return out
-    trail.reasons.append(("notification.subject." + str(rule), d.id))
-    out["subject"] = bool(subject)
-    if not subject:
-        out["on"], out["decided"] = False, True
-        return out
-    months = _aggregate_months(case, d, trail.missing) if kind in CUSTODIAL else 0.0
-    restricted = d.sentence.restriction_order if kind == "hospital_order" else False
-    custodial = None if kind is None else kind in CUSTODIAL
-    m = None if kind not in CUSTODIAL else months
-    row, rule, ok = _first([
-        (None if kind is None else kind == "life", "indefinite", "life"),
-        (None if kind is None else kind == "ipp" and as_at >= date(2005, 4, 4), "indefinite", "ipp"),
-        (AND(custodial, None if m is None else m >= 30), "indefinite", "imprisonment_30_months_or_more"),
-        (AND(None if kind is None else kind == "hospital_order", restricted), "indefinite",
-         "hospital_with_restriction"),
-        (AND(custodial, None if m is None else 6 < m < 30), "ten", "imprisonment_more_than_6_less_than_30_months"),
-        (AND(custodial, None if m is None else m <= 6), "seven", "imprisonment_6_months_or_less"),
-        (AND(None if kind is None else kind == "hospital_order", None if restricted is None else not restricted),
-         "seven", "hospital_without_restriction"),
-        (None if kind is None else kind == "caution", "two", "caution"),
-        (None if kind is None else kind == "conditional_discharge", "cd", "conditional_discharge"),
-        (None if kind is None else kind in ("community_order", "fine", "guardianship_order", "other",
-                                            "absolute_discharge"), "five", "any_other"),
-    ])
-    if not ok or row is None:
-        trail.missing.append(f"disposals[{d.id}].row")
-        return out
-    trail.reasons.append(("notification.period." + str(rule), d.id))
-    assert relevant is not None
-    if row == "indefinite":
-        out.update(indefinite=True, on=relevant <= as_of, decided=True)
-        return out
-    out["indefinite"] = False
-    if row == "cd":
-        cm, cd = term_md(d.sentence.period)
-        end = after(relevant, cm, cd) - timedelta(days=1)
-        out.update(last_day=end, on=relevant <= as_of <= end, decided=True)
-        return out
-    full = ROW_YEARS[row] * 12
-    born = case.person.date_of_birth
-    if born is None:
-        trail.missing.append("person.date_of_birth")
-        ends = [add_months(relevant, n) - timedelta(days=1) for n in (full, full // 2)]
-        ons = [relevant <= as_of <= e for e in ends]
-        out["on"] = ons[0] if ons[0] == ons[1] else None
-        return out
-    months = full // 2 if age(born, relevant) < 18 else full
-    trail.warnings.add("time.beginning_with_convention")
-    end = add_months(relevant, months) - timedelta(days=1)
-    out.update(last_day=end, on=relevant <= as_of <= end, decided=True)
-    return out
+def _stated_source(case: Any) -> Source | None:
+    s = case.stated.notification
+    if s is None:
+        return None
+    return Source("stated", "stated.notification", (s.since, s.since), (s.until, s.until), s.until is None,
+                  bool(s.indefinite), relevant=s.relevant_date, silent_before=True)
 
 
-def _order_on(order: Any, as_of: date, trail: Trail) -> Tri:
-    """Whether a civil order makes the person subject to notification on ``as_of`` (None: unknown)."""
-    kind, made, route = order.kind, order.made, order.route
+def _ends(case: Any) -> list[tuple[date | None, date]]:
+    """Each review application that ended (or may have ended) the indefinite requirements (ss.91C(4), 91E(4)):
+    (the first day not subject if known, the earliest it can be)."""
+    out: list[tuple[date | None, date]] = []
+    for a in case.review.applications:
+        appeal = a.appeal
+        allowed: Tri = False if appeal is None else None if appeal.outcome is None else appeal.outcome == "allowed"
+        determination = a.determination
+        verdict, rule, ok = first([
+            (allowed, "appeal", "on_appeal_order"),
+            (None if determination is None else determination == "discharged", "notice", "on_notice"),
+            (None if determination is None or allowed is None else
+             determination in ("refused", "pending") and not allowed, None, "not_ended"),
+        ])
+        if ok and verdict is None and rule is not None:
+            continue
+        if not ok or rule is None:
+            out.append((None, max(SCHEME, a.received or SCHEME)))
+            continue
+        day = appeal.order_date if verdict == "appeal" else a.notice_received
+        steps = [a.determination_date, a.received] + ([appeal.lodged if appeal else None, a.notice_received]
+                                                      if verdict == "appeal" else [])
+        out.append((day, day if day is not None else max([SCHEME, *(x for x in steps if x is not None)])))
+    return sorted(out, key=lambda e: e[1])
+
+
+def _cut(source: Source, end: tuple[date | None, date]) -> Source:
+    """s.91A(3): an indefinite source that began before the end stops the day before it."""
+    if source.indefinite is not True or source.open_ended is False or not source.certain:
+        return source
+    day, earliest = end
+    began = source.first[0]
+    if began is not None and day is not None and began >= day:
+        return source
+    if day is not None and source.first[1] is not None and source.first[1] < day:
+        last = day - timedelta(days=1)
+        lower = last if source.open_ended is True else min(source.last[0] or last, last)
+        return replace(source, last=(lower, last), open_ended=False)
+    lower = (earliest if began is None else max(earliest, began)) - timedelta(days=1)
+    if source.last[0] is not None:
+        lower = min(lower, source.last[0])
+    return replace(source, last=(lower, None), open_ended=None)
+
+
+def _unavailable(order: Any) -> bool:
+    """Facts that describe an order that could not have been made (its kind, route or dates)."""
+    kind, made, route, app = order.kind, order.made, order.route, order.application_date
+    other_route = route is not None and route != "application"
+    if kind in ("shpo", "interim_shpo", "sro", "interim_sro"):
+        return made < SHPO_SRO or (kind != "shpo" and other_route) or (
+            kind == "shpo" and route in ("conviction", "finding") and order.offence_listed == "not_listed")
+    notification_order = kind in ("notification_order", "interim_notification_order")
+    return made < PART2 or (kind in ("foreign_travel_order", "rsho", "interim_rsho", "interim_sopo")
+                            and other_route) or (notification_order and other_route) or (
+        kind == "notification_notice" and made < NOTICES) or (
+        notification_order and made >= NOTICES and app is not None and app >= NOTICES) or (
+        not notification_order and kind != "notification_notice" and made >= SHPO_SRO
+        and (other_route or (app is not None and app >= SHPO_SRO)))
+
+
+def _term_last(order: Any, term: Any) -> date | bool | None:
+    """A term's last day; None until further order; False if unknown."""
+    duration = term.duration or ("fixed_period" if term.period is not None else None)
+    if duration == "until_further_order":
+        return None
+    begins = term.takes_effect or (None if term.kind == "foreign_travel_prohibition" else order.made)
+    if duration is None or term.period is None or begins is None:
+        return False
+    return after(begins, *term_md(term.period)) - timedelta(days=1)
+
+
+def _order_source(order: Any, as_of: date, trail: Trail) -> Source | None:
+    """A civil order that brings notification, from the making (or the breach conviction) while it has effect."""
+    kind, made = order.kind, order.made
     if made is None:
         return None
-    if kind in ("shpo", "interim_shpo", "sro", "interim_sro"):
-        if made < SHPO_SRO:
-            return False
-        if kind == "interim_shpo" and route is not None and route != "application":
-            return False
-        if kind == "shpo" and route in ("conviction", "finding") and order.offence_listed == "not_listed":
-            return False
-        if kind in ("sro", "interim_sro") and route is not None and route != "application":
-            return False
-        full: Tri = True if kind in ("shpo", "interim_shpo") else order.breached
-    else:
-        if made < PART2:
-            return False
-        if kind in ("foreign_travel_order", "rsho", "interim_rsho", "interim_sopo", "notification_order",
-                    "interim_notification_order") and route is not None and route != "application":
-            return False
-        if kind == "notification_notice" and made < NOTICES:
-            return False
-        notification_order = kind in ("notification_order", "interim_notification_order")
-        if notification_order and made >= NOTICES and order.application_date is not None \
-                and order.application_date >= NOTICES:
-            return False
-        if not notification_order and kind != "notification_notice" and made >= SHPO_SRO and (
-                (route is not None and route != "application")
-                or (order.application_date is not None and order.application_date >= SHPO_SRO)):
-            return False
-        full = {"sopo": True, "interim_sopo": True, "interim_notification_order": True}.get(
-            kind, order.breached if kind in ("rsho", "interim_rsho") else False)
+    if _unavailable(order):
+        trail.missing.append(f"orders[{order.id}]")
+        return Source("order", order.id, (made, None), (None, order.ceased_on), None, False, certain=False)
+    full = {"shpo": True, "interim_shpo": True, "sopo": True, "interim_sopo": True,
+            "interim_notification_order": True}.get(kind, order.breached if kind in (
+                "sro", "interim_sro", "rsho", "interim_rsho") else False)
+    if full is False:
+        return None
     if full is None:
         trail.missing.append(f"orders[{order.id}].breached")
-        return None
-    if not full:
-        return False
+        return Source("order", order.id, (made, None), (None, order.ceased_on), None, False, certain=False)
     start = order.breach_date if kind in ("sro", "interim_sro", "rsho", "interim_rsho") else made
-    if start is None:
-        return None
     trail.reasons.append(("orders.notification." + kind, order.id))
-    if as_of < start or as_of < made or (order.ceased_on is not None and as_of > order.ceased_on):
+    ends = [_term_last(order, t) for t in order.terms]
+    known = [e for e in ends if e is not False]
+    ceased = order.ceased_on
+    last: date | bool | None
+    if not order.terms:
+        last = ceased if ceased is not None else False
+    elif ceased is not None and any(e is None or (isinstance(e, date) and e >= ceased) for e in known):
+        last = ceased
+    elif None in known:
+        last = None
+    elif False in ends:
+        last = False
+    else:
+        latest = max(e for e in known if isinstance(e, date))
+        last = latest if ceased is None else min(latest, ceased)
+    first_day = (start, start) if start is not None else (made, None)
+    if last is None:
+        return Source("order", order.id, first_day, (None, None), True, False)
+    if isinstance(last, date):
+        return Source("order", order.id, first_day, (last, last), False, False)
+    on = None if start is None else False if as_of < start else _in_effect(order, as_of, ends)
+    upper = ceased
+    if on is False and start is not None and start <= as_of:
+        upper = as_of - timedelta(days=1) if upper is None else min(upper, as_of - timedelta(days=1))
+    return Source("order", order.id, first_day, (as_of if on else None, upper), None, False)
+
+
+def _in_effect(order: Any, day: date, ends: list[Any]) -> Tri:
+    if day < order.made or (order.ceased_on is not None and day > order.ceased_on):
         return False
     if not order.terms:
         return True if order.ceased_on is not None else None
-    unknown = False
-    for term in order.terms:
-        duration = term.duration or ("fixed_period" if term.period is not None else None)
-        if duration == "until_further_order":
-            return True
-        begins = term.takes_effect or (None if term.kind == "foreign_travel_prohibition" else made)
-        if duration is None or term.period is None or begins is None:
-            unknown = True
-            continue
-        if as_of <= after(begins, *term_md(term.period)) - timedelta(days=1):
-            return True
-    return None if unknown else False
+    if any(e is None or (isinstance(e, date) and day <= e) for e in ends):
+        return True
+    return None if False in ends else False
+
+
+def _any_on(states: list[Tri], has_record: bool) -> Tri:
+    if True in states:
+        return True
+    if not has_record:
+        return None
+    return False if all(s is False for s in states) else None
 
 
 def notification_period(case: Any, as_of: date) -> Answer:
     trail = Trail()
-    periods = [(d, _period(case, d, as_of, trail)) for d in case.disposals]
-    orders = [_order_on(o, as_of, trail) for o in case.orders]
-    subject = [(d, p) for d, p in periods if p["subject"]]
-    undecided = any(not p["decided"] for _, p in periods)
-    value: dict[str, Any] = {"subject": bool(subject) or (None if undecided else False)}
+    periods = [disposal_period(case, d, as_of, trail) for d in case.disposals]
+    recorded = [s for s in map(_disposal_source, periods) if s is not None]
+    stated = _stated_source(case)
+    if stated is not None:
+        recorded.append(stated)
+        trail.reasons.append(("stated.notification", None))
+    cutting: list[tuple[date | None, date]] = []
+    for end in _ends(case):
+        cut = [_cut(s, end) for s in recorded]
+        if cut != recorded:
+            cutting.append(end)
+        recorded = cut
+    orders = [s for s in (_order_source(o, as_of, trail) for o in case.orders) if s is not None]
+    sources = recorded + orders
+    has_record = bool(case.disposals) or stated is not None
+    if stated is not None and stated.first[0] is not None and as_of >= stated.first[0]:
+        spell_end = None if stated.open_ended else stated.last[1]
+        sources = [s for s in sources if s.kind != "disposal" or (
+            spell_end is not None and s.first[0] is not None and s.first[0] > spell_end)]
+    on = _any_on([s.on(as_of) for s in sources], has_record)
+    subject = [p for p in periods if p["subject"]]
+    undecided = any(not _decided(p) for p in periods)
+    exact = [s.last[0] for s in sources if s.open_ended is False and s.last[0] == s.last[1]]
+    value: dict[str, Any] = {"subject": bool(subject) or (None if undecided else False), "subject_on_as_of": on,
+                             "last_days": exact}
     dates: dict[str, date] = {}
-    indefinite = next(((d, p) for d, p in subject if p["indefinite"]), None)
-    if indefinite is not None:
-        controlling = indefinite
-    elif undecided or not subject:
-        controlling = None
-    else:
-        controlling = max(subject, key=lambda dp: dp[1]["last_day"] or date.min)
-    if controlling is None:
-        on = OR(*[p["on"] for _, p in periods]) if periods else False
-        on = OR(on, *orders) if on is not True else True
-        if not periods:
+    if cutting and cutting[0][0] is not None:  # the end of the indefinite requirements on review (s.91A(3))
+        dates["requirements_ended"] = cutting[0][0]
+    certain = [s for s in sources if s.certain]
+    preferred = [s for s in certain if s.kind != "order"] or certain
+    controlling = max(preferred, key=lambda s: (s.ends_after(), s.indefinite is True, s.kind == "stated"),
+                      default=None)
+    uncertain = any(not s.decided for s in sources)
+    if controlling is None or uncertain or (not has_record and on is not True):
+        value.update(indefinite=None)
+        if not has_record:
             trail.missing.append("disposals")
-        value.update(indefinite=None, subject_on_as_of=on)
-        outcome = "undetermined" if undecided or not periods or on is None else "no"
+        outcome = "no" if controlling is None and not uncertain and has_record else "undetermined"
         return Answer(outcome, value, dates, trail)
-    d, p = controlling
-    on = True if any(q["on"] for _, q in subject) else p["on"]
-    value.update(controlling_disposal=d.id, indefinite=p["indefinite"], subject_on_as_of=OR(on, *orders))
-    dates["relevant_date"] = d.relevant_date
-    if p["last_day"] is not None:
-        dates["period_last_day"] = p["last_day"]
+    value["indefinite"] = controlling.indefinite
+    if controlling.relevant is not None:
+        dates["relevant_date"] = controlling.relevant
+    if controlling.kind == "disposal":
+        value["controlling_disposal"] = controlling.ref
+        p = controlling.period
+        assert p is not None
+        value["indefinite"] = p["indefinite"]
+        if p["last_day"] is not None:
+            dates["period_last_day"] = p["last_day"]
+    elif controlling.kind == "stated" and controlling.last[0] is not None and \
+            controlling.last[0] == controlling.last[1]:
+        dates["period_last_day"] = controlling.last[0]
     return Answer("yes", value, dates, trail)
 
 
-def _category2(case: Any, as_of: date, trail: Trail) -> Tri:
-    unknown = False
-    for d in case.disposals:
-        kind = kind_of(d)
-        sch15 = listed(case, d, "cja2003.sch15", d.offence.schedule15, as_of, trail.warnings)
-        murder, s327 = d.offence.murder, d.offence.s327_4a
-        conviction = d.trigger == "conviction"
-        months = None if d.sentence is None else term_months(d, False)
-        court = None if d.court is None else d.court != "england_wales"
-
-        def is_kind(*kinds: str, kind: str | None = kind) -> bool | None:
-            return None if kind is None else kind in kinds
-
-        suspended = bool(getattr(d.sentence, "suspended", False))
-        verdict, rule, ok = _first([
-            (OR(court, d.trigger == "caution"), False, "not_england_wales"),
-            (AND(None if murder is None else not murder, None if sch15 is None else sch15 not in ("part_1", "part_2"),
-                 None if s327 is None else not s327), False, "offence_not_specified"),
-            (AND(conviction, OR(is_kind("extended_sentence"), AND(is_kind("imprisonment"), not suspended)),
-                 None if months is None else months >= 12), "i", "imprisonment_12_months"),
-            (AND(conviction, is_kind("detention_and_training_order"), None if months is None else months >= 12),
-             "iii", "training_order_12_months"),
-            (AND(conviction, is_kind("life", "ipp")), "ii", "life_or_public_protection"),
-            (is_kind("hospital_order", "guardianship_order"), "iv", "hospital_or_guardianship"),
-            (AND(is_kind("imprisonment"), suspended, None if months is None else months >= 12), "unresolved",
-             "suspended_unresolved"),
-            (True, False, "no_qualifying_disposal"),
-        ])
-        if not ok:
-            trail.missing.append(f"disposals[{d.id}].category2")
-            unknown = True
-            continue
-        trail.reasons.append(("mappa.category2." + str(rule), d.id))
-        if verdict == "unresolved":
-            trail.warnings.add("mappa.category2.suspended_unresolved")
-            unknown = True
-            continue
-        if not verdict:
-            continue
-        if kind == "life":
-            return True
-        if d.supervision_end is None:
-            trail.missing.append(f"disposals[{d.id}].supervision_end")
-            unknown = True
-        elif as_of <= d.supervision_end:
-            return True
-    return None if unknown else False
-
-
-def mappa_category(case: Any, as_of: date, notification: Answer | None = None) -> Answer:
-    period = notification or notification_period(case, as_of)
-    trail = Trail(list(period.trail.reasons), list(period.trail.missing), set(period.trail.warnings))
-    cat1 = period.value["subject_on_as_of"]
-    cat2 = _category2(case, as_of, trail)
-    harm, multi = case.risk.may_cause_serious_harm, case.risk.needs_multi_agency_management
-    has = bool(case.disposals)
-    cat3, _, ok3 = _first([
-        (not has, False, "no_offence"), (AND(has, harm, multi), True, "other_dangerous_offender"),
-        (OR(None if harm is None else not harm, None if multi is None else not multi), False, "not_met"),
-    ])
-    if not ok3:
-        cat3 = None
-        trail.missing.extend(p for p, v in (("risk.may_cause_serious_harm", harm),
-                                            ("risk.needs_multi_agency_management", multi)) if v is None)
-    category, rule, ok = _first([
-        (cat1, 1, "one"), (cat2, 2, "two"), (cat3, 3, "three"),
-        (AND(*(None if c is None else not c for c in (cat1, cat2, cat3))), 0, "none"),
-    ])
-    value: dict[str, Any] = {"categories": {"1": cat1, "2": cat2, "3": cat3}}
-    if ok and category is not None:
-        trail.reasons.append(("mappa.category." + str(rule), None))
-        value.update(category=category or None, eligible=bool(category))
-        return Answer("yes" if category else "no", value, {}, trail)
-    value.update(category=None, eligible=True if True in (cat1, cat2, cat3) else None)
-    return Answer("undetermined", value, {}, trail)
+def _decided(p: dict[str, Any]) -> bool:
+    return p["subject"] is False or (p["relevant"] is not None and (
+        p["indefinite"] is True or p["last_day"] is not None))
 
 
 def assess(case: Any, as_of: date) -> dict[str, Answer]:

@@ -1,9 +1,11 @@
-"""Hand-written helpers for :mod:`bench.handwritten`: calendar arithmetic, sentence lengths and the offence catalogue.
+"""Hand-written helpers for :mod:`bench.handwritten`: calendar arithmetic, sentence lengths and the facts the offence
+catalogue's conditions read.
 
 The practical limit the library is measured against: plain Python over the validated ``Case``, written once for
 the questions benchmarked, with the same readings as the rulesets (corresponding-date rule with the next-day
-convention, halves in calendar months, three-valued facts where ``None`` is unknown). The catalogue's entries are
-read from its YAML files (data); each distinct entry condition is a hand-written Python predicate below.
+convention, halves in calendar months, three-valued facts where ``None`` is unknown). Each distinct entry condition
+of the catalogue (and each s.132 limb) is a hand-written Python predicate below; :mod:`bench.handwritten_catalogue`
+reads the entries from the YAML files (data).
 """
 
 from __future__ import annotations
@@ -11,10 +13,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
-
-from .mix import catalogue
 
 PART2 = date(2004, 5, 1)
 SOA1997 = date(1997, 9, 1)
@@ -151,7 +150,10 @@ class OffenceFacts:
         if o.offender_age is not None:
             return o.offender_age
         born = self.case.person.date_of_birth
-        return None if born is None or o.offence_date is None else age(born, o.offence_date)
+        if born is None or o.offence_date is None:
+            return None
+        years = age(born, o.offence_date)  # over a range of days: known only if the same throughout (para 95)
+        return None if o.offence_date_to is not None and age(born, o.offence_date_to) != years else years
 
     def _imprisonment_months(self) -> Any:
         return 0.0 if self.d.trigger == "caution" else term_months(self.d, True)
@@ -250,49 +252,24 @@ CONDITIONS: dict[str, Callable[[OffenceFacts], Tri]] = {
         f.d.offence.burglary_intent in ("inflict_gbh", "unlawful_damage"),
     "imprisonment_months >= 12": lambda f: cmp(f.imprisonment_months, ">=", 12),
     "aggravated_vehicle_taking_caused_death": _flag("aggravated_vehicle_taking_caused_death"),
+    # The limbs of s.132 (other_condition / sentencing_condition) where they are not already above.
+    "offender_age >= 18": lambda f: cmp(f.offender_age, ">=", 18),
+    "offender_age >= 18 and victim_age < 18": lambda f: AND(cmp(f.offender_age, ">=", 18), cmp(f.victim_age, "<", 18)),
+    "offender_age >= 18 and intended_victim_age < 18":
+        lambda f: AND(cmp(f.offender_age, ">=", 18), cmp(f.intended_victim_age, "<", 18)),
+    "purpose_sexual_gratification and offender_age >= 18 and victim_age < 18":
+        lambda f: AND(f.d.offence.purpose_sexual_gratification, cmp(f.offender_age, ">=", 18),
+                      cmp(f.victim_age, "<", 18)),
+    "victim_age < 16 and offender_age >= 18": lambda f: AND(cmp(f.victim_age, "<", 16), cmp(f.offender_age, ">=", 18)),
+    "images_showed_person_under_16 and (conviction_before_part2_commencement or offender_age >= 18)":
+        lambda f: AND(f.d.offence.images_showed_person_under_16, OR(f.before_part2, cmp(f.offender_age, ">=", 18))),
+    "images_showed_person_under_16 and imprisonment_months >= 12":
+        lambda f: AND(f.d.offence.images_showed_person_under_16, cmp(f.imprisonment_months, ">=", 12)),
+    "imprisonment_months >= 30 or admitted_to_hospital_with_restriction_order":
+        lambda f: OR(cmp(f.imprisonment_months, ">=", 30), f.restricted),
+    "purpose_sexual_gratification and ((offender_age < 18 and imprisonment_months >= 12) or (offender_age >= 18 "
+    "and (sentenced_to_imprisonment or detained_in_hospital or community_sentence_months >= 12)))":
+        lambda f: AND(f.d.offence.purpose_sexual_gratification, _young_custody_or_adult(_disposed)(f)),
+    "victim_age < 16 and imprisonment_months >= 12":
+        lambda f: AND(cmp(f.victim_age, "<", 16), cmp(f.imprisonment_months, ">=", 12)),
 }
-
-
-class Entry:
-    """One catalogue entry: in force from/to, Part (Schedule 15), verified or not, and its condition."""
-
-    __slots__ = ("condition", "end", "part", "start", "unverified")
-
-    def __init__(self, raw: dict[str, Any]) -> None:
-        self.start, self.end = raw["in_force"]["from"], raw["in_force"].get("to")
-        self.part = f"part_{raw['part']}" if raw.get("part") else None
-        self.unverified = raw["status"] == "unverified"
-        text = raw.get("condition")
-        self.condition = None if text is None else CONDITIONS[text]
-
-
-@cache
-def entries() -> dict[str, dict[str, Entry]]:
-    return {schedule: {e["offence"]: Entry(e) for e in listed} for schedule, listed in catalogue().items()}
-
-
-def listed(case: Any, d: Any, schedule: str, flag: Any, day: date, warnings: set[str]) -> Any:
-    """Listed in ``schedule`` on ``day`` with its conditions met: True / False / None (unknown); the flag where
-    the catalogue does not know the id or leaves the answer open; for Schedule 15 the Part or ``not_listed``."""
-    ident = d.offence.offence_id
-    if ident is None:
-        return flag
-    book = entries()
-    by_id = book[schedule]
-    entry = by_id.get(ident)
-    if entry is None and not any(ident in other for other in book.values()):
-        warnings.add("offences.unknown_id")
-        return flag
-    if entry is None or not (entry.start <= day and (entry.end is None or day <= entry.end)):
-        answer: Any = False
-    else:
-        if entry.unverified:
-            warnings.add(f"offences.{schedule}.{ident}")
-        answer = True if entry.condition is None else entry.condition(OffenceFacts(case, d))
-        if answer is None:
-            return flag
-    if schedule == "cja2003.sch15":
-        answer = entry.part if answer and entry is not None else "not_listed"
-    if flag is not None and flag != answer:
-        warnings.add("offences.conflict")
-    return answer
