@@ -102,10 +102,10 @@ def _notification(case: Any, d: Any, as_of: date, ends: list[tuple[date | None, 
         s = d.sentence
         n["restr"] = tri(True if s.restriction_order is None and s.without_limit_of_time else s.restriction_order)
     if kind in CUSTODIAL:
-        months = aggregate_months(case, d)
+        months = aggregate_months(case, d, sch3, max(trigger or as_of, PART2), trail.warnings)
         if months is not None:
             n["mo"] = months
-        elif d.offence.schedule3 is not False and (own := term_months(d, True)) is not None:
+        elif sch3 is not False and (own := term_months(d, True)) is not None:
             n["mofl"] = max(0.0, float(math.floor(own) - 1))
     n["cut"], n["endo"] = _cut((min(cands), max(cands)) if cands else (relevant, relevant) if relevant else
                                (trigger, None), ends)

@@ -150,9 +150,9 @@ def disposal_period(case: Any, d: Any, as_of: date, trail: Trail) -> dict[str, A
     if not subject:
         out["on"] = False
         return out
-    m = aggregate_months(case, d) if kind in CUSTODIAL else None
+    m = aggregate_months(case, d, sch3, max(trigger or as_of, PART2), trail.warnings) if kind in CUSTODIAL else None
     floor = None
-    if m is None and kind in CUSTODIAL and d.offence.schedule3 is not False:
+    if m is None and kind in CUSTODIAL and sch3 is not False:
         own = term_months(d, True)  # the aggregate, though unknown, is at least this term less a month
         floor = None if own is None else max(0.0, float(math.floor(own) - 1))
     s = d.sentence
@@ -225,8 +225,12 @@ def _fixed(case: Any, d: Any, row: str, as_of: date, trial: date | None, out: di
         out["on"] = False if trigger is not None and as_of < trigger else None
 
 
-def aggregate_months(case: Any, d: Any) -> float | None:
-    """s.82(3)-(4): consecutive and partly concurrent terms for Schedule 3 offences counted as one term."""
+def aggregate_months(case: Any, d: Any, own: Tri = None, day: date | None = None,
+                     warnings: set[str] | None = None) -> float | None:
+    """s.82(3)-(4): consecutive and partly concurrent terms for Schedule 3 offences counted as one term. Whether a
+    related disposal's offence is listed follows the catalogue for an id it knows (read as at that disposal's
+    conviction, finding or caution, or Part 2's commencement if later), else its flag; ``own`` is the listing
+    already found for ``d`` (its flag if not given)."""
     edges: dict[str, set[str]] = {}
     for x in case.disposals:
         rel = getattr(x.sentence, "relation", None)
@@ -280,10 +284,21 @@ def aggregate_months(case: Any, d: Any) -> float | None:
             progressed = True
         if not progressed:
             break
-    listed3 = sorted(spans[x.id] for x in linked if x.id in spans and x.offence.schedule3 is not False)
+    found: dict[str, Tri] = {}
+    for x in linked:
+        if x.id not in spans:
+            continue
+        if x is d:
+            found[x.id] = own if own is not None or day is None else x.offence.schedule3
+        elif day is None or warnings is None:
+            found[x.id] = x.offence.schedule3
+        else:
+            at = max(x.relevant_date, PART2) if x.relevant_date is not None else day
+            found[x.id] = listed(case, x, "soa2003.sch3", x.offence.schedule3, at, warnings)
+    listed3 = sorted(spans[ident] for ident, value in found.items() if value is not False)
     if not listed3:
         return 0.0
-    if len(listed3) > 1 and any(x.offence.schedule3 is None for x in linked):
+    if len(listed3) > 1 and any(value is None for value in found.values()):
         return None
     first, total = listed3[0][0], 0
     cur_start, cur_end = listed3[0]
