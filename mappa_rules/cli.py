@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from .decision import Decision, Outcome
 from .facts import Case
+from .monitor import command as monitor_command
 from .render import render_text
 
 EXIT_DECIDED, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
@@ -213,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     offences = commands.add_parser("offences", help="search or show the Schedule 3 / Schedule 15 offence catalogue")
     offences.add_argument("action", choices=["search", "show"])
     offences.add_argument("text", nargs="+", help="words to search for, or an offence id such as soa2003.s3")
+    monitor_command.add_parser(commands)
     return parser
 
 
@@ -227,6 +229,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return _schema(args, out)
         if args.command == "offences":
             return _offences(args, out)
+        if args.command == "monitor":
+            return monitor_command.run(args, out, stdin)
         return _batch(args, out, stdin)
     except BadInput as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")

@@ -20,7 +20,8 @@ from mappa_rules import Case, Decision, Outcome
 from .matching import ANY_DAY, duty_tag, periodic_opens
 
 _PERIODIC_SUBJECT = re.compile(r"notification of (\d{4}-\d{2}-\d{2})")
-_REVIEW_ITEMS = {"review_qualifying_date": "qualifying_date", "review_further_qualifying_date": "further_qualifying_date"}
+_REVIEW_ITEMS = {"review_qualifying_date": "qualifying_date",
+                 "review_further_qualifying_date": "further_qualifying_date"}
 
 
 class AdapterError(Exception):
@@ -158,8 +159,9 @@ def order_ends(decision: Decision) -> tuple[tuple[str, date], ...]:
 
 def periodic_history(decision: Decision) -> tuple[PeriodicStep, ...]:
     """Every s.85 period of a ``notification.periodic`` decision, oldest first."""
-    return tuple(PeriodicStep(_required(step, "notified"), _day(step.get("due_by")), _day(step.get("next_notification")),
-                              step.get("on_time")) for step in _items(decision, "history"))
+    return tuple(PeriodicStep(_required(step, "notified"), _day(step.get("due_by")),
+                              _day(step.get("next_notification")), step.get("on_time"))
+                 for step in _items(decision, "history"))
 
 
 def _required(step: Mapping[str, Any], name: str) -> date:

@@ -23,6 +23,7 @@ What the wrapper does about the engine's known limits (measured on this machine,
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -165,10 +166,8 @@ class RuleSet:
     def _reset(self) -> None:
         """Replace the host (and free the old one's rulesets) after an error left it in an unknown state."""
         for ruleset in getattr(self._host, "_ruleset_list", []):
-            try:
+            with contextlib.suppress(Exception):  # the old host is dropped either way
                 _native.delete_ruleset(ruleset._handle)
-            except Exception:  # the old host is dropped either way
-                pass
         self._host = self._new_host()
 
 

@@ -81,10 +81,11 @@ class Monitor:
     Not thread-safe: one thread owns a monitor (and its engine).
     """
 
-    def __init__(self, due_soon_days: int = DUE_SOON_DAYS) -> None:
+    def __init__(self, due_soon_days: int = DUE_SOON_DAYS, until: date | None = None) -> None:
         if due_soon_days < 0:
             raise ValueError("due_soon_days must not be negative")
         self.due_soon_days = due_soon_days
+        self.until = until
         self.clock: date | None = None
         self._people: dict[str, _Person] = {}
         self._agenda: list[tuple[int, str]] = []
@@ -99,7 +100,10 @@ class Monitor:
             return []
         parsed = parse_line(text)
         if isinstance(parsed, BadLine):
-            return [ErrorRecord(number, person_of(text), parsed.error, parsed.fields, parsed.detail)]
+            ident = person_of(text)
+            if ident in self._people:
+                self._people[ident].errors += 1
+            return [ErrorRecord(number, ident, parsed.error, parsed.fields, parsed.detail)]
         return self.feed(parsed, number)
 
     def feed(self, event: Event, number: int | None = None) -> list[Record]:
@@ -108,6 +112,9 @@ class Monitor:
         if self.clock is not None and event.date < self.clock:
             return [ErrorRecord(number, event.person, "out_of_order", ("date",),
                                 "date: before the date of an earlier line; the stream must be in date order")]
+        if self.until is not None and event.date > self.until:
+            return [ErrorRecord(number, event.person, "after_until", ("date",),
+                                "date: after the end date of the run; the line was not applied")]
         out = self.advance(event.date)
         if event.person is not None:
             out.extend(self._apply(event.person, event, number))
@@ -139,10 +146,9 @@ class Monitor:
             out.extend(self._step(ident, self.clock, changed))
         return out
 
-    def finish(self, until: date | None = None) -> list[Record]:
-        """Close the current day and, if ``until`` is later, move the clock on to it (the end of a stream)."""
-        if until is not None and self.clock is not None and until < self.clock:
-            raise ValueError("the end date is before the last event")
+    def finish(self) -> list[Record]:
+        """Close the current day and move the clock on to the end date of the run, if one was given."""
+        until = self.until
         out = self.settle()
         if until is not None:
             out.extend(self.advance(until))
@@ -205,7 +211,8 @@ class Monitor:
             person.recheck = sorted(d.toordinal() for d in answers.recheck if d.toordinal() > ordinal)
         elif rechecking:
             person.recheck = [d for d in person.recheck if d > ordinal]
-        return sorted((a for a in out if a is not None), key=Alert.sort_key)
+        alerts = sorted((a for a in out if a is not None), key=Alert.sort_key)
+        return list[Record](alerts)
 
     def _ask(self, case: Case, day: date, person: _Person, duties_only: bool) -> _Answers:
         view = timeline_view(timeline(case, day), case)
@@ -370,7 +377,8 @@ def _day(ordinal: Any) -> date | None:
 def _notes(facts: Facts, opens: int) -> list[Fact]:
     """The notifications given on or after ``opens``, one fact per tag, oldest first."""
     out: list[Fact] = []
-    given = [(n["date"], n["kind"], None) for n in facts.case.get("notifications", [])]
+    notifications = facts.case.get("notifications", [])
+    given: list[tuple[str, str, str | None]] = [(n["date"], n["kind"], None) for n in notifications]
     given += [(day, "travel", trip) for trip, day in facts.travel_notices]
     for index, (text, kind, trip) in enumerate(sorted(given, key=lambda g: (g[0], g[1], g[2] or ""))):
         day = date.fromisoformat(text).toordinal()

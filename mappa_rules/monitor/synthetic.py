@@ -102,7 +102,7 @@ def _trip(person: str, around: date, end: date, choose: Choices, serial: int) ->
     back = departure + timedelta(days=choose.number(2, 20))
     trip = f"trip{serial}"
     out = [_event(person, booked, "trip_planned", id=trip, departure=departure.isoformat(),
-                  return_date=back.isoformat(), known_7_days_before=departure - booked >= timedelta(days=7))]
+                  return_date=back.isoformat(), known_7_days_before=choose.chance(90))]
     if choose.chance(85):
         notice = max(booked, departure - timedelta(days=choose.number(0, 14)))
         out.append(_event(person, notice, "notified", kind="travel", trip=trip))
@@ -127,7 +127,7 @@ def stream(people: int, seed: int, first: date = date(2006, 1, 1), end: date = d
     """JSON Lines for ``people`` people whose convictions fall between ``first`` and ``end`` (a few years before
     it), merged in date order, with a tick every ``tick_days`` days and on ``end``."""
     span = (end - first).days
-    histories: list[tuple[str, int, str]] = []
+    histories: list[tuple[str, str, str]] = []
     for index in range(people):
         choose = Seeded(seed * 1_000_003 + index)
         start = first + timedelta(days=choose.number(0, max(span - 365, 0)))
