@@ -131,19 +131,21 @@ def timeline_view(decision: Decision, case: Case) -> TimelineView:
     return TimelineView(tuple(duties.values()), tuple(reviews), period_ends)
 
 
-def category_value(decision: Decision) -> str | None:
-    """The MAPPA category as at the date asked ("1", "2", "3", or "none"); None while undetermined."""
+def category_value(decision: Decision) -> str:
+    """The MAPPA category as at the date asked: "1", "2", "3", "none" or "undetermined" (for instance when only
+    Category 3, a judgement of the Responsible Authority, remains possible)."""
     if decision.outcome is Outcome.UNDETERMINED:
-        return None
+        return "undetermined"
     if decision.outcome is Outcome.NO:
         return "none"
     return str(decision.value["category"])
 
 
-def level_value(decision: Decision) -> str | None:
-    """The management level the guidance points to ("1", "2", "3", or "none" when the case leaves MAPPA)."""
+def level_value(decision: Decision) -> str:
+    """The management level the guidance points to: "1", "2", "3", "none" (the case leaves MAPPA) or
+    "undetermined"."""
     if decision.outcome is Outcome.UNDETERMINED:
-        return None
+        return "undetermined"
     level = decision.value.get("level")
     return "none" if decision.outcome is Outcome.NO or not level else str(level)
 

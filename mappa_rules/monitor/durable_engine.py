@@ -13,8 +13,10 @@ What the wrapper does about the engine's known limits (measured on this machine,
   fixed 1,024 slots: the 1,025th open session fails with ``MemoryError``. Sessions are found by a 32-bit hash of
   the sid, compared without the text, so two sids may collide. The monitor therefore opens one session at a
   time and deletes it when the step is done.
-* **Deleting a session in which no action ran** can abort the process (an unset pointer is freed): every session
-  the wrapper opens runs one action first.
+* **Memory errors in the C engine.** Deleting a session in which no action ran frees an unset pointer, and a join
+  whose last comparison is false reads past the end of its expression list; both can crash the process
+  depending on what lies in memory. Every session the wrapper opens runs one action first, and every join is
+  written with :func:`joined`. (Found with valgrind; the monitor's test suite runs its rules under it.)
 * **Errors.** A fact no rule accepts raises ``MessageNotHandledException``; a comparison with a property a fact
   lacks fails in C (error 311); an exception in an action is swallowed into the session state as a traceback
   (with the facts in it). The wrapper turns all of these into :class:`EngineError` with a kind and no content,
@@ -48,6 +50,17 @@ _OPENED = "$opened"
 """A fact asserted first into every session, whose rule runs an action: durable-rules 2.0.28 leaves a new
 session's action context unset (``createStateNode`` in state.c), and deleting a session in which no action ever
 ran frees that unset pointer and aborts the process."""
+
+
+def joined(condition: Any, alias: str) -> Any:
+    """``condition`` (which compares a fact with the fact matched as ``alias``) ended by an always-true comparison
+    of the two facts' sessions.
+
+    durable-rules 2.0.28 evaluates the comparisons of a join left to right and, when one is false, skips ahead to
+    the end marker - but when the false comparison is the last one it steps over the marker and reads on through
+    whatever memory follows (``reduceExpressionSequence`` in events.c), which can crash the process. A last
+    comparison that is always true keeps the skip inside the sequence."""
+    return condition & (m.sid == getattr(c, alias).sid)
 
 
 class EngineError(Exception):
@@ -121,17 +134,15 @@ class RuleSet:
 
         return run
 
-    def run_session(self, sid: str, facts: Sequence[Fact]) -> list[Fact]:
+    def run_session(self, sid: str, facts: Sequence[Fact]) -> None:
         """Open session ``sid``, assert ``facts`` (each with an ``id``), run every action they make ready, and
-        return the facts left in the session, which is then deleted."""
+        delete the session."""
         self._opened = 0
         self._assert([{"id": _OPENED, "t": _OPENED}, *facts], sid)
         if self._opened != 1:  # without an action run, deleting the session would free an unset pointer
             self._reset()
             raise EngineError("engine_session_not_opened")
-        left = [fact for fact in self._facts(sid) if fact.get("t") != _OPENED]
         self._delete(sid)
-        return left
 
     def _open(self, closure: Closure) -> None:
         self._opened += 1
@@ -148,14 +159,6 @@ class RuleSet:
             self._reset()
             raise EngineError("engine_action_failed" if failure is None else f"action_{type(failure).__name__}")
 
-    def _facts(self, sid: str) -> list[Fact]:
-        try:
-            found: list[Fact] = self._host.get_facts(self.name, sid)
-        except Exception as exc:
-            self._reset()
-            raise EngineError(_kind_of(exc)) from None
-        return [{k: v for k, v in fact.items() if k != "sid"} for fact in found]
-
     def _delete(self, sid: str) -> None:
         try:
             self._host.delete_state(self.name, sid)
@@ -171,4 +174,4 @@ class RuleSet:
         self._host = self._new_host()
 
 
-__all__ = ["Action", "Closure", "EngineError", "Fact", "Rule", "RuleSet", "c", "m", "none", "when_all"]
+__all__ = ["Action", "Closure", "EngineError", "Fact", "Rule", "RuleSet", "c", "joined", "m", "none", "when_all"]

@@ -20,39 +20,20 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from mappa_rules import Case, civil_orders, mappa_category, mappa_level, timeline
+from mappa_rules import Case
 
-from .adapter import TimelineView, category_value, level_value, order_ends, recheck_days, timeline_view
-from .durable_engine import EngineError, Fact
+from .durable_engine import EngineError
 from .events import BadLine, Event, parse_line, person_of, redact
-from .matching import note_tags
 from .person import DUTIES_ONLY, Facts, Rejected, apply, case_of
-from .records import Alert, DutyStatus, ErrorRecord, Record, Summary
-from .rulesets import FAR, ComplianceRules, Finding
+from .records import DutyStatus, ErrorRecord, Record, Summary
+from .rulesets import ComplianceRules
+from .steps import Answers, PersonState, ask
 
 DUE_SOON_DAYS = 7
 """Default width of the "due soon" window: a duty is due soon from this many days before its day due."""
-
-
-@dataclass
-class _Person:
-    """What the monitor keeps about one person between steps."""
-
-    facts: str | None = None
-    duties: dict[str, Fact] = field(default_factory=dict)
-    resolved: dict[str, tuple[str, int | None, int | None]] = field(default_factory=dict)
-    guides: dict[str, str] = field(default_factory=dict)
-    reviews: list[Fact] = field(default_factory=list)
-    reviews_reached: set[tuple[str, int]] = field(default_factory=set)
-    orders: list[Fact] = field(default_factory=list)
-    orders_ended: set[tuple[str, int]] = field(default_factory=set)
-    recheck: list[int] = field(default_factory=list)
-    wake: int | None = None
-    errors: int = 0
 
 
 @dataclass(frozen=True)
@@ -63,16 +44,6 @@ class _Changed:
     case: Case
     duties_only: bool
     line: int | None
-
-
-@dataclass(frozen=True)
-class _Answers:
-    """The core's answers for one step, as the monitor reads them."""
-
-    view: TimelineView
-    guides: dict[str, str]
-    orders: tuple[tuple[str, date], ...]
-    recheck: set[date]
 
 
 class Monitor:
@@ -87,7 +58,7 @@ class Monitor:
         self.due_soon_days = due_soon_days
         self.until = until
         self.clock: date | None = None
-        self._people: dict[str, _Person] = {}
+        self._people: dict[str, PersonState] = {}
         self._agenda: list[tuple[int, str]] = []
         self._today: dict[str, _Changed] = {}
         self._rules = ComplianceRules()
@@ -155,7 +126,7 @@ class Monitor:
         return out
 
     def _apply(self, ident: str, event: Event, number: int | None) -> list[Record]:
-        person = self._people.setdefault(ident, _Person())
+        person = self._people.setdefault(ident, PersonState())
         earlier = self._today.get(ident)
         facts = Facts.load(earlier.facts if earlier is not None else person.facts)
         try:
@@ -185,139 +156,23 @@ class Monitor:
         finally:
             self._schedule(ident, person, day)
 
-    def _take_step(self, ident: str, person: _Person, day: date, changed: _Changed | None) -> list[Record]:
+    def _take_step(self, ident: str, person: PersonState, day: date, changed: _Changed | None) -> list[Record]:
         ordinal = day.toordinal()
-        rechecking = bool(person.recheck) and person.recheck[0] <= ordinal
-        answers: _Answers | None = None
-        facts = Facts.load(person.facts) if changed is not None or rechecking else None
+        answers: Answers | None = None
+        facts: Facts | None = None
         if changed is not None:
-            answers = self._ask(changed.case, day, person, changed.duties_only)
-        elif facts is not None:
-            answers = self._ask(case_of(facts), day, person, False)
-        step_facts, withdrawn_if_open, reopened = self._session_facts(person, facts, answers, ordinal)
-        result = self._rules.step(step_facts)
-        for key in reopened:
-            person.resolved.pop(key, None)
-        person.duties = {fact["key"]: fact for fact in result.duties}
-        person.reviews = result.reviews
-        person.orders = result.orders
-        person.guides.update({fact["what"]: fact["value"] for fact in result.guides})
-        out = [self._record(person, ident, day, finding) for finding in result.findings]
-        for key in withdrawn_if_open:
-            fact = person.duties.pop(key, None)
-            if fact is not None:
-                person.resolved[key] = ("withdrawn", _due(fact), None)
-        if answers is not None:
-            person.recheck = sorted(d.toordinal() for d in answers.recheck if d.toordinal() > ordinal)
-        elif rechecking:
-            person.recheck = [d for d in person.recheck if d > ordinal]
-        alerts = sorted((a for a in out if a is not None), key=Alert.sort_key)
-        return list[Record](alerts)
+            facts = Facts.load(changed.facts)
+            answers = ask(changed.case, day, person.orders, changed.duties_only)
+        elif person.recheck and person.recheck[0] <= ordinal:
+            facts = Facts.load(person.facts)
+            answers = ask(case_of(facts), day, person.orders, False)
+        plan = person.plan(facts, answers, ordinal, self.due_soon_days)
+        findings = self._rules.step(plan.facts)
+        return list[Record](person.take(plan, findings, answers, ident, day))
 
-    def _ask(self, case: Case, day: date, person: _Person, duties_only: bool) -> _Answers:
-        view = timeline_view(timeline(case, day), case)
-        guides: dict[str, str] = {}
-        ends: tuple[tuple[str, date], ...] = tuple((o["order"], date.fromordinal(o["ends"])) for o in person.orders)
-        if not duties_only:
-            category = category_value(mappa_category(case, day))
-            if category is not None:
-                guides["category"] = category
-            if case.mappa.current_level is not None:
-                level = level_value(mappa_level(case, day))
-                if level is not None:
-                    guides["level"] = level
-            if case.orders:
-                ends = order_ends(civil_orders(case, day))
-        return _Answers(view, guides, ends, recheck_days(view, ends, case))
-
-    def _session_facts(self, person: _Person, facts: Facts | None, answers: _Answers | None,
-                       ordinal: int) -> tuple[list[Fact], set[str], set[str]]:
-        """The facts to assert for one step; the open duties the core no longer lists (withdrawn unless met in
-        this step); and the resolved duties asserted again because the core now dates them differently."""
-        duties = dict(person.duties)
-        withdrawn: set[str] = set()
-        reopened: set[str] = set()
-        out: list[Fact] = []
-        reviews: list[Fact]
-        orders: list[Fact]
-        if answers is not None and facts is not None:
-            listed = {spec.key: spec for spec in answers.view.duties}
-            withdrawn = set(duties) - set(listed)
-            for key, spec in listed.items():
-                due = spec.due.toordinal() if spec.due is not None else None
-                fact = duties.get(key)
-                same = fact is not None and (fact["opens"], _due(fact), fact["tag"]) == (
-                    spec.opens.toordinal(), due, spec.tag)
-                resolved = person.resolved.get(key)
-                if fact is None and resolved is not None and resolved[0] != "withdrawn" and resolved[1] == due:
-                    continue
-                if not same:
-                    if resolved is not None:
-                        reopened.add(key)
-                    duties[key] = self._duty(key, spec.tag, spec.opens.toordinal(), due)
-            opens = min((fact["opens"] for fact in duties.values()), default=None)
-            if opens is not None:
-                out.extend(_notes(facts, opens))
-            for what, value in sorted(answers.guides.items()):
-                known = person.guides.get(what, "none")  # a person is outside MAPPA until the core says otherwise
-                out.append({"t": "guide", "id": f"g:{what}", "what": what, "value": known})
-                out.append({"t": "seen", "id": f"s:{what}", "what": what, "value": value})
-            reviews = [{"t": "review", "id": f"r:{what}:{day.toordinal()}", "what": what, "day": day.toordinal()}
-                       for what, day in answers.view.reviews if (what, day.toordinal()) not in person.reviews_reached]
-            orders = [{"t": "order", "id": f"o:{order}", "order": order, "ends": day.toordinal()}
-                      for order, day in answers.orders if (order, day.toordinal()) not in person.orders_ended]
-        else:
-            reviews, orders = person.reviews, person.orders
-        out[:0] = sorted(duties.values(), key=lambda fact: str(fact["key"]))
-        out.extend(reviews)
-        out.extend(orders)
-        out.append({"t": "clock", "id": "clock", "day": ordinal})
-        return out, withdrawn, reopened
-
-    def _duty(self, key: str, tag: str, opens: int, due: int | None) -> Fact:
-        pending = due is None
-        day = FAR if due is None else due
-        soon = FAR if due is None else due - self.due_soon_days
-        return {"t": "duty", "id": f"d:{key}", "key": key, "tag": tag, "opens": opens, "due": day, "soon": soon,
-                "pending": int(pending), "sa": 0, "oa": 0}
-
-    def _record(self, person: _Person, ident: str, day: date, finding: Finding) -> Alert | None:
-        kind = finding.kind
-        if kind in ("met", "met_late"):
-            due, on = finding.get("due"), finding.get("on")
-            due = None if finding.get("pending") else due
-            person.resolved[finding.get("key")] = ("late" if kind == "met_late" else "met", due, on)
-            if kind == "met":
-                return None
-            return Alert(day, ident, kind, (("duty", finding.get("key")), ("due", _day(due)), ("met_on", _day(on)),
-                                            ("days_late", on - due)))
-        if kind in ("overdue", "due_soon"):
-            return Alert(day, ident, kind, (("duty", finding.get("key")), ("due", _day(finding.get("due")))))
-        if kind == "review_possible":
-            person.reviews_reached.add((finding.get("what"), finding.get("on")))
-            return Alert(day, ident, kind, (("review", finding.get("what")), ("from", _day(finding.get("on")))))
-        if kind == "order_ended":
-            person.orders_ended.add((finding.get("order"), finding.get("last_day")))
-            return Alert(day, ident, kind, (("order", finding.get("order")),
-                                            ("last_day", _day(finding.get("last_day")))))
-        what = finding.get("what")
-        return Alert(day, ident, f"{what}_changed", (("from", finding.get("old")), ("to", finding.get("new"))))
-
-    def _schedule(self, ident: str, person: _Person, day: date) -> None:
+    def _schedule(self, ident: str, person: PersonState, day: date) -> None:
         """Set the person's next wake-up (strictly after ``day``) and put it on the agenda."""
-        today = day.toordinal()
-        days: list[int] = list(person.recheck)
-        for duty in person.duties.values():
-            if duty["pending"]:
-                continue
-            if not duty["sa"]:
-                days.append(duty["soon"])
-            if not duty["oa"]:
-                days.append(duty["due"] + 1)
-        days.extend(review["day"] for review in person.reviews)
-        days.extend(order["ends"] + 1 for order in person.orders)
-        later = [d for d in days if d > today]
-        wake = min(later) if later else None
+        wake = person.next_wake(day.toordinal())
         if wake != person.wake and wake is not None:
             heapq.heappush(self._agenda, (wake, ident))
         person.wake = wake
@@ -330,16 +185,7 @@ class Monitor:
     def statuses(self, ident: str) -> dict[str, DutyStatus]:
         """Every duty of the person the monitor knows, as at the clock (withdrawn duties left out)."""
         person = self._people.get(ident)
-        if person is None:
-            return {}
-        found: dict[str, DutyStatus] = {}
-        for key, (state, due, on) in person.resolved.items():
-            if state != "withdrawn":
-                found[key] = DutyStatus(state, _day(due), _day(on))
-        for key, fact in person.duties.items():
-            state = "pending" if fact["pending"] else ("overdue" if fact["oa"] else "open")
-            found[key] = DutyStatus(state, _day(_due(fact)))
-        return found
+        return person.statuses() if person is not None else {}
 
     def travel_notices(self, ident: str) -> list[tuple[str, date]]:
         person = self._people.get(ident)
@@ -364,27 +210,6 @@ class Monitor:
             overdue = tuple(sorted((k, s.due) for k, s in statuses.items() if s.state == "overdue"))
             yield Summary(ident, as_of, person.guides.get("category"), person.guides.get("level"),
                           tuple(counts.items()), overdue, person.errors)
-
-
-def _due(fact: Fact) -> int | None:
-    return None if fact["pending"] else int(fact["due"])
-
-
-def _day(ordinal: Any) -> date | None:
-    return None if ordinal is None else date.fromordinal(int(ordinal))
-
-
-def _notes(facts: Facts, opens: int) -> list[Fact]:
-    """The notifications given on or after ``opens``, one fact per tag, oldest first."""
-    out: list[Fact] = []
-    notifications = facts.case.get("notifications", [])
-    given: list[tuple[str, str, str | None]] = [(n["date"], n["kind"], None) for n in notifications]
-    given += [(day, "travel", trip) for trip, day in facts.travel_notices]
-    for index, (text, kind, trip) in enumerate(sorted(given, key=lambda g: (g[0], g[1], g[2] or ""))):
-        day = date.fromisoformat(text).toordinal()
-        if day >= opens:
-            out.extend({"t": "note", "id": f"n:{index}:{tag}", "tag": tag, "day": day} for tag in note_tags(kind, trip))
-    return out
 
 
 __all__ = ["DUE_SOON_DAYS", "Monitor"]

@@ -9,7 +9,8 @@ Alerts (``alert`` field), each dated the day the monitor's clock reached the con
 * ``overdue``: the day due has passed and no notification met the duty (``duty``, ``due``);
 * ``met_late``: a notification met the duty after the day due (``duty``, ``due``, ``met_on``, ``days_late``);
 * ``category_changed`` / ``level_changed``: the MAPPA category, or the level the guidance points to, differs
-  from before (``from``, ``to``: "1", "2", "3", "none"; a person starts at "none");
+  from before (``from``, ``to``: "1", "2", "3", "none" or "undetermined"; a person starts at "none"). The level
+  is followed once a level decision has been recorded;
 * ``review_possible``: the person may now apply for review of indefinite notification (``review``: the
   qualifying date or a further qualifying date, ``from``);
 * ``order_ended``: a civil order's last day of effect has passed (``order``, ``last_day``).

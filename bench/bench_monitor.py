@@ -1,0 +1,137 @@
+"""Benchmark of the compliance monitor: events per second and peak memory, contenders side by side.
+
+    python bench/bench_monitor.py --people 2000            # a quick run (about 34,000 events)
+    python bench/bench_monitor.py --people 100000 --only monitor   # the scale run (about 2 million events)
+    python bench/bench_monitor.py --sessions 1000           # durable-rules' memory per open session
+
+A seeded stream (:func:`mappa_rules.monitor.synthetic.stream`) is written to a file once; each contender then
+reads it in a child process of its own, which reports its time and its peak resident memory (``ru_maxrss``):
+
+* ``read``: parse and validate every line (the floor);
+* ``core``: the monitor with the rules engine replaced by a step that finds nothing (what keeping the facts
+  and asking the core questions cost);
+* ``monitor``: the monitor as shipped (durable-rules).
+
+Keep runs modest on a shared machine: the 100,000-people run takes one core for about half an hour.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def generate(people: int, seed: int, path: Path) -> int:
+    from mappa_rules.monitor.synthetic import stream
+
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for line in stream(people, seed):
+            out.write(line + "\n")
+            count += 1
+    return count
+
+
+def run_contender(mode: str, path: Path) -> dict[str, Any]:
+    """Run in a child: process the file and report events, records, seconds and peak memory."""
+    from mappa_rules.monitor.events import parse_line
+    from mappa_rules.monitor.monitor import Monitor
+
+    if mode == "core":
+        from mappa_rules.monitor import rulesets
+
+        def nothing(self: Any, facts: Any) -> list[Any]:
+            return []
+
+        rulesets.ComplianceRules.step = nothing  # type: ignore[method-assign]
+    monitor = Monitor()
+    events = records = 0
+    started = time.perf_counter()
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            events += 1
+            if mode == "read":
+                parse_line(line)
+            else:
+                records += len(monitor.feed_line(number, line))
+        if mode != "read":
+            records += len(monitor.finish())
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"mode": mode, "events": events, "records": records, "seconds": seconds, "peak_bytes": peak,
+            "people": len(monitor.people())}
+
+
+def sessions(count: int) -> None:
+    """Memory per open durable-rules session, and where the engine's session table runs out."""
+    from mappa_rules.monitor.durable_engine import Rule, RuleSet, c, m, when_all
+
+    def rss() -> int:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) * 1024
+
+    rules = RuleSet("bench", {"overdue": Rule(when_all(
+        c.d << (m.t == "duty"), c.k << ((m.t == "clock") & (m.day > c.d.due))), lambda closure: None, 1)})
+    host = rules._host
+    duty = {"t": "duty", "due": 10}
+    before = rss()
+    opened = 0
+    try:
+        for n in range(count):
+            host.assert_facts("bench", [{**duty, "id": "d", "sid": f"s{n}"}, {"t": "clock", "id": "c", "day": 11,
+                                                                              "sid": f"s{n}"}])
+            opened += 1
+    except MemoryError:
+        print(f"the engine refused session {opened + 1}: MemoryError (its state table holds 1,024 sessions)")
+    grown = rss() - before
+    print(f"{opened} open sessions: {grown / 1e6:.1f} MB more resident, {grown / max(opened, 1) / 1e3:.0f} KB each")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--people", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", choices=["read", "core", "monitor"], action="append")
+    parser.add_argument("--file", type=Path, help="events file to use (written first if it does not exist)")
+    parser.add_argument("--run", choices=["read", "core", "monitor"], help=argparse.SUPPRESS)
+    parser.add_argument("--sessions", type=int, help="measure memory per open durable-rules session")
+    args = parser.parse_args()
+    if args.sessions:
+        sessions(args.sessions)
+        return
+    path = args.file or Path(f"/tmp/mappa-monitor-bench-{args.people}-{args.seed}.jsonl")
+    if args.run:
+        print(json.dumps(run_contender(args.run, path)))
+        return
+    if not path.exists():
+        started = time.perf_counter()
+        count = generate(args.people, args.seed, path)
+        print(f"wrote {count:,} events for {args.people:,} people to {path} in {time.perf_counter() - started:.1f} s")
+    results = {}
+    for mode in args.only or ["read", "core", "monitor"]:
+        child = subprocess.run([sys.executable, __file__, "--run", mode, "--file", str(path)], check=True,
+                               capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        result = json.loads(child.stdout.strip().splitlines()[-1])
+        results[mode] = result
+        print(f"{mode:8} {result['events']:>10,} events  {result['seconds']:8.1f} s  "
+              f"{result['events'] / result['seconds']:>9,.0f} events/s  peak {result['peak_bytes'] / 1e6:8.0f} MB  "
+              f"({result['records']:,} records, {result['people']:,} people)")
+    if "monitor" in results:
+        for other in ("read", "core"):
+            if other in results:
+                ratio = results["monitor"]["seconds"] / results[other]["seconds"]
+                print(f"monitor / {other}: {ratio:.2f}x the time")
+
+
+if __name__ == "__main__":
+    main()
