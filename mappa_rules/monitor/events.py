@@ -68,7 +68,6 @@ EventKind = Literal[
 ]
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _iso_day(value: Any) -> Any:
@@ -123,7 +122,7 @@ class BadLine:
 
 def redact(text: str) -> str:
     """Text for an error record: dates (which may be a date of birth) are replaced by ``<date>``."""
-    return _DATE_TEXT.sub("<date>", text)
+    return _ISO_DAY.sub("<date>", text)
 
 
 def describe(exc: ValidationError, prefix: str = "") -> tuple[tuple[str, ...], str]:

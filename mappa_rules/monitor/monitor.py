@@ -40,7 +40,8 @@ DUE_SOON_DAYS = 7
 class _Changed:
     """A person's facts after their events of the current day, waiting for the day to close."""
 
-    facts: str
+    text: str
+    facts: Facts
     case: Case
     duties_only: bool
     line: int | None
@@ -128,14 +129,14 @@ class Monitor:
     def _apply(self, ident: str, event: Event, number: int | None) -> list[Record]:
         person = self._people.setdefault(ident, PersonState())
         earlier = self._today.get(ident)
-        facts = Facts.load(earlier.facts if earlier is not None else person.facts)
+        facts = Facts.load(earlier.text if earlier is not None else person.facts)
         try:
             case = apply(facts, event)
         except Rejected as exc:
             person.errors += 1
             return [ErrorRecord(number, ident, exc.error, exc.fields, exc.detail)]
         duties_only = (earlier is None or earlier.duties_only) and event.kind in DUTIES_ONLY
-        self._today[ident] = _Changed(facts.dump(), case, duties_only, number)
+        self._today[ident] = _Changed(facts.dump(), facts, case, duties_only, number)
         return []
 
     # -- one step ------------------------------------------------------------------------------------------
@@ -144,7 +145,7 @@ class Monitor:
         person = self._people[ident]
         number = changed.line if changed is not None else None
         if changed is not None:
-            person.facts = changed.facts  # accepted facts are kept even if the step below fails
+            person.facts = changed.text  # accepted facts are kept even if the step below fails
         try:
             return self._take_step(ident, person, day, changed)
         except EngineError as exc:
@@ -161,7 +162,7 @@ class Monitor:
         answers: Answers | None = None
         facts: Facts | None = None
         if changed is not None:
-            facts = Facts.load(changed.facts)
+            facts = changed.facts
             answers = ask(changed.case, day, person.orders, changed.duties_only)
         elif person.recheck and person.recheck[0] <= ordinal:
             facts = Facts.load(person.facts)

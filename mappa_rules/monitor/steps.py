@@ -60,7 +60,7 @@ def ask(case: Case, day: date, orders: Iterable[Fact], duties_only: bool) -> Ans
     return Answers(view, guides, ends, recheck_days(view, ends, case))
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonState:
     """What the monitor keeps about one person between steps (facts as compact JSON text)."""
 

@@ -24,6 +24,7 @@ pytest.importorskip("durable.engine")
 
 from mappa_rules.monitor.events import Event, parse_line
 from mappa_rules.monitor.monitor import Monitor
+from mappa_rules.monitor.records import ErrorRecord
 from mappa_rules.monitor.reference import core_statuses, differences
 from mappa_rules.monitor.synthetic import person_history, stream
 
@@ -67,7 +68,7 @@ def replay_and_compare(events: list[Event], end: date) -> None:
             monitor.settle()
             assert_agree(monitor, day)
         records = monitor.feed(event, number)
-        assert not [r for r in records if r.line().startswith('{"record": "error"')]
+        assert not [r for r in records if isinstance(r, ErrorRecord)]
         day = event.date
     monitor.finish()
     assert_agree(monitor, end)
