@@ -103,8 +103,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--end", type=date.fromisoformat, default=date(2019, 3, 31),
-                        help="last day of the histories (default 2019-03-31: about 20 events a person)")
+    parser.add_argument("--end", type=date.fromisoformat, default=date(2019, 5, 31),
+                        help="last day of the histories (default 2019-05-31: about 20 events a person)")
     parser.add_argument("--only", choices=["read", "core", "monitor"], action="append")
     parser.add_argument("--file", type=Path, help="events file to use (written first if it does not exist)")
     parser.add_argument("--run", choices=["read", "core", "monitor"], help=argparse.SUPPRESS)

@@ -12,8 +12,10 @@ moving the clock takes, in date order, a step for every person whose wake-up fal
 dated on that day. So the alerts do not depend on how often ticks come: a stream with a tick every day and the
 same stream with none give the same alerts.
 
-Errors stay with their person: a line that cannot be used, or a step that fails in the core or in the engine,
-gives an error record (line number, person, kind of error) and the person's facts stay as they were before it.
+Errors stay with their person: a line that cannot be used gives an error record (line number, person, kind of
+error, the fields at fault) and leaves the person's facts as they were; a step that fails in the core or in the
+engine gives an error record and loses that step's alerts, while the facts the day's events established are kept.
+No error record repeats a fact's value.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from datetime import date
 from mappa_rules import Case
 
 from .durable_engine import EngineError
-from .events import BadLine, Event, parse_line, person_of, redact
+from .events import BadLine, Event, parse_line, person_of
 from .person import DUTIES_ONLY, Facts, Rejected, apply, case_of
 from .records import DutyStatus, ErrorRecord, Record, Summary
 from .rulesets import ComplianceRules
@@ -153,7 +155,8 @@ class Monitor:
             return [ErrorRecord(number, ident, exc.kind, (), "the rules engine failed on this step")]
         except Exception as exc:  # a failure in the core on one person's facts must not stop the stream
             person.errors += 1
-            return [ErrorRecord(number, ident, f"internal_{type(exc).__name__}", (), redact(str(exc))[:200])]
+            return [ErrorRecord(number, ident, f"internal_{type(exc).__name__}", (),
+                                "the core questions failed on this person's facts")]
         finally:
             self._schedule(ident, person, day)
 

@@ -135,6 +135,8 @@ class PersonState:
                                                            ("met_on", _day(values["on"])),
                                                            ("days_late", values["on"] - values["due"]))))
             elif kind in ("overdue", "due_soon"):
+                if key not in duties:
+                    continue
                 duties[key] = {**duties[key], "sa": 1, **({"oa": 1} if kind == "overdue" else {})}
                 alerts.append(Alert(day, ident, kind, (("duty", key), ("due", _day(values["due"])))))
             elif kind == "review_possible":
