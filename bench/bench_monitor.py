@@ -6,7 +6,7 @@
 
 A seeded stream (:func:`mappa_rules.monitor.synthetic.stream`) is written to a file once; each contender then
 reads it in a child process of its own, which reports its wall and CPU time (on a shared machine the CPU time
-is the steadier measure) and its peak resident memory (``ru_maxrss``):
+is the steadier measure) and its peak resident memory (``VmHWM``):
 
 * ``read``: parse and validate every line (the floor);
 * ``core``: the monitor with the rules engine replaced by a step that finds nothing (what keeping the facts
@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -69,9 +68,15 @@ def run_contender(mode: str, path: Path) -> dict[str, Any]:
         if mode != "read":
             records += len(monitor.finish())
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return {"mode": mode, "events": events, "records": records, "seconds": seconds, "cpu_seconds": cpu,
-            "peak_bytes": peak, "people": len(monitor.people())}
+            "peak_bytes": _status_kb("VmHWM") * 1024, "people": len(monitor.people())}
+
+
+def _status_kb(name: str) -> int:
+    """A value from /proc/self/status, in kB. VmHWM is the peak resident memory of this program only (unlike
+    ru_maxrss, which on Linux carries over what the parent held when it forked)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(f"{name}:"))
 
 
 def sessions(count: int) -> None:
@@ -79,8 +84,7 @@ def sessions(count: int) -> None:
     from mappa_rules.monitor.durable_engine import Rule, RuleSet, c, m, when_all
 
     def rss() -> int:
-        with open("/proc/self/status", encoding="ascii") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) * 1024
+        return _status_kb("VmRSS") * 1024
 
     rules = RuleSet("bench", {"overdue": Rule(when_all(
         c.d << (m.t == "duty"), c.k << ((m.t == "clock") & (m.day > c.d.due))), lambda closure: None, 1)})
@@ -108,6 +112,7 @@ def main() -> None:
     parser.add_argument("--only", choices=["read", "core", "monitor"], action="append")
     parser.add_argument("--file", type=Path, help="events file to use (written first if it does not exist)")
     parser.add_argument("--run", choices=["read", "core", "monitor"], help=argparse.SUPPRESS)
+    parser.add_argument("--generate", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--sessions", type=int, help="measure memory per open durable-rules session")
     args = parser.parse_args()
     if args.sessions:
@@ -117,10 +122,13 @@ def main() -> None:
     if args.run:
         print(json.dumps(run_contender(args.run, path)))
         return
-    if not path.exists():
-        started = time.perf_counter()
+    if args.generate:
         count = generate(args.people, args.seed, args.end, path)
-        print(f"wrote {count:,} events for {args.people:,} people to {path} in {time.perf_counter() - started:.1f} s")
+        print(f"wrote {count:,} events for {args.people:,} people to {path}")
+        return
+    if not path.exists():  # in a child, so that this process stays small while the contenders run
+        subprocess.run([sys.executable, __file__, "--generate", "--people", str(args.people), "--seed",
+                        str(args.seed), "--end", args.end.isoformat(), "--file", str(path)], check=True)
     results = {}
     for mode in args.only or ["read", "core", "monitor"]:
         child = subprocess.run([sys.executable, __file__, "--run", mode, "--file", str(path)], check=True,
