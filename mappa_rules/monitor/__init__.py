@@ -8,7 +8,9 @@ compiler; it does not import on Python 3.13 or later). Run with ``mappa-rules mo
 * :mod:`.adapter` - the one place that reads the core's decisions;
 * :mod:`.matching` - which notification meets which duty;
 * :mod:`.durable_engine` and :mod:`.rulesets` - durable-rules, wrapped, and the monitor's rules;
-* :mod:`.monitor` - the clock, the wake-up agenda and the step for one person;
+* :mod:`.steps` - one person's state between steps, and what one step asserts and keeps;
+* :mod:`.monitor` - the clock, the wake-up agenda, days and error isolation;
+* :mod:`.command` - the ``mappa-rules monitor`` sub-command;
 * :mod:`.records` - alerts, error records and summaries;
 * :mod:`.reference` - duty statuses worked out from the core's answers for one date (what the monitor is
   tested against);

@@ -10,8 +10,10 @@ what the kind needs. Lines must come in date order: the monitor's clock is the l
 dated before it is answered with an ``out_of_order`` error record (sort the file by date to apply it). A ``tick``
 line has no person and no details: it moves the clock on when nothing else happens.
 
-Where an event creates a fact of a case, its details are that fact's fields as in ``mappa-rules schema case``, and
-the event's date fills the field named below; where it changes a fact made earlier, the details name it by id.
+Where an event creates a fact of a case, its details are that fact's fields as in ``mappa-rules schema case``
+(validated by the same models, so an error names the detail's path), and the event's date fills the field named
+below, which the details may not give; where it changes a fact made earlier, the details name it by id. The
+envelope is checked when the line is read; the details when the event is applied to the person's facts.
 
 =====================  ============================================================================================
 kind                   details
@@ -26,14 +28,15 @@ detained               ``place``: remanded_in_custody, serving_sentence, service
 released               optional ``disposal`` (id, to record its ``release_date``); ends the open detention and
                        records the release as a change to notify (SOA 2003 s.84(1)(d)) - the core decides if it is
 left_uk, returned_uk   none; start and end an interval outside the United Kingdom
-notified               ``notification``: initial, change, periodic, prescribed_information or travel; optional
-                       ``no_sole_or_main_residence``; ``trip`` (id) for a travel notice
-changed                a case change (``change``: name, home_address, other_address, prescribed_change,
+notified               ``kind``: initial, change, periodic, prescribed_information or travel; optional
+                       ``no_sole_or_main_residence``; ``trip`` (id) for a travel notice (which the case does not
+                       record yet: the monitor keeps it beside the case)
+changed                a case change (``kind``: name, home_address, other_address, prescribed_change,
                        household_with_child or release; optional ``id``, ...); the date is the day it happened. A
                        change with the ``id`` of an expected change records that it happened; any other was not
                        notified in advance unless ``notified_in_advance`` says so (the events are the record)
-change_expected        ``id``, ``change`` and ``expected_date``: an advance notification under s.84(2), which is
-                       also a change notification given on the event's date
+change_expected        a case change with ``id``, ``kind`` and ``expected_date``: an advance notification under
+                       s.84(2), which is also a change notification given on the event's date
 trip_planned           a case trip (``id`` required; ``departure``, ``return_date``, ``known_7_days_before``)
 order_made             a case order (``id``, ``kind`` required; ``route``, ``terms``, ...); the date is ``made``
 order_served           ``order`` (id); the date is ``served``
@@ -45,7 +48,7 @@ review_applied         none; the chief officer received an application on the da
 review_determined      ``determination`` (discharged or refused), optional ``further_period_years``
 review_notice_received none; the person received notice of the determination on the date
 level_decided          the case ``mappa`` facts (``current_level`` required); the date is ``last_review``
-risk_assessed          the case ``risk`` facts (and optionally ``risk_of_serious_harm``)
+risk_assessed          the case ``risk`` facts
 tick                   none, and no person
 =====================  ============================================================================================
 """

@@ -181,3 +181,12 @@ def test_a_durable_rules_that_cannot_be_imported_is_explained(monkeypatch: pytes
     monkeypatch.setattr(monitor_package, "import_module", broken)
     reason = monitor_package.unavailable()
     assert reason is not None and "3.11 and 3.12" in reason and 'pip install "mappa-rules[monitor]"' in reason
+
+
+@needs_durable
+def test_two_processes_with_different_hash_seeds_write_the_same_bytes() -> None:
+    """No output depends on the order of a set or dict of strings (which changes with the hash seed)."""
+    outputs = [subprocess.run([sys.executable, "-m", "mappa_rules.cli", "monitor", str(EXAMPLE), "--summary"],
+                              capture_output=True, cwd=ROOT, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
+    assert outputs[0] == outputs[1] and outputs[0].count(b'"record": "alert"') == 44
