@@ -9,14 +9,15 @@ What the wrapper does about the engine's known limits (measured on this machine,
   asserted the facts it matched, on the calling thread. No timers are used (the engine's timers read the wall
   clock); time is a ``clock`` fact the monitor asserts.
 * **Concurrency.** The engine is not thread-safe: one thread must own a :class:`RuleSet`.
-* **Open sessions.** Each session (``sid``) preallocates about 130 KB of node pools, and the state index has a
-  fixed 1,024 slots: the 1,025th open session fails with ``MemoryError``. Sessions are found by a 32-bit hash of
+* **Open sessions.** Each session (``sid``) holds about 118 KB of node pools (measured), and the state index has
+  a fixed 1,024 slots: the 1,025th open session fails with ``MemoryError``. Sessions are found by a 32-bit hash of
   the sid, compared without the text, so two sids may collide. The monitor therefore opens one session at a
   time and deletes it when the step is done.
-* **Memory errors in the C engine.** Deleting a session in which no action ran frees an unset pointer, and a join
-  whose last comparison is false reads past the end of its expression list; both can crash the process
-  depending on what lies in memory. Every session the wrapper opens runs one action first, and every join is
-  written with :func:`joined`. (Found with valgrind; the monitor's test suite runs its rules under it.)
+* **Memory errors in the C engine.** Deleting a session in which no action ran frees an unset pointer; a join
+  whose last comparison is false reads past the end of its expression list; retracting a fact reads frame slots
+  never initialised. Each can crash the process depending on what lies in memory. Every session the wrapper
+  opens runs one action first, every join is written with :func:`joined`, and the monitor's actions never
+  retract. (Found with valgrind; the monitor's tests run its rules under it when it is installed.)
 * **Errors.** A fact no rule accepts raises ``MessageNotHandledException``; a comparison with a property a fact
   lacks fails in C (error 311); an exception in an action is swallowed into the session state as a traceback
   (with the facts in it). The wrapper turns all of these into :class:`EngineError` with a kind and no content,
