@@ -4,7 +4,7 @@ The monitor never works out a legal date. It asks the core questions (``timeline
 ``mappa_level``, ``civil_orders``, and ``periodic`` for the reference statuses) and reads here the duties they
 list, with the day each is due (SOA 2003 ss.83-86), the review dates (ss.91B-91E), the category and level guidance
 (CJA 2003 s.325; MAPPA Guidance ch. 7) and the last day of each civil order. When the core's answers become
-typed models with the same keys, only this module changes.
+typed models with the same keys, only this module changes (it already reads fields by name from either).
 """
 
 from __future__ import annotations
@@ -70,11 +70,18 @@ def _day(value: Any) -> date | None:
     raise AdapterError(f"expected a date, found {type(value).__name__}")
 
 
-def _items(decision: Decision, name: str) -> list[Mapping[str, Any]]:
-    items = decision.value.get(name, [])
-    if not isinstance(items, list):
+def _get(value: Any, name: str, default: Any = None) -> Any:
+    """A field of an answer, whether the answer is a mapping (today) or a typed model with the same keys."""
+    if isinstance(value, Mapping):
+        return value.get(name, default)
+    return getattr(value, name, default)
+
+
+def _items(decision: Decision, name: str) -> list[Any]:
+    items = _get(decision.value, name, [])
+    if not isinstance(items, list | tuple):
         raise AdapterError(f"{decision.question}: value.{name} is not a list")
-    return items
+    return list(items)
 
 
 def _change(case: Case, label: str) -> Any:
@@ -84,8 +91,9 @@ def _change(case: Case, label: str) -> Any:
     raise AdapterError(f"timeline names change {label!r}, which the case does not have")
 
 
-def _duty(item: Mapping[str, Any], case: Case) -> DutySpec | None:
-    kind, subject, due, rule = item["kind"], item["subject"], _day(item["date"]), str(item["rule"])
+def _duty(item: Any, case: Case) -> DutySpec | None:
+    kind, subject = _get(item, "kind"), _get(item, "subject")
+    due, rule = _day(_get(item, "date")), str(_get(item, "rule"))
     if kind == "initial_notification":
         disposal = case.disposal(subject)
         opens = disposal.relevant_date or ANY_DAY
@@ -123,10 +131,10 @@ def timeline_view(decision: Decision, case: Case) -> TimelineView:
         if duty is not None:
             duties[duty.key] = duty
             continue
-        day = _day(item["date"])
-        if item["kind"] in _REVIEW_ITEMS and day is not None:
-            reviews.append((_REVIEW_ITEMS[item["kind"]], day))
-        elif item["kind"] == "notification_period_ends":
+        day, kind = _day(_get(item, "date")), _get(item, "kind")
+        if kind in _REVIEW_ITEMS and day is not None:
+            reviews.append((_REVIEW_ITEMS[kind], day))
+        elif kind == "notification_period_ends":
             period_ends = day
     return TimelineView(tuple(duties.values()), tuple(reviews), period_ends)
 
@@ -138,7 +146,7 @@ def category_value(decision: Decision) -> str:
         return "undetermined"
     if decision.outcome is Outcome.NO:
         return "none"
-    return str(decision.value["category"])
+    return str(_get(decision.value, "category"))
 
 
 def level_value(decision: Decision) -> str:
@@ -146,28 +154,28 @@ def level_value(decision: Decision) -> str:
     "undetermined"."""
     if decision.outcome is Outcome.UNDETERMINED:
         return "undetermined"
-    level = decision.value.get("level")
+    level = _get(decision.value, "level")
     return "none" if decision.outcome is Outcome.NO or not level else str(level)
 
 
 def order_ends(decision: Decision) -> tuple[tuple[str, date], ...]:
     """Each civil order with a known last day of effect (discharged, or every term of fixed length)."""
-    orders = decision.value.get("orders", {})
-    if not isinstance(orders, dict):
+    orders = _get(decision.value, "orders", {})
+    if not isinstance(orders, Mapping):
         raise AdapterError("order: value.orders is not a mapping")
-    ends = ((ident, _day(order.get("last_day"))) for ident, order in sorted(orders.items()))
+    ends = ((ident, _day(_get(order, "last_day"))) for ident, order in sorted(orders.items()))
     return tuple((ident, day) for ident, day in ends if day is not None)
 
 
 def periodic_history(decision: Decision) -> tuple[PeriodicStep, ...]:
     """Every s.85 period of a ``notification.periodic`` decision, oldest first."""
-    return tuple(PeriodicStep(_required(step, "notified"), _day(step.get("due_by")),
-                              _day(step.get("next_notification")), step.get("on_time"))
+    return tuple(PeriodicStep(_required(step, "notified"), _day(_get(step, "due_by")),
+                              _day(_get(step, "next_notification")), _get(step, "on_time"))
                  for step in _items(decision, "history"))
 
 
-def _required(step: Mapping[str, Any], name: str) -> date:
-    day = _day(step.get(name))
+def _required(step: Any, name: str) -> date:
+    day = _day(_get(step, name))
     if day is None:
         raise AdapterError(f"periodic history step without {name}")
     return day
