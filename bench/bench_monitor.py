@@ -47,6 +47,7 @@ def run_contender(mode: str, path: Path) -> dict[str, Any]:
     """Run in a child: process the file and report events, records, seconds and peak memory."""
     from mappa_rules.monitor.events import parse_line
     from mappa_rules.monitor.monitor import Monitor
+    from mappa_rules.monitor.records import ErrorRecord
 
     if mode == "core":
         from mappa_rules.monitor import rulesets
@@ -56,7 +57,7 @@ def run_contender(mode: str, path: Path) -> dict[str, Any]:
 
         rulesets.ComplianceRules.step = nothing  # type: ignore[method-assign]
     monitor = Monitor()
-    events = records = 0
+    events = records = errors = 0
     started, cpu = time.perf_counter(), time.process_time()
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
@@ -64,11 +65,16 @@ def run_contender(mode: str, path: Path) -> dict[str, Any]:
             if mode == "read":
                 parse_line(line)
             else:
-                records += len(monitor.feed_line(number, line))
+                out = monitor.feed_line(number, line)
+                records += len(out)
+                errors += sum(isinstance(record, ErrorRecord) for record in out)
         if mode != "read":
-            records += len(monitor.finish())
+            out = monitor.finish()
+            records += len(out)
+            errors += sum(isinstance(record, ErrorRecord) for record in out)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {"mode": mode, "events": events, "records": records, "seconds": seconds, "cpu_seconds": cpu,
+    return {"mode": mode, "events": events, "records": records, "errors": errors, "seconds": seconds,
+            "cpu_seconds": cpu,
             "peak_bytes": _status_kb("VmHWM") * 1024, "people": len(monitor.people())}
 
 
@@ -137,8 +143,8 @@ def main() -> None:
         results[mode] = result
         print(f"{mode:8} {result['events']:>10,} events  {result['seconds']:8.1f} s "
               f"({result['cpu_seconds']:.1f} s CPU)  {result['events'] / result['cpu_seconds']:>9,.0f} events per CPU "
-              f"second  peak {result['peak_bytes'] / 1e6:6.0f} MB  ({result['records']:,} records, "
-              f"{result['people']:,} people)")
+              f"second  peak {result['peak_bytes'] / 1e6:6.0f} MB  ({result['records']:,} records of which "
+              f"{result['errors']:,} errors, {result['people']:,} people)")
     if "monitor" in results:
         for other in ("read", "core"):
             if other in results:
