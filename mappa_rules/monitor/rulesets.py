@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .durable_engine import Closure, Fact, Rule, RuleSet, c, joined, m, none, when_all
+from .durable_engine import Fact, Frame, Rule, RuleSet, c, joined, m, none, when_all
 
 SID = "step"
 FAR = 99_999_999
@@ -95,35 +95,26 @@ class ComplianceRules:
     def _find(self, kind: str, **values: Any) -> None:
         self._found.append(Finding(kind, tuple(values.items())))
 
-    @staticmethod
-    def _content(item: Any) -> Fact:
-        content: Fact = item._d
-        return content
-
-    def _met(self, closure: Closure) -> None:
-        duty, note = self._content(closure.d), self._content(closure.n)
+    def _met(self, frame: Frame) -> None:
+        duty, note = frame["d"], frame["n"]
         late = note["day"] > duty["due"]
         self._find("met_late" if late else "met", key=duty["key"], due=duty["due"], on=note["day"],
                    pending=duty["pending"])
 
-    def _overdue(self, closure: Closure) -> None:
-        duty = self._content(closure.d)
-        self._find("overdue", key=duty["key"], due=duty["due"])
+    def _overdue(self, frame: Frame) -> None:
+        self._find("overdue", key=frame["d"]["key"], due=frame["d"]["due"])
 
-    def _due_soon(self, closure: Closure) -> None:
-        duty = self._content(closure.d)
-        self._find("due_soon", key=duty["key"], due=duty["due"])
+    def _due_soon(self, frame: Frame) -> None:
+        self._find("due_soon", key=frame["d"]["key"], due=frame["d"]["due"])
 
-    def _review_possible(self, closure: Closure) -> None:
-        review = self._content(closure.r)
-        self._find("review_possible", what=review["what"], on=review["day"])
+    def _review_possible(self, frame: Frame) -> None:
+        self._find("review_possible", what=frame["r"]["what"], on=frame["r"]["day"])
 
-    def _order_ended(self, closure: Closure) -> None:
-        order = self._content(closure.o)
-        self._find("order_ended", order=order["order"], last_day=order["ends"])
+    def _order_ended(self, frame: Frame) -> None:
+        self._find("order_ended", order=frame["o"]["order"], last_day=frame["o"]["ends"])
 
-    def _guidance_changed(self, closure: Closure) -> None:
-        known, seen = self._content(closure.g), self._content(closure.v)
+    def _guidance_changed(self, frame: Frame) -> None:
+        known, seen = frame["g"], frame["v"]
         self._find("guidance_changed", what=known["what"], old=known["value"], new=seen["value"])
 
 

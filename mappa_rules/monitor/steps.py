@@ -38,8 +38,8 @@ class Plan:
 
     facts: list[Fact]
     duties: dict[str, Fact]
-    reviews: list[Fact]
-    orders: list[Fact]
+    reviews: Iterable[Fact]
+    orders: Iterable[Fact]
     guides: dict[str, str]
     withdrawn: set[str]
     reopened: set[str]
@@ -62,17 +62,21 @@ def ask(case: Case, day: date, orders: Iterable[Fact], duties_only: bool) -> Ans
 
 @dataclass(slots=True)
 class PersonState:
-    """What the monitor keeps about one person between steps (facts as compact JSON text)."""
+    """What the monitor keeps about one person between steps (facts as compact JSON text).
+
+    Apart from the object itself, it holds only strings, numbers, tuples and dicts of them, which the cyclic
+    garbage collector stops tracking: with a hundred thousand people, its passes would otherwise visit all of
+    them again and again."""
 
     facts: str | None = None
     duties: dict[str, Fact] = field(default_factory=dict)
     resolved: dict[str, tuple[str, int | None, int | None]] = field(default_factory=dict)
     guides: dict[str, str] = field(default_factory=dict)
-    reviews: list[Fact] = field(default_factory=list)
-    reviews_reached: set[tuple[str, int]] = field(default_factory=set)
-    orders: list[Fact] = field(default_factory=list)
-    orders_ended: set[tuple[str, int]] = field(default_factory=set)
-    recheck: list[int] = field(default_factory=list)
+    reviews: tuple[Fact, ...] = ()
+    reviews_reached: tuple[tuple[str, int], ...] = ()
+    orders: tuple[Fact, ...] = ()
+    orders_ended: tuple[tuple[str, int], ...] = ()
+    recheck: tuple[int, ...] = ()
     wake: int | None = None
     errors: int = 0
 
@@ -83,7 +87,8 @@ class PersonState:
         reopened: set[str] = set()
         notes: list[Fact] = []
         guides: list[Fact] = []
-        reviews, orders = self.reviews, self.orders
+        reviews: Iterable[Fact] = self.reviews
+        orders: Iterable[Fact] = self.orders
         if answers is not None and facts is not None:
             listed = {spec.key: spec for spec in answers.view.duties}
             withdrawn = set(duties) - set(listed)  # withdrawn unless a notification meets them in this step
@@ -140,11 +145,11 @@ class PersonState:
                 duties[key] = {**duties[key], "sa": 1, **({"oa": 1} if kind == "overdue" else {})}
                 alerts.append(Alert(day, ident, kind, (("duty", key), ("due", _day(values["due"])))))
             elif kind == "review_possible":
-                self.reviews_reached.add((values["what"], values["on"]))
+                self.reviews_reached += ((values["what"], values["on"]),)
                 reviews.pop(f"r:{values['what']}:{values['on']}", None)
                 alerts.append(Alert(day, ident, kind, (("review", values["what"]), ("from", _day(values["on"])))))
             elif kind == "order_ended":
-                self.orders_ended.add((values["order"], values["last_day"]))
+                self.orders_ended += ((values["order"], values["last_day"]),)
                 orders.pop(f"o:{values['order']}", None)
                 alerts.append(Alert(day, ident, kind, (("order", values["order"]),
                                                        ("last_day", _day(values["last_day"])))))
@@ -155,13 +160,13 @@ class PersonState:
             fact = duties.pop(key, None)
             if fact is not None:
                 self.resolved[key] = ("withdrawn", _due(fact), None)
-        self.duties, self.reviews, self.orders = duties, list(reviews.values()), list(orders.values())
+        self.duties, self.reviews, self.orders = duties, tuple(reviews.values()), tuple(orders.values())
         self.guides.update(plan.guides)
         ordinal = day.toordinal()
         if answers is not None:
-            self.recheck = sorted(d.toordinal() for d in answers.recheck if d.toordinal() > ordinal)
+            self.recheck = tuple(sorted(d.toordinal() for d in answers.recheck if d.toordinal() > ordinal))
         else:
-            self.recheck = [d for d in self.recheck if d > ordinal]
+            self.recheck = tuple(d for d in self.recheck if d > ordinal)
         return sorted(alerts, key=Alert.sort_key)
 
     def next_wake(self, day: int) -> int | None:

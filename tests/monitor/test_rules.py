@@ -103,7 +103,7 @@ def test_an_engine_error_is_raised_with_its_kind_and_the_next_step_is_unaffected
 
 
 def test_no_background_thread_and_a_session_per_step() -> None:
-    """durable-rules' host would start two timer threads; the wrapper's host starts none. Each step deletes its
+    """durable-rules' Host would start two timer threads; the wrapper starts none. Each step deletes its
     session: 3,000 steps stay far from the engine's 1,024-session table."""
     before = threading.active_count()
     rules = ComplianceRules()
