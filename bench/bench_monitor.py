@@ -87,21 +87,22 @@ def _status_kb(name: str) -> int:
 
 def sessions(count: int) -> None:
     """Memory per open durable-rules session, and where the engine's session table runs out."""
+    import durable_rules_engine  # type: ignore[import-not-found,unused-ignore]
+
     from mappa_rules.monitor.durable_engine import Rule, RuleSet, c, m, when_all
 
     def rss() -> int:
         return _status_kb("VmRSS") * 1024
 
     rules = RuleSet("bench", {"overdue": Rule(when_all(
-        c.d << (m.t == "duty"), c.k << ((m.t == "clock") & (m.day > c.d.due))), lambda closure: None, 1)})
-    host = rules._host
+        c.d << (m.t == "duty"), c.k << ((m.t == "clock") & (m.day > c.d.due))), lambda frame: None, 1)})
     duty = {"t": "duty", "due": 10}
     before = rss()
     opened = 0
     try:
-        for n in range(count):
-            host.assert_facts("bench", [{**duty, "id": "d", "sid": f"s{n}"}, {"t": "clock", "id": "c", "day": 11,
-                                                                              "sid": f"s{n}"}])
+        for n in range(count):  # asserted and left open: no action is run, no session deleted
+            facts = [{**duty, "id": "d", "sid": f"s{n}"}, {"t": "clock", "id": "c", "day": 11, "sid": f"s{n}"}]
+            durable_rules_engine.assert_facts(rules._handle, json.dumps(facts))
             opened += 1
     except MemoryError:
         print(f"the engine refused session {opened + 1}: MemoryError (its state table holds 1,024 sessions)")

@@ -9,10 +9,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from .questions.registry import REGISTRY
+
 if TYPE_CHECKING:
     from .assessment import assess
-    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, Warning
-    from .engine import RuleBook, RulesetError, default_rulebook, load_rulebook
+    from .decision import Citation, Decision, Missing, Outcome, Reason, Status, TypedValue, Undecidable, Value, Warning
+    from .engine import RuleBook, RulesetError
     from .facts import (
         Case,
         Change,
@@ -31,25 +33,18 @@ if TYPE_CHECKING:
         Term,
         Trip,
     )
-    from .questions import (
-        QUESTIONS,
-        change_deadline,
-        civil_orders,
-        initial_deadline,
-        mappa_category,
-        mappa_level,
-        notification_period,
-        periodic,
-        review,
-        timeline,
-        travel_notice,
-    )
+    from .input import CaseInputError, CaseValidationError, parse_case
+    from .questions import QUESTIONS
+    from .questions.registry import *  # noqa: F403 - the question functions, for type checkers
+    from .rulebook import default_rulebook, load_rulebook
 
 __version__ = "0.1.0"
 
 _WHERE: dict[str, str] = {
     "QUESTIONS": ".questions",
     "Case": ".facts",
+    "CaseInputError": ".input",
+    "CaseValidationError": ".input",
     "Change": ".facts",
     "Citation": ".decision",
     "Decision": ".decision",
@@ -70,36 +65,38 @@ _WHERE: dict[str, str] = {
     "RuleBook": ".engine",
     "RulesetError": ".engine",
     "Status": ".decision",
+    "TypedValue": ".decision",
+    "Value": ".decision",
     "Stay": ".facts",
     "Term": ".facts",
     "Trip": ".facts",
+    "Undecidable": ".decision",
     "Warning": ".decision",
     "assess": ".assessment",
-    "change_deadline": ".questions.change_notification",
-    "civil_orders": ".questions.orders",
-    "default_rulebook": ".engine",
-    "initial_deadline": ".questions.initial_notification",
-    "load_rulebook": ".engine",
-    "mappa_category": ".questions.mappa_category",
-    "mappa_level": ".questions.mappa_level",
-    "notification_period": ".questions.notification_period",
-    "periodic": ".questions.periodic_notification",
-    "review": ".questions.indefinite_review",
-    "timeline": ".questions.duty_timeline",
-    "travel_notice": ".questions.travel_notification",
+    "default_rulebook": ".rulebook",
+    "load_rulebook": ".rulebook",
+    "parse_case": ".input",
 }
 
 
+_FROM_REGISTRY = frozenset(q.function for q in REGISTRY) | frozenset(q.value for q in REGISTRY)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _FROM_REGISTRY:
+        return getattr(import_module(".questions", __name__), name)
     try:
         module = _WHERE[name]
     except KeyError:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
     return getattr(import_module(module, __name__), name)
 
+
 __all__ = [
     "QUESTIONS",
     "Case",
+    "CaseInputError",
+    "CaseValidationError",
     "Change",
     "Citation",
     "Decision",
@@ -123,18 +120,13 @@ __all__ = [
     "Stay",
     "Term",
     "Trip",
+    "TypedValue",
+    "Undecidable",
+    "Value",
     "Warning",
     "assess",
-    "change_deadline",
-    "civil_orders",
     "default_rulebook",
-    "initial_deadline",
     "load_rulebook",
-    "mappa_category",
-    "mappa_level",
-    "notification_period",
-    "periodic",
-    "review",
-    "timeline",
-    "travel_notice",
+    "parse_case",
 ]
+__all__ += sorted(_FROM_REGISTRY)  # the questions and their value models, from the registry

@@ -1,31 +1,49 @@
 """Command line: ``mappa-rules explain <question> [CASE] [--as-of DATE] [--format text|json]``.
 
-Exit codes: 0 decided (yes or no), 3 undetermined, 2 bad input (the message names the field), 1 internal error.
-The CLI is the only place that reads the clock: ``--as-of`` defaults to today.
+Exit codes: 0 decided (yes or no), 3 undetermined, 2 bad input (the message names the field and the rule broken,
+never a value given), 1 internal error (its kind and where, never the case). The CLI is the only place that reads
+the clock: ``--as-of`` defaults to today, and when given is a date written YYYY-MM-DD.
+
+A case file and standard input are read alike (:mod:`mappa_rules.input`): UTF-8 with an optional byte-order mark,
+YAML or JSON, duplicate keys refused, within the limits of :mod:`mappa_rules.limits` (1 MiB, 250 list items, ...).
+``batch`` reads JSON Lines split on ``\n`` only, numbered as in the file; each line gives
+``{"line": N, "decision": {...}}`` or ``{"line": N, "error": {"kind": "bad_input", "message": ...}}`` or, for an
+internal error, ``{"line": N, "error": {"kind": "internal", "type": ..., "where": ...}}``, and the next line is
+answered; the exit status is 1 if any line met an internal error, else 2 if any was bad input, else 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Mapping, Sequence
+import traceback
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
-
-from pydantic import ValidationError
+from typing import IO, Any, NoReturn, TextIO
 
 from .decision import Decision, Outcome
 from .facts import Case
+from .input import (
+    BadInput,
+    CaseInputError,
+    batch_lines,
+    binary,
+    decode_case_bytes,
+    parse_case,
+    read_case,
+    read_case_json,
+)
+from .limits import MAX_DAY, MAX_LINE_BYTES, MIN_DAY
 from .monitor import command as monitor_command
+from .questions.registry import REGISTRY
 from .render import render_text
 
 EXIT_DECIDED, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
-
-
-class BadInput(Exception):
-    """Input the CLI cannot use; the message names the field or argument and the reason."""
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _questions() -> Mapping[str, Any]:
@@ -34,73 +52,32 @@ def _questions() -> Mapping[str, Any]:
     return QUESTIONS
 
 
-def parse_date(text: str, what: str) -> date:
+def parse_date(text: str | None, what: str) -> date:
+    """A date given on the command line: YYYY-MM-DD exactly, within the dates the library computes with."""
+    if text is None or not _ISO_DAY.fullmatch(text):
+        raise BadInput(f"{what}: give a date written YYYY-MM-DD")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"{what}: {text!r} is not a date written YYYY-MM-DD") from None
+        raise BadInput(f"{what}: not a real calendar date (YYYY-MM-DD)") from None
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise BadInput(f"{what}: outside the dates the library computes with ({MIN_DAY} to {MAX_DAY})")
+    return day
 
 
-def describe_validation_error(exc: ValidationError) -> str:
-    """One line per problem: the field path, then the reason."""
-    lines = []
-    for err in exc.errors():
-        path = ""
-        for part in err["loc"]:
-            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        message = str(err["msg"]).removeprefix("Value error, ")
-        lines.append(f"{path or 'case'}: {message}")
-    return "\n".join(lines)
+def _as_of(text: str | None) -> date:
+    """``--as-of``, or today when it is not given (the only place the library reads the clock)."""
+    return date.today() if text is None else parse_date(text, "--as-of")
 
 
-def _case_loader() -> Any:
-    """A safe YAML loader that leaves dates as text, so that the case model names a bad date's field."""
-    import yaml
-
-    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class CaseLoader(base):  # type: ignore[misc]
-        pass
-
-    CaseLoader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    return CaseLoader
-
-
-def load_case_data(text: str, source: str) -> Any:
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=_case_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise BadInput(f"{source}: not valid YAML or JSON{where}") from None
-
-
-def read_case(path: str | None, stdin: TextIO) -> Case:
-    source = "standard input" if path in (None, "-") else str(path)
-    if path in (None, "-"):
-        text = stdin.read()
-    else:
-        file = Path(str(path))
-        if not file.is_file():
-            raise BadInput(f"{source}: no such file")
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"{source}: cannot be read ({exc.__class__.__name__})") from None
-    if not text.strip():
-        raise BadInput(f"{source}: the case is empty")
-    data = load_case_data(text, source)
-    if not isinstance(data, dict):
-        raise BadInput(f"{source}: a case must be a mapping of fields (person, disposals, ...)")
-    try:
-        return Case.model_validate(data)
-    except ValidationError as exc:
-        raise BadInput(describe_validation_error(exc)) from None
+def internal_error(exc: BaseException) -> dict[str, Any]:
+    """An internal error as a record without case data: its kind, and where in the package it was raised."""
+    where = None
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        file = Path(frame.f_code.co_filename)
+        if file.is_relative_to(_PACKAGE):
+            where = f"{file.relative_to(_PACKAGE.parent).as_posix()}:{line}"
+    return {"kind": "internal", "type": exc.__class__.__name__, "where": where}
 
 
 def _exit_code(decision: Decision) -> int:
@@ -109,7 +86,7 @@ def _exit_code(decision: Decision) -> int:
 
 def _explain(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     questions = _questions()
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else date.today()
+    as_of = _as_of(args.as_of)
     case = read_case(args.case, stdin)
     decision = questions[args.question](case, as_of, None)
     if args.format == "json":
@@ -123,38 +100,57 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     if args.which == "case":
         schema = Case.model_json_schema(mode="validation")
     else:
-        schema = Decision.model_json_schema(mode="serialization")
+        from .questions import decision_json_schema
+
+        schema = decision_json_schema()
     out.write(json.dumps(schema, indent=2) + "\n")
     return EXIT_DECIDED
 
 
 def _batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    """Answer one question for every line of a JSON Lines file; every line yields a decision or an error."""
+    """Answer one question for every line of a JSON Lines file. Every line yields a decision or an error record,
+    numbered as in the file; an internal error on one line is recorded and the next line is answered. Exit 0 if
+    every line was answered, 2 if some line was bad input, 1 if some line met an internal error."""
     questions = _questions()
-    as_of = parse_date(args.as_of, "--as-of") if args.as_of else date.today()
+    as_of = _as_of(args.as_of)
     question = questions[args.question]
-    stream = stdin if args.cases in (None, "-") else _open(args.cases)
-    errors = 0
+    stream = binary(stdin) if args.cases in (None, "-") else _open(args.cases)
+    kinds: set[str] = set()
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
+        for number, raw in enumerate(batch_lines(stream), start=1):
+            if raw is not None and not raw.strip():
                 continue
-            try:
-                case = Case.model_validate_json(line)
-            except ValidationError as exc:
-                errors += 1
-                out.write(json.dumps({"line": number, "error": describe_validation_error(exc)}) + "\n")
-                continue
-            decision = question(case, as_of, None)
-            out.write(f'{{"line": {number}, "decision": {decision.model_dump_json()}}}\n')
-    return EXIT_BAD_INPUT if errors else EXIT_DECIDED
+            record = batch_record(number, raw, lambda case: question(case, as_of, None))
+            if "error" in record:
+                kinds.add(record["error"]["kind"])
+                out.write(json.dumps(record) + "\n")
+            else:
+                out.write(f'{{"line": {number}, "decision": {record["decision"]}}}\n')
+    return EXIT_INTERNAL if "internal" in kinds else (EXIT_BAD_INPUT if kinds else EXIT_DECIDED)
+
+
+def batch_record(number: int, raw: bytes | None, answer: Callable[[Case], Decision]) -> dict[str, Any]:
+    """The record for one batch line: ``decision`` (its JSON text), or ``error`` with the kind (``bad_input`` with
+    a message naming fields, or ``internal`` with the error's type and place), never a value from the case."""
+    if raw is None:
+        return {"line": number, "error": {"kind": "bad_input",
+                                          "message": f"the line is longer than {MAX_LINE_BYTES} bytes"}}
+    try:
+        case = parse_case(read_case_json(decode_case_bytes(raw, "the line", MAX_LINE_BYTES), "the line"))
+    except CaseInputError as exc:
+        return {"line": number, "error": {"kind": "bad_input", "message": str(exc)}}
+    try:
+        return {"line": number, "decision": answer(case).model_dump_json()}
+    except Exception as exc:
+        return {"line": number, "error": internal_error(exc)}
 
 
 def _offences(args: argparse.Namespace, out: TextIO) -> int:
     """``offences search TEXT`` and ``offences show ID``: the Schedule 3 and Schedule 15 catalogue."""
-    from .engine.loader import default_rulebook
+    from .offences import offence_catalogue
+    from .rulebook import default_rulebook
 
-    catalogue = default_rulebook().offences
+    catalogue = offence_catalogue(default_rulebook())
     if args.action == "search":
         found = catalogue.search(" ".join(args.text))
         for listing in found:
@@ -177,6 +173,8 @@ def _offences(args: argparse.Namespace, out: TextIO) -> int:
             f"  status: {e.status.value}",
             f"  condition: {e.condition_text or 'none'}",
         ]
+        if e.applies_to_sentenced is not None:
+            lines.append(f"  reaches: {e.applies_to_sentenced.words()}")
         if e.condition:
             lines.append(f"  as encoded: {e.condition}")
         if e.notes:
@@ -185,9 +183,9 @@ def _offences(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_DECIDED
 
 
-def _open(path: str) -> TextIO:
+def _open(path: str) -> IO[bytes]:
     try:
-        return open(path, encoding="utf-8")
+        return open(path, "rb")
     except OSError:
         raise BadInput(f"{path}: no such file") from None
 
@@ -197,24 +195,40 @@ class _Parser(argparse.ArgumentParser):
         raise BadInput(message)
 
 
+def _question_list() -> str:
+    """The questions, one per line: the name to give, then what it asks (from the registry)."""
+    width = max(len(q.cli) for q in REGISTRY)
+    return "questions:\n" + "\n".join(f"  {q.cli.ljust(width)}  {q.summary}" for q in REGISTRY)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mappa-rules", description="Reasoned decisions on MAPPA and sex offender notification law.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    explain = commands.add_parser("explain", help="answer one question about one case, with reasons")
-    explain.add_argument("question", choices=sorted(_questions()))
+    questions = sorted(q.cli for q in REGISTRY)
+    listed, raw = _question_list(), argparse.RawDescriptionHelpFormatter
+    explain = commands.add_parser("explain", help="answer one question about one case, with reasons", epilog=listed,
+                                  formatter_class=raw)
+    explain.add_argument("question", choices=questions, help="the question to answer (listed below)")
     explain.add_argument("case", nargs="?", help="case file (YAML or JSON); '-' or nothing reads standard input")
     explain.add_argument("--as-of", help="the date to answer for, YYYY-MM-DD (default: today)")
     explain.add_argument("--format", choices=["text", "json"], default="text")
     schema = commands.add_parser("schema", help="print the JSON Schema of a case or a decision")
     schema.add_argument("which", choices=["case", "decision"])
-    batch = commands.add_parser("batch", help="answer a question for each case of a JSON Lines file")
-    batch.add_argument("question", choices=sorted(_questions()))
+    batch = commands.add_parser("batch", help="answer a question for each case of a JSON Lines file", epilog=listed,
+                                formatter_class=raw)
+    batch.add_argument("question", choices=questions, help="the question to answer (listed below)")
     batch.add_argument("cases", nargs="?", help="JSON Lines file; '-' or nothing reads standard input")
     batch.add_argument("--as-of", help="the date to answer for, YYYY-MM-DD (default: today)")
     offences = commands.add_parser("offences", help="search or show the Schedule 3 / Schedule 15 offence catalogue")
     offences.add_argument("action", choices=["search", "show"])
     offences.add_argument("text", nargs="+", help="words to search for, or an offence id such as soa2003.s3")
     monitor_command.add_parser(commands)
+    serve = commands.add_parser("serve", help="run the HTTP API and the page for staff (needs the 'server' extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    from .report.command import add_parser as add_report
+
+    add_report(commands)
     return parser
 
 
@@ -231,12 +245,21 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, stdin: Te
             return _offences(args, out)
         if args.command == "monitor":
             return monitor_command.run(args, out, stdin)
+        if args.command == "serve":
+            from .server import serve
+
+            return serve(args.host, args.port)
+        if args.command == "report":
+            from .report.command import run_report
+
+            return run_report(args, out)
         return _batch(args, out, stdin)
     except BadInput as exc:
         sys.stderr.write(f"mappa-rules: bad input: {exc}\n")
         return EXIT_BAD_INPUT
     except Exception as exc:
-        sys.stderr.write(f"mappa-rules: internal error ({exc.__class__.__name__}): {exc}\n")
+        failure = internal_error(exc)
+        sys.stderr.write(f"mappa-rules: internal error ({failure['type']}) at {failure['where'] or 'unknown'}\n")
         return EXIT_INTERNAL
 
 

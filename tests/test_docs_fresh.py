@@ -25,7 +25,7 @@ def test_generated_pages_are_up_to_date() -> None:
 
 
 def test_every_rule_is_in_the_catalogue(sources: docgen.Sources) -> None:
-    catalogue = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "docs" / "rules").glob("*.md"))
+    catalogue = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "docs" / "rules").rglob("*.md"))
     absent = [rule.id for rule in sources.book.rules() if f"{{#{rule.id}}}" not in catalogue]
     assert not absent, f"rules missing from docs/rules/: {absent}"
 
@@ -46,3 +46,6 @@ def test_the_site_builds_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     assert (tmp_path / "site" / "rules" / "index.html").is_file()
+    heavy = [f"{p.relative_to(tmp_path / 'site')} ({p.stat().st_size:,} bytes)"
+             for p in (tmp_path / "site").rglob("*.html") if p.stat().st_size > 400_000]
+    assert not heavy, f"pages too long to load comfortably (over 400,000 bytes): {heavy}"

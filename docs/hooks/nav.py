@@ -1,8 +1,9 @@
-"""MkDocs hook: a nav entry naming a folder (``rules/``) lists every page in that folder, ``index.md`` first.
+"""MkDocs hook: a nav entry naming a folder (``rules/``) lists every page in that folder, ``index.md`` first, then
+each sub-folder (an area: ``rules/notification/``) as a section of its own pages.
 
-The rule catalogue, the offence catalogues and the legal-properties pages are generated (one page per
-ruleset area, schedule or test module), so the pages in those folders change with the sources; this keeps
-the navigation in step without editing mkdocs.yml.
+The rule catalogue, the offence catalogues, the legal-properties pages and the worked examples are generated (one
+page per ruleset, schedule, test module or casebook file, at its topic's path), so the pages in those folders
+change with the sources; this keeps the navigation in step without editing mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from typing import Any
 
 
 def _order(page: Path) -> tuple[bool, list[int | str]]:
-    """Index first, then by name with numbers in numeric order (schedule3 before schedule15)."""
-    return page.name != "index.md", [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", page.name)]
+    """Index first, then by name with numbers in numeric order (schedule3 before schedule15, a page before its
+    continuations: period, period-part-2)."""
+    return page.name != "index.md", [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", page.stem)]
+
+
+def _folder(folder: Path, docs: Path) -> list[Any]:
+    pages: list[Any] = [page.relative_to(docs).as_posix() for page in sorted(folder.glob("*.md"), key=_order)]
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+        pages.append({sub.name.replace("_", " ").capitalize(): _folder(sub, docs)})
+    return pages
 
 
 def _expand(entry: Any, docs: Path) -> Any:
@@ -23,8 +32,7 @@ def _expand(entry: Any, docs: Path) -> Any:
     if isinstance(entry, list):
         return [_expand(item, docs) for item in entry]
     if isinstance(entry, str) and entry.endswith("/"):
-        pages = sorted((docs / entry).glob("*.md"), key=_order)
-        return [page.relative_to(docs).as_posix() for page in pages]
+        return _folder(docs / entry, docs)
     return entry
 
 

@@ -21,9 +21,13 @@ import ast
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
 from typing import Any, Protocol
 
-__all__ = ["UNKNOWN", "Compiled", "ConditionError", "Lookup", "Unknown", "compile_condition"]
+from ..limits import MAX_CONDITION_CHARS, MAX_CONDITION_DEPTH
+
+__all__ = ["UNKNOWN", "Compiled", "ConditionError", "Kinds", "Lookup", "Unknown", "compile_condition", "kind_of_value"]
 
 
 class Unknown:
@@ -52,6 +56,9 @@ class Lookup(Protocol):
     cache: dict[str, Any]
 
     def lookup(self, name: str) -> Any: ...
+
+    def lower_bound(self, name: str) -> float | None:
+        """For a number unknown but known to be at least some value (:class:`~.evaluator.AtLeast`): that value."""
 
 
 class ConditionError(ValueError):
@@ -82,18 +89,75 @@ class Compiled:
     evaluate: Evaluator
 
 
-def compile_condition(source: str, is_known_name: Callable[[str], bool]) -> Compiled:
-    """Parse and compile ``source``; every name must satisfy ``is_known_name``."""
+Kinds = Callable[[str], "frozenset[str] | None"]
+"""The kinds of value a name may hold (``text``, ``number``, ``boolean``, ``date``, ``mapping``), or None if not
+declared: comparisons between kinds that cannot meet are refused at load."""
+
+
+def compile_condition(source: str, is_known_name: Callable[[str], bool], kinds: Kinds | None = None) -> Compiled:
+    """Parse and compile ``source``; every name must satisfy ``is_known_name``, and, where ``kinds`` declares
+    them, be compared only with values of its kind. A condition longer than :data:`MAX_CONDITION_CHARS` or nested
+    deeper than :data:`MAX_CONDITION_DEPTH` is refused."""
+    if len(source) > MAX_CONDITION_CHARS:
+        raise ConditionError(f"a condition may be at most {MAX_CONDITION_CHARS} characters long")
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ConditionError(f"cannot parse condition {source!r}: {exc.msg}") from None
+    except (RecursionError, MemoryError):
+        raise ConditionError(f"a condition may be nested at most {MAX_CONDITION_DEPTH} levels deep") from None
+    _check_shape(tree.body, source, kinds)
     names: dict[str, None] = {}
     evaluate = _compile(tree.body, names, source)
     for name in names:
         if not is_known_name(name):
             raise ConditionError(f"condition {source!r} uses {name!r}, which is not a known fact or parameter")
     return Compiled(source=source, names=frozenset(names), ordered_names=tuple(names), evaluate=evaluate)
+
+
+def _check_shape(root: ast.expr, source: str, kinds: Kinds | None) -> None:
+    """Refuse a condition nested too deeply, or comparing values of kinds that cannot meet (``trigger > 5``)."""
+    todo: list[tuple[ast.AST, int]] = [(root, 1)]
+    while todo:
+        node, depth = todo.pop()
+        if depth > MAX_CONDITION_DEPTH:
+            raise ConditionError(f"a condition may be nested at most {MAX_CONDITION_DEPTH} levels deep")
+        if kinds is not None and isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            for left, right in pairwise(operands):
+                _check_kinds(left, right, source, kinds)
+        todo.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+def _check_kinds(left: ast.expr, right: ast.expr, source: str, kinds: Kinds) -> None:
+    found = [_kinds_of(side, kinds) for side in (left, right)]
+    if found[0] is not None and found[1] is not None and not found[0] & found[1]:
+        described = [f"{ast.unparse(side)} ({' or '.join(sorted(kind))})"
+                     for side, kind in zip((left, right), found, strict=True) if kind is not None]
+        raise ConditionError(f"condition {source!r} compares {described[0]} with {described[1]}")
+
+
+def _kinds_of(node: ast.expr, kinds: Kinds) -> frozenset[str] | None:
+    name = _dotted(node)
+    if name is not None:
+        return kinds(name)
+    try:
+        value = _literal(node, "")
+    except ConditionError:
+        return None
+    values = value if isinstance(value, tuple) else (value,)
+    return frozenset(kind_of_value(v) for v in values)
+
+
+def kind_of_value(value: Any) -> str:
+    """The kind of a literal or parameter value: ``boolean``, ``number``, ``text``, ``date`` or ``mapping``."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    return "date" if isinstance(value, date) else "mapping"
 
 
 def _dotted(node: ast.expr) -> str | None:
@@ -210,11 +274,12 @@ def _compare_pair(
     if constant is not _NOT_CONSTANT:
         if isinstance(constant, tuple) and all(isinstance(c, str) for c in constant):
             constant = frozenset(constant)
+        bounded = _dotted(node.left) if op in _ORDERING and isinstance(constant, int | float) else None
 
         def compare_constant(scope: Lookup) -> Any:
             value = left(scope)
             if value is UNKNOWN:
-                return UNKNOWN
+                return UNKNOWN if bounded is None else _at_least(scope.lower_bound(bounded), op, constant)
             try:
                 return op(value, constant)
             except TypeError as exc:
@@ -235,6 +300,16 @@ def _compare_pair(
 
 
 _NOT_CONSTANT = object()
+_ORDERING = (operator.lt, operator.le, operator.gt, operator.ge)
+
+
+def _at_least(low: float | None, op: Callable[[Any, Any], bool], constant: float) -> Any:
+    """``value op constant`` for every value from ``low`` up: decided if ``low`` settles it, else unknown."""
+    if low is None:
+        return UNKNOWN
+    if op in (operator.gt, operator.ge):
+        return True if op(low, constant) else UNKNOWN
+    return False if not op(low, constant) else UNKNOWN
 
 
 def _call(node: ast.Call, names: dict[str, None], source: str) -> Evaluator:

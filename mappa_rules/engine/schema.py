@@ -5,11 +5,16 @@ A ruleset file holds dated parameters and groups of rules::
     ruleset: notification.period
     title: ...
     parameters:
-      - id: notification.adult_age
+      - id: notification.period.adult_age
         title: ...
         citation: {instrument: Sexual Offences Act 2003, provision: s.82(2), url: ...}
-        status: secondary
+        status: verified
         values: [{from: 2004-05-01, value: 18}]          # a later {from: ..., value: null} ends it
+      - id: time.conventions.half_period_mode            # a declared convention where the words leave it open
+        ...
+        convention: true
+        values: [{from: 1997-09-01, value: calendar_months}]
+        alternatives: [days]                             # the other readings, computed to see if they matter
     groups:
       - id: notification.period.row
         title: ...
@@ -18,7 +23,8 @@ A ruleset file holds dated parameters and groups of rules::
           - id: notification.period.imprisonment_30_months_or_more
             precedence: 30                               # lower is tried first; unique in the group
             title: ...
-            citation: {...}
+            citation: {...}                              # one provision of one instrument
+            citations: [{..., applies: ...}]             # optional: further citations, one instrument each
             in_force: {from: 2004-05-01, to: null}
             status: verified
             when: sentence_kind == "imprisonment" and imprisonment_months >= 30
@@ -30,7 +36,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -60,9 +66,13 @@ class InForce(_Spec):
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+Scalar = str | bool | int | float | None
+"""What a rule's output may be: a plain value (a list or mapping, or a YAML alias to one, is refused at load)."""
+
+
 class DatedValue(_Spec):
     start: date = Field(alias="from")
-    value: Any
+    value: date | Scalar | dict[str, int] = Field(union_mode="left_to_right")
 
 
 class ParameterSpec(_Spec):
@@ -71,10 +81,24 @@ class ParameterSpec(_Spec):
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=3)
     citation: Citation
+    citations: list[Citation] = Field(default_factory=list, description="Further citations, one instrument each.")
     status: Status
     convention: bool = Field(default=False, description="A convention the library declares where the law is silent.")
     values: list[DatedValue] = Field(min_length=1)
+    alternatives: list[Scalar] = Field(
+        default_factory=list,
+        description="A convention's other readings: a result is computed with each, and warned only if one differs.",
+    )
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _alternatives(self) -> ParameterSpec:
+        if self.alternatives and not self.convention:
+            raise ValueError("only a declared convention (convention: true) has alternatives")
+        current = self.values[-1].value
+        if current in self.alternatives:
+            raise ValueError(f"alternatives: {current!r} is the value in force, not an alternative")
+        return self
 
     @field_validator("values")
     @classmethod
@@ -90,10 +114,11 @@ class RuleSpec(_Spec):
     precedence: int = Field(ge=0)
     title: str = Field(min_length=3)
     citation: Citation
+    citations: list[Citation] = Field(default_factory=list, description="Further citations, one instrument each.")
     in_force: InForce
     status: Status
     when: str = Field(min_length=1)
-    then: dict[str, Any] = Field(default_factory=dict)
+    then: dict[str, Scalar | list[Scalar]] = Field(default_factory=dict)
     because: str = Field(min_length=10)
     notes: str | None = None
 
@@ -106,9 +131,7 @@ class GroupSpec(_Spec):
 
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=3)
-    scope: Literal[
-        "disposal", "person", "order", "order_term", "level", "initial", "change", "periodic", "trip", "review"
-    ]
+    scope: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="The vocabulary its conditions read.")
     mode: Literal["first_match"] = "first_match"
     rules: list[RuleSpec] = Field(min_length=1)
 

@@ -5,15 +5,14 @@ compiler; it does not import on Python 3.13 or later). Run with ``mappa-rules mo
 
 * :mod:`.events` - the JSON Lines event schema (strict pydantic models) and its documentation;
 * :mod:`.person` - a person's facts kept from their events, as a :class:`mappa_rules.Case`;
-* :mod:`.adapter` - the one place that reads the core's decisions;
-* :mod:`.matching` - which notification meets which duty;
+* :mod:`.adapter` - the one place that reads the core's decisions (each duty's status among them);
 * :mod:`.durable_engine` and :mod:`.rulesets` - durable-rules, wrapped, and the monitor's rules;
 * :mod:`.steps` - one person's state between steps, and what one step asserts and keeps;
 * :mod:`.monitor` - the clock, the wake-up agenda, days and error isolation;
 * :mod:`.command` - the ``mappa-rules monitor`` sub-command;
 * :mod:`.records` - alerts, error records and summaries;
-* :mod:`.reference` - duty statuses worked out from the core's answers for one date (what the monitor is
-  tested against);
+* :mod:`.reference` - the core's duty statuses for one date, and how the monitor's may differ (what the
+  monitor is tested against);
 * :mod:`.synthetic` - a seeded generator of event streams for tests and benchmarks.
 
 Names are imported on first use, so that the schema can be read without durable-rules installed.

@@ -1,15 +1,15 @@
-"""What the monitor reads from the core's decisions: the one place that knows the keys of ``decision.value``.
+"""What the monitor reads from the core's decisions: the one place that knows the fields of ``decision.value``.
 
-The monitor never works out a legal date. It asks the core questions (``timeline``, ``mappa_category``,
-``mappa_level``, ``civil_orders``, and ``periodic`` for the reference statuses) and reads here the duties they
-list, with the day each is due (SOA 2003 ss.83-86), the review dates (ss.91B-91E), the category and level guidance
-(CJA 2003 s.325; MAPPA Guidance ch. 7) and the last day of each civil order. When the core's answers become
-typed models with the same keys, only this module changes (it already reads fields by name from either).
+The monitor never works out a legal date or whether a duty was met. It asks the core (``timeline``,
+``mappa_category``, ``mappa_level``, ``civil_orders``) and reads here: each notification duty's
+``DutyCompliance`` from the timeline (its id, the day it opens, its last day, its status - met, met_late,
+not_met, due or unknown - the day it was met and how many days late; SOA 2003 ss.83-86, s.91(1)(a), (3)), the
+review dates (ss.91B-91E), the end of the notification period (s.82), the category and level guidance (CJA 2003
+s.325; MAPPA Guidance ch. 7) and the last day of each civil order.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,9 +17,6 @@ from typing import Any
 
 from mappa_rules import Case, Decision, Outcome
 
-from .matching import ANY_DAY, duty_tag, periodic_opens
-
-_PERIODIC_SUBJECT = re.compile(r"notification of (\d{4}-\d{2}-\d{2})")
 _REVIEW_ITEMS = {"review_qualifying_date": "qualifying_date",
                  "review_further_qualifying_date": "further_qualifying_date"}
 
@@ -29,37 +26,28 @@ class AdapterError(Exception):
 
 
 @dataclass(frozen=True)
-class DutySpec:
-    """One notification duty the core lists: what it is, the tag that meets it, when it opens and is due.
+class DutyView:
+    """One notification duty as the core gives it as at the date asked (its ``DutyCompliance``).
 
-    ``due`` is None while the clock is stopped (the person is in custody, in hospital or abroad)."""
+    ``deadline`` is None while the clock is stopped (custody, hospital, abroad) or when the last day is unknown;
+    ``met_on`` and ``days_late`` are set for ``met`` and ``met_late``."""
 
     key: str
     kind: str
-    tag: str
-    opens: date
-    due: date | None
-    rule: str
+    status: str
+    opens: date | None
+    deadline: date | None
+    met_on: date | None
+    days_late: int | None
 
 
 @dataclass(frozen=True)
 class TimelineView:
     """The duties, the review dates and the end of the notification period, from ``notification.timeline``."""
 
-    duties: tuple[DutySpec, ...]
+    duties: tuple[DutyView, ...]
     reviews: tuple[tuple[str, date], ...]
     period_ends: date | None
-
-
-@dataclass(frozen=True)
-class PeriodicStep:
-    """One s.85 period from ``notification.periodic``: the notification it follows, when the next was due, and
-    when (and whether in time) it was given."""
-
-    notified: date
-    due: date | None
-    next_notification: date | None
-    on_time: bool | None
 
 
 def _day(value: Any) -> date | None:
@@ -71,7 +59,7 @@ def _day(value: Any) -> date | None:
 
 
 def _get(value: Any, name: str, default: Any = None) -> Any:
-    """A field of an answer, whether the answer is a mapping (today) or a typed model with the same keys."""
+    """A field of an answer, whether the answer is a mapping or a typed model with the same names."""
     if isinstance(value, Mapping):
         return value.get(name, default)
     return getattr(value, name, default)
@@ -84,54 +72,31 @@ def _items(decision: Decision, name: str) -> list[Any]:
     return list(items)
 
 
-def _change(case: Case, label: str) -> Any:
-    for index, change in enumerate(case.changes):
-        if label in (change.id, f"changes[{index}]"):
-            return change
-    raise AdapterError(f"timeline names change {label!r}, which the case does not have")
+def duty_view(compliance: Any) -> DutyView:
+    """A timeline item's ``compliance`` (``DutyCompliance``), as the monitor keeps it."""
+    key, kind, status = _get(compliance, "duty"), _get(compliance, "kind"), _get(compliance, "status")
+    if not (isinstance(key, str) and isinstance(kind, str) and isinstance(status, str)):
+        raise AdapterError("timeline compliance without duty, kind or status")
+    late = _get(compliance, "days_late")
+    return DutyView(key, kind, status, _day(_get(compliance, "opens")), _day(_get(compliance, "deadline")),
+                    _day(_get(compliance, "met_on")), None if late is None else int(late))
 
 
-def _duty(item: Any, case: Case) -> DutySpec | None:
-    kind, subject = _get(item, "kind"), _get(item, "subject")
-    due, rule = _day(_get(item, "date")), str(_get(item, "rule"))
-    if kind == "initial_notification":
-        disposal = case.disposal(subject)
-        opens = disposal.relevant_date or ANY_DAY
-        return DutySpec(f"initial/{subject}", "initial", duty_tag("initial"), opens, due, rule)
-    if kind == "change_notification":
-        change = _change(case, subject)
-        duty = "release" if change.kind == "release" else "change"
-        opens = change.date or change.expected_date or ANY_DAY
-        return DutySpec(f"{duty}/{subject}", duty, duty_tag(duty), opens, due, rule)
-    if kind == "non_occurrence_notification":
-        change = _change(case, subject)
-        opens = change.expected_date or ANY_DAY
-        return DutySpec(f"non_occurrence/{subject}", "non_occurrence", duty_tag("non_occurrence"), opens, due, rule)
-    if kind == "periodic_notification":
-        found = _PERIODIC_SUBJECT.fullmatch(str(subject))
-        if found is None:
-            raise AdapterError(f"timeline periodic subject {subject!r} does not name its notification")
-        trigger = date.fromisoformat(found.group(1))
-        return DutySpec(f"periodic/{trigger.isoformat()}", "periodic", duty_tag("periodic"), periodic_opens(trigger),
-                        due, rule)
-    if kind == "travel_notice":
-        return DutySpec(f"travel/{subject}", "travel", duty_tag("travel", str(subject)), ANY_DAY, due, rule)
-    return None
-
-
-def timeline_view(decision: Decision, case: Case) -> TimelineView:
-    """The duties (dated and pending), review dates and end of the notification period of a timeline decision."""
+def timeline_view(decision: Decision) -> TimelineView:
+    """The duties (dated and pending, each with its status), the review dates and the end of the notification
+    period of a timeline decision. A duty listed twice (dated and pending) is kept once, as last listed."""
     if decision.question != "notification.timeline":
         raise AdapterError(f"expected a timeline decision, found {decision.question}")
-    duties: dict[str, DutySpec] = {}
+    duties: dict[str, DutyView] = {}
     reviews: list[tuple[str, date]] = []
     period_ends: date | None = None
     for item in [*_items(decision, "items"), *_items(decision, "pending")]:
-        duty = _duty(item, case)
-        if duty is not None:
+        compliance = _get(item, "compliance")
+        if compliance is not None:
+            duty = duty_view(compliance)
             duties[duty.key] = duty
             continue
-        day, kind = _day(_get(item, "date")), _get(item, "kind")
+        day, kind = _day(_get(item, "day", _get(item, "date"))), _get(item, "kind")
         if kind in _REVIEW_ITEMS and day is not None:
             reviews.append((_REVIEW_ITEMS[kind], day))
         elif kind == "notification_period_ends":
@@ -167,20 +132,6 @@ def order_ends(decision: Decision) -> tuple[tuple[str, date], ...]:
     return tuple((ident, day) for ident, day in ends if day is not None)
 
 
-def periodic_history(decision: Decision) -> tuple[PeriodicStep, ...]:
-    """Every s.85 period of a ``notification.periodic`` decision, oldest first."""
-    return tuple(PeriodicStep(_required(step, "notified"), _day(_get(step, "due_by")),
-                              _day(_get(step, "next_notification")), _get(step, "on_time"))
-                 for step in _items(decision, "history"))
-
-
-def _required(step: Any, name: str) -> date:
-    day = _day(_get(step, name))
-    if day is None:
-        raise AdapterError(f"periodic history step without {name}")
-    return day
-
-
 def recheck_days(view: TimelineView, ends: Iterable[tuple[str, date]], case: Case) -> set[date]:
     """Days after which the core's answers may change with time alone, so the monitor asks again on them: the
     day after the notification period, a licence or an order ends (category and level), and the review dates."""
@@ -190,5 +141,12 @@ def recheck_days(view: TimelineView, ends: Iterable[tuple[str, date]], case: Cas
     return days
 
 
-__all__ = ["AdapterError", "DutySpec", "PeriodicStep", "TimelineView", "category_value", "level_value", "order_ends",
-           "periodic_history", "recheck_days", "timeline_view"]
+def duty_days(view: TimelineView) -> set[date]:
+    """Days on which a duty's status may change with time alone: the day after the last day of each duty still
+    due (from ``due`` to ``not_met``, s.91(3)), so the monitor asks the core again on it."""
+    return {date.fromordinal(d.deadline.toordinal() + 1) for d in view.duties
+            if d.status == "due" and d.deadline is not None}
+
+
+__all__ = ["AdapterError", "DutyView", "TimelineView", "category_value", "duty_days", "duty_view", "level_value",
+           "order_ends", "recheck_days", "timeline_view"]

@@ -16,6 +16,7 @@ import argparse
 import queue
 import threading
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any, TextIO
 
 from . import unavailable
@@ -35,16 +36,31 @@ def add_parser(commands: Any) -> None:
                          help="days before a day due that a duty is 'due soon' (default 7)")
 
 
+def _until(text: str) -> date:
+    """The --until date: YYYY-MM-DD, a real day within the dates the library computes with."""
+    from ..input import BadInput
+    from ..limits import MAX_DAY, MIN_DAY
+    from .events import iso_day
+
+    try:
+        day: date = iso_day(text)
+    except ValueError as exc:
+        raise BadInput(f"--until: {exc}") from None
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise BadInput(f"--until: outside the dates the library computes with ({MIN_DAY} to {MAX_DAY})")
+    return day
+
+
 def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     """Run the ``monitor`` sub-command."""
-    from ..cli import BadInput, parse_date
+    from ..input import BadInput
 
     reason = unavailable()
     if reason is not None:
         raise BadInput(reason)
     from .monitor import DUE_SOON_DAYS, Monitor
 
-    until = parse_date(args.until, "--until") if args.until else None
+    until = _until(args.until) if args.until else None
     if args.follow and args.events not in (None, "-"):
         raise BadInput("--follow reads standard input: give no EVENTS file (or '-')")
     due_soon = DUE_SOON_DAYS if args.due_soon is None else args.due_soon
@@ -96,7 +112,7 @@ def _lines(source: TextIO, follow: bool) -> Iterator[tuple[int, str]]:
 
 
 def _open(path: str) -> TextIO:
-    from ..cli import BadInput
+    from ..input import BadInput
 
     try:
         return open(path, encoding="utf-8")

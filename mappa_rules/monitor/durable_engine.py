@@ -1,6 +1,6 @@
 """durable-rules 2.0.28 behind a narrow, typed wrapper.
 
-Rules are written with durable-rules' own expression objects (``m``, ``c``, ``when_all``, ``none`` from
+Rules are written with durable-rules' own expression objects (``m``, ``c``, ``when_all`` from
 ``durable.lang``) and compiled by its C engine (``durable_rules_engine``). The wrapper drives the engine's native
 calls itself - create the ruleset, assert a session's facts, run the ready actions one after another, delete the
 session - instead of going through ``durable.engine.Host``. What that, and the rest of the wrapper, does about the
@@ -49,7 +49,6 @@ Action = Callable[[Frame], None]
 m: Any = _lang.m
 c: Any = _lang.c
 when_all: Callable[..., Any] = _lang.when_all
-none: Callable[..., Any] = _lang.none
 
 _CODE = re.compile(r"error code: (\d+)")
 _REFUSED = {1: "engine_fact_not_handled", 2: "engine_fact_observed", 3: "engine_fact_deferred"}
@@ -145,4 +144,4 @@ class RuleSet:
         self._handle = _native.create_ruleset(self.name, self._definition)
 
 
-__all__ = ["Action", "EngineError", "Fact", "Frame", "Rule", "RuleSet", "c", "joined", "m", "none", "when_all"]
+__all__ = ["Action", "EngineError", "Fact", "Frame", "Rule", "RuleSet", "c", "joined", "m", "when_all"]

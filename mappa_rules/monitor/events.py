@@ -21,23 +21,26 @@ kind                   details
 person                 a case ``person``: ``date_of_birth``
 convicted              a case disposal (``id`` required; ``trigger`` - conviction unless given as caution,
                        insanity_finding or disability_finding -, ``offence``, ``sentence``, ``court``, ...); the
-                       date is its ``relevant_date``
+                       date is its ``relevant_date``, and its ``sentence_date`` when a ``sentence`` is given
 sentenced              ``disposal`` (id), ``sentence``, optional ``supervision_end``; the date is ``sentence_date``
 detained               ``place``: remanded_in_custody, serving_sentence, service_detention or hospital; the date
                        starts the interval
 released               optional ``disposal`` (id, to record its ``release_date``); ends the open detention and
                        records the release as a change to notify (SOA 2003 s.84(1)(d)) - the core decides if it is
 left_uk, returned_uk   none; start and end an interval outside the United Kingdom
-notified               ``kind``: initial, change, periodic, prescribed_information or travel; optional
-                       ``no_sole_or_main_residence``; ``trip`` (id) for a travel notice (which the case does not
-                       record yet: the monitor keeps it beside the case)
+notified               ``kind``: initial, change, periodic, prescribed_information or non_occurrence (a case
+                       notification, optional ``no_sole_or_main_residence``); or travel, travel_change or
+                       travel_return with ``trip`` (id): sets the trip's ``notified_on``, ``change_notified_on``
+                       or ``return_notified_on`` (the first notice of each kind counts)
 changed                a case change (``kind``: name, home_address, other_address, prescribed_change,
                        household_with_child or release; optional ``id``, ...); the date is the day it happened. A
                        change with the ``id`` of an expected change records that it happened; any other was not
                        notified in advance unless ``notified_in_advance`` says so (the events are the record)
 change_expected        a case change with ``id``, ``kind`` and ``expected_date``: an advance notification under
                        s.84(2), which is also a change notification given on the event's date
-trip_planned           a case trip (``id`` required; ``departure``, ``return_date``, ``known_7_days_before``)
+trip_planned           a case trip (``id`` required; ``departure``, ``return_date``,
+                       ``known_more_than_7_days_before``, ...); planned again, it replaces the trip and keeps
+                       the notices given
 order_made             a case order (``id``, ``kind`` required; ``route``, ``terms``, ...); the date is ``made``
 order_served           ``order`` (id); the date is ``served``
 order_varied           ``order`` (id) and the ``terms`` now in force
@@ -73,7 +76,8 @@ EventKind = Literal[
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _iso_day(value: Any) -> Any:
+def iso_day(value: Any) -> Any:
+    """A date written YYYY-MM-DD (a string), as a date; any other value is left to the model to refuse."""
     if isinstance(value, str):
         if not _ISO_DAY.fullmatch(value):
             raise ValueError("not a date written YYYY-MM-DD")
@@ -84,7 +88,7 @@ def _iso_day(value: Any) -> Any:
     return value
 
 
-Day = Annotated[date, BeforeValidator(_iso_day)]
+Day = Annotated[date, BeforeValidator(iso_day)]
 """A calendar date written YYYY-MM-DD."""
 
 
@@ -166,4 +170,4 @@ def person_of(text: str) -> str | None:
     return person if isinstance(person, str) and 0 < len(person) <= 200 else None
 
 
-__all__ = ["BadLine", "Day", "Event", "EventKind", "describe", "parse_line", "person_of", "redact"]
+__all__ = ["BadLine", "Day", "Event", "EventKind", "describe", "iso_day", "parse_line", "person_of", "redact"]

@@ -1,16 +1,17 @@
 """The compliance monitor: dated events for many people in, alerts out.
 
 For each event the monitor updates the person's facts, asks the core questions as at the event's date
-(``timeline`` for the duties, ``mappa_category``, ``mappa_level``, ``civil_orders``), and takes one step through
-the durable-rules ruleset (:mod:`.rulesets`) with the person's open duties, the notifications that may meet them,
-and the clock. The legal dates always come from the core; the rules decide what the events do to the duties.
+(``timeline`` for the duties and whether each was met, ``mappa_category``, ``mappa_level``, ``civil_orders``), and
+takes one step through the durable-rules ruleset (:mod:`.rulesets`) with the duties not yet settled, the review
+dates, the orders' last days, the guidance and the clock. The legal dates and each duty's status always come from
+the core; the rules decide which alerts a step raises, once each.
 
 Time is the events' own dates: the clock is the latest date read, and it only moves forward. Each person has a
 *wake-up* day - the next day on which something is due to happen to them with no event (a "due soon" window
-opens, a day due passes, a review date or an order's end is reached, or the core's answers may change) - and
-moving the clock takes, in date order, a step for every person whose wake-up falls on or before the new date,
-dated on that day. So the alerts do not depend on how often ticks come: a stream with a tick every day and the
-same stream with none give the same alerts.
+opens; a last day passes, so the monitor asks the core again; a review date or an order's end is reached; the
+core's answers may change) - and moving the clock takes, in date order, a step for every person whose wake-up
+falls on or before the new date, dated on that day. So the alerts do not depend on how often ticks come: a
+stream with a tick every day and the same stream with none give the same alerts.
 
 Errors stay with their person: a line that cannot be used gives an error record (line number, person, kind of
 error, the fields at fault) and leaves the person's facts as they were; a step that fails in the core or in the
@@ -43,7 +44,6 @@ class _Changed:
     """A person's facts after their events of the current day, waiting for the day to close."""
 
     text: str
-    facts: Facts
     case: Case
     duties_only: bool
     line: int | None
@@ -138,7 +138,7 @@ class Monitor:
             person.errors += 1
             return [ErrorRecord(number, ident, exc.error, exc.fields, exc.detail)]
         duties_only = (earlier is None or earlier.duties_only) and event.kind in DUTIES_ONLY
-        self._today[ident] = _Changed(facts.dump(), facts, case, duties_only, number)
+        self._today[ident] = _Changed(facts.dump(), case, duties_only, number)
         return []
 
     # -- one step ------------------------------------------------------------------------------------------
@@ -163,14 +163,12 @@ class Monitor:
     def _take_step(self, ident: str, person: PersonState, day: date, changed: _Changed | None) -> list[Record]:
         ordinal = day.toordinal()
         answers: Answers | None = None
-        facts: Facts | None = None
         if changed is not None:
-            facts = changed.facts
             answers = ask(changed.case, day, person.orders, changed.duties_only)
-        elif person.recheck and person.recheck[0] <= ordinal:
-            facts = Facts.load(person.facts)
-            answers = ask(case_of(facts), day, person.orders, False)
-        plan = person.plan(facts, answers, ordinal, self.due_soon_days)
+        elif person.must_ask(ordinal):
+            full = bool(person.recheck and person.recheck[0] <= ordinal)
+            answers = ask(case_of(Facts.load(person.facts)), day, person.orders, not full)
+        plan = person.plan(answers, ordinal, self.due_soon_days)
         findings = self._rules.step(plan.facts)
         return list[Record](person.take(plan, findings, answers, ident, day))
 
@@ -187,13 +185,10 @@ class Monitor:
         return sorted(self._people)
 
     def statuses(self, ident: str) -> dict[str, DutyStatus]:
-        """Every duty of the person the monitor knows, as at the clock (withdrawn duties left out)."""
+        """Every duty of the person the core listed at the person's last step, with its status (as at the clock:
+        the monitor asks again on every day a status may change)."""
         person = self._people.get(ident)
         return person.statuses() if person is not None else {}
-
-    def travel_notices(self, ident: str) -> list[tuple[str, date]]:
-        person = self._people.get(ident)
-        return Facts.load(person.facts).notices() if person is not None else []
 
     def case(self, ident: str) -> Case | None:
         person = self._people.get(ident)
@@ -204,16 +199,13 @@ class Monitor:
         as_of = self.clock or date.min
         for ident in self.people():
             person = self._people[ident]
-            counts = dict.fromkeys(("open", "pending", "overdue", "met", "late", "withdrawn"), 0)
-            for state, _, _ in person.resolved.values():
-                counts[state] += 1
-            statuses = self.statuses(ident)
+            statuses = person.statuses()
+            counts = dict.fromkeys(("due", "not_met", "met", "met_late", "unknown"), 0)
             for status in statuses.values():
-                if status.state in ("open", "pending", "overdue"):
-                    counts[status.state] += 1
-            overdue = tuple(sorted((k, s.due) for k, s in statuses.items() if s.state == "overdue"))
+                counts[status.status] += 1
+            not_met = tuple(sorted((k, s.deadline) for k, s in statuses.items() if s.status == "not_met"))
             yield Summary(ident, as_of, person.guides.get("category"), person.guides.get("level"),
-                          tuple(counts.items()), overdue, person.errors)
+                          tuple(counts.items()), not_met, person.errors)
 
 
 __all__ = ["DUE_SOON_DAYS", "Monitor"]

@@ -2,8 +2,8 @@
 
 The facts are kept as the case document (the JSON form of :class:`mappa_rules.Case`, compact text between
 events) and validated as a whole after every event, so an event that makes the case impossible is refused with
-the field and the reason and the person's facts stay as they were. Travel notices, which the case does not yet
-record, are kept beside it.
+the field and the reason and the person's facts stay as they were. Notice of a trip, of its changed details and
+of the return are the trip's own facts (``notified_on``, ``change_notified_on``, ``return_notified_on``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -48,23 +47,16 @@ class Rejected(Exception):
 
 @dataclass
 class Facts:
-    """What is known of one person: the case document and the travel notices given (trip id, day)."""
+    """What is known of one person: the case document."""
 
     case: dict[str, Any] = field(default_factory=dict)
-    travel_notices: list[tuple[str, str]] = field(default_factory=list)
 
     def dump(self) -> str:
-        return json.dumps([self.case, self.travel_notices], separators=(",", ":"))
+        return json.dumps(self.case, separators=(",", ":"))
 
     @classmethod
     def load(cls, text: str | None) -> Facts:
-        if text is None:
-            return cls()
-        case, notices = json.loads(text)
-        return cls(case, [(trip, day) for trip, day in notices])
-
-    def notices(self) -> list[tuple[str, date]]:
-        return [(trip, date.fromisoformat(day)) for trip, day in self.travel_notices]
+        return cls() if text is None else cls(json.loads(text))
 
 
 class _Details(BaseModel):
@@ -98,7 +90,8 @@ class _Nothing(_Details):
 
 
 class _Notified(_Details):
-    kind: Literal["initial", "change", "periodic", "prescribed_information", "travel"]
+    kind: Literal["initial", "change", "periodic", "prescribed_information", "non_occurrence", "travel",
+                  "travel_change", "travel_return"]
     no_sole_or_main_residence: bool | None = None
     trip: str | None = Field(default=None, min_length=1)
 
@@ -166,7 +159,10 @@ def _person(facts: Facts, details: dict[str, Any], day: str) -> None:
 
 
 def _convicted(facts: Facts, details: dict[str, Any], day: str) -> None:
-    disposal = _dated_fact(Disposal, {"trigger": "conviction", **details}, "relevant_date", day)
+    given = {"trigger": "conviction", **details}
+    if "sentence" in details and "sentence_date" not in details:
+        given["sentence_date"] = day  # sentenced with the conviction: the relevant date either way (s.82(6), s.132(3))
+    disposal = _dated_fact(Disposal, given, "relevant_date", day)
     _unique(facts, "disposals", disposal["id"])
     _list(facts, "disposals").append(disposal)
 
@@ -221,12 +217,18 @@ def _returned_uk(facts: Facts, details: dict[str, Any], day: str) -> None:
     current["end"] = day
 
 
+_TRIP_NOTICES = {"travel": "notified_on", "travel_change": "change_notified_on",
+                 "travel_return": "return_notified_on"}
+"""The trip's field each kind of travel notice sets (s.86(2), SI 2004/1220 regs 5, 7 and 8)."""
+
+
 def _notified(facts: Facts, details: dict[str, Any], day: str) -> None:
     given: _Notified = _shape(_Notified, details)
-    if given.kind == "travel":
+    if given.kind in _TRIP_NOTICES:
         if given.trip is None or given.no_sole_or_main_residence is not None:
             raise Rejected("bad_event", ("details.trip",), "details.trip: a travel notice names its trip, only")
-        facts.travel_notices.append((given.trip, day))
+        trip = _by_id(facts, "trips", given.trip, "trip")
+        trip.setdefault(_TRIP_NOTICES[given.kind], day)  # the first notice is the one that meets the duty
         return
     if given.trip is not None:
         raise Rejected("bad_event", ("details.trip",), "details.trip: only for a travel notice")
@@ -267,8 +269,12 @@ def _trip_planned(facts: Facts, details: dict[str, Any], day: str) -> None:
     trip = _fact(Trip, details)
     if "id" not in trip:
         raise Rejected("bad_event", ("details.id",), "details.id: a trip needs an id")
-    trips = [t for t in _list(facts, "trips") if t.get("id") != trip["id"]]  # a trip planned again replaces it
-    facts.case["trips"] = [*trips, trip]
+    trips = _list(facts, "trips")
+    before = next((t for t in trips if t.get("id") == trip["id"]), {})
+    for notice in _TRIP_NOTICES.values():  # a trip planned again replaces it, keeping the notices given
+        if notice in before and notice not in trip:
+            trip[notice] = before[notice]
+    facts.case["trips"] = [*(t for t in trips if t.get("id") != trip["id"]), trip]
 
 
 def _order_made(facts: Facts, details: dict[str, Any], day: str) -> None:

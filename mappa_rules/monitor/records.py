@@ -5,9 +5,11 @@ value is read, so the same events in the same order give byte-identical output.
 
 Alerts (``alert`` field), each dated the day the monitor's clock reached the condition:
 
-* ``due_soon``: an open notification duty falls due within the "due soon" window (``duty``, ``due``);
-* ``overdue``: the day due has passed and no notification met the duty (``duty``, ``due``);
-* ``met_late``: a notification met the duty after the day due (``duty``, ``due``, ``met_on``, ``days_late``);
+* ``due_soon``: a duty the core calls due has its last day within the "due soon" window (``duty``: the core's
+  duty id, ``due``: its last day);
+* ``overdue``: the core calls the duty not met - its last day has passed with no notification that meets it
+  (``duty``, ``due``);
+* ``met_late``: the core calls the duty met late (``duty``, ``due``, ``met_on``, ``days_late``: s.91(3));
 * ``category_changed`` / ``level_changed``: the MAPPA category, or the level the guidance points to, differs
   from before (``from``, ``to``: "1", "2", "3", "none" or "undetermined"; a person starts at "none"). The level
   is followed once a level decision has been recorded;
@@ -63,12 +65,14 @@ class ErrorRecord:
 
 @dataclass(frozen=True)
 class DutyStatus:
-    """A duty as the monitor knows it on a day: ``open`` (not yet due), ``pending`` (its clock stopped),
-    ``overdue``, ``met`` or ``late`` (met after the day due, on ``met_on``)."""
+    """A duty as the monitor knows it on a day, in the core's terms (``DutyCompliance``): ``status`` is ``met``,
+    ``met_late``, ``not_met``, ``due`` (``deadline`` None while its clock is stopped) or ``unknown``; ``met_on``
+    and ``days_late`` for a duty met."""
 
-    state: str
-    due: date | None
+    status: str
+    deadline: date | None
     met_on: date | None = None
+    days_late: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,14 +84,14 @@ class Summary:
     category: str | None
     level: str | None
     counts: tuple[tuple[str, int], ...]
-    overdue: tuple[tuple[str, date | None], ...]
+    not_met: tuple[tuple[str, date | None], ...]
     errors: int
 
     def line(self) -> str:
         return json.dumps({
             "record": "summary", "person": self.person, "as_of": self.as_of.isoformat(),
             "category": self.category, "level": self.level, "duties": dict(self.counts),
-            "overdue": [{"duty": key, "due": due.isoformat() if due else None} for key, due in self.overdue],
+            "not_met": [{"duty": key, "due": due.isoformat() if due else None} for key, due in self.not_met],
             "errors": self.errors,
         }, ensure_ascii=False)
 

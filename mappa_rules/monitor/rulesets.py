@@ -2,23 +2,27 @@
 
 Facts in a session (days are proleptic ordinals, so the engine compares whole numbers):
 
-* ``duty``: an open notification duty the core listed - ``key``, the ``tag`` of the notification that meets it,
-  the day it ``opens``, the day it is ``due`` (a far day while its clock is stopped), the first day of the "due
-  soon" window (``soon``) and whether "due soon" (``sa``) and "overdue" (``oa``) were already raised;
-* ``note``: a notification given (one per tag it carries and day, see :mod:`.matching`), on ``day``;
+* ``duty``: a notification duty the core listed and the monitor has not settled - ``key``, the ``status`` the
+  core gave it as at the step's day (``met``, ``met_late``, ``not_met``, ``due``, ``unknown``), its last day
+  (``due``; a far day while its clock is stopped or its last day is unknown), the first day of the "due soon"
+  window (``soon``), the day met and days late, and whether "due soon" (``sa``), "overdue" (``oa``) and "met
+  late" (``la``) were already raised;
 * ``clock``: the day the step is taken;
 * ``review``: a review date not yet reached (SOA 2003 ss.91B(1)-(3): the day an application may first be made);
 * ``order``: a civil order whose last day of effect (``ends``) is known and not yet past;
 * ``guide`` / ``seen``: the category or level guidance known before the step, and as the core gives it now.
 
-Rules (each finds something; the monitor applies what they find to the person's state after the step):
+Rules (each finds an alert; the monitor applies what they find to the person's state after the step):
 
-1. **met**: an open duty and the earliest note with its tag on or after the day it opens: met on time, or met
-   late if the note is after the day due;
-2. **overdue**: an open duty whose day due is before the clock, with no note that meets it: alert once;
-3. **due soon**: an open duty whose "due soon" window holds the clock, with no note that meets it: alert once;
+1. **overdue**: a duty the core calls not met (its last day passed with no notification, s.91(1)(a), (3)):
+   alert once;
+2. **met late**: a duty the core calls met late: alert once, with the day met and the days late;
+3. **due soon**: a duty still due whose "due soon" window holds the clock: alert once;
 4. **review possible** / **order ended**: the clock reaches a review date / passes an order's last day;
 5. **guidance changed**: the category or level the core gives differs from the one known.
+
+Whether a duty was met, and when it falls due, is the core's answer; the rules decide which alert a step raises
+and that each is raised once.
 
 Actions only record what they find: they neither assert nor retract facts, since retracting is where the
 engine's C code reads frame slots it never initialised.
@@ -26,11 +30,11 @@ engine's C code reads frame slots it never initialised.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .durable_engine import Fact, Frame, Rule, RuleSet, c, joined, m, none, when_all
+from .durable_engine import Fact, Frame, Rule, RuleSet, c, joined, m, when_all
 
 SID = "step"
 FAR = 99_999_999
@@ -39,7 +43,7 @@ FAR = 99_999_999
 
 @dataclass(frozen=True)
 class Finding:
-    """What a rule found: ``kind`` (met, met_late, overdue, due_soon, review_possible, order_ended,
+    """What a rule found: ``kind`` (met_late, overdue, due_soon, review_possible, order_ended,
     guidance_changed) and its particulars."""
 
     kind: str
@@ -55,21 +59,18 @@ class ComplianceRules:
     def __init__(self) -> None:
         self._found: list[Finding] = []
         self.rules = RuleSet("compliance", {
-            "met": Rule(when_all(
-                c.d << (m.t == "duty"),
-                c.n << joined((m.t == "note") & (m.tag == c.d.tag) & (m.day >= c.d.opens), "d"),
-                none(joined((m.t == "note") & (m.tag == c.d.tag) & (m.day >= c.d.opens) & (m.day < c.n.day), "d")),
-            ), self._met, 1),
             "overdue": Rule(when_all(
-                c.d << ((m.t == "duty") & (m.oa == 0)),
-                c.k << joined((m.t == "clock") & (m.day > c.d.due), "d"),
-                none(joined((m.t == "note") & (m.tag == c.d.tag) & (m.day >= c.d.opens), "d")),
-            ), self._overdue, 2),
+                c.d << ((m.t == "duty") & (m.status == "not_met") & (m.oa == 0)),
+                c.k << joined(m.t == "clock", "d"),
+            ), self._alert("overdue"), 1),
+            "met_late": Rule(when_all(
+                c.d << ((m.t == "duty") & (m.status == "met_late") & (m.la == 0)),
+                c.k << joined(m.t == "clock", "d"),
+            ), self._alert("met_late"), 2),
             "due_soon": Rule(when_all(
-                c.d << ((m.t == "duty") & (m.sa == 0)),
+                c.d << ((m.t == "duty") & (m.status == "due") & (m.sa == 0)),
                 c.k << joined((m.t == "clock") & (m.day >= c.d.soon) & (m.day <= c.d.due), "d"),
-                none(joined((m.t == "note") & (m.tag == c.d.tag) & (m.day >= c.d.opens), "d")),
-            ), self._due_soon, 3),
+            ), self._alert("due_soon"), 3),
             "review_possible": Rule(when_all(
                 c.r << (m.t == "review"),
                 c.k << joined((m.t == "clock") & (m.day >= c.r.day), "r"),
@@ -95,17 +96,11 @@ class ComplianceRules:
     def _find(self, kind: str, **values: Any) -> None:
         self._found.append(Finding(kind, tuple(values.items())))
 
-    def _met(self, frame: Frame) -> None:
-        duty, note = frame["d"], frame["n"]
-        late = note["day"] > duty["due"]
-        self._find("met_late" if late else "met", key=duty["key"], due=duty["due"], on=note["day"],
-                   pending=duty["pending"])
-
-    def _overdue(self, frame: Frame) -> None:
-        self._find("overdue", key=frame["d"]["key"], due=frame["d"]["due"])
-
-    def _due_soon(self, frame: Frame) -> None:
-        self._find("due_soon", key=frame["d"]["key"], due=frame["d"]["due"])
+    def _alert(self, kind: str) -> Callable[[Frame], None]:
+        def found(frame: Frame) -> None:
+            duty = frame["d"]
+            self._find(kind, key=duty["key"], due=duty["due"], met_on=duty["met_on"], late=duty["late"])
+        return found
 
     def _review_possible(self, frame: Frame) -> None:
         self._find("review_possible", what=frame["r"]["what"], on=frame["r"]["day"])

@@ -102,7 +102,7 @@ def _trip(person: str, around: date, end: date, choose: Choices, serial: int) ->
     back = departure + timedelta(days=choose.number(2, 20))
     trip = f"trip{serial}"
     out = [_event(person, booked, "trip_planned", id=trip, departure=departure.isoformat(),
-                  return_date=back.isoformat(), known_7_days_before=choose.chance(90))]
+                  return_date=back.isoformat(), known_more_than_7_days_before=choose.chance(90))]
     if choose.chance(85):
         notice = max(booked, departure - timedelta(days=choose.number(0, 14)))
         out.append(_event(person, notice, "notified", kind="travel", trip=trip))

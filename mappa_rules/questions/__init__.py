@@ -1,4 +1,4 @@
-"""The questions the library answers, by name.
+"""The questions the library answers, by command-line name (see :mod:`.registry`, the one list of them).
 
 Each question module is imported only when its question is first asked, so that a command-line query does not
 pay for the modules of the other questions.
@@ -6,82 +6,45 @@ pay for the modules of the other questions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from datetime import date
+from collections.abc import Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ..decision import Decision
-from ..engine.loader import RuleBook
-from ..facts import Case
-
-# These three modules share their function's name, so the functions are bound here, eagerly: a lazily
-# imported submodule would otherwise shadow its function as an attribute of this package.
-from .mappa_category import mappa_category
-from .mappa_level import mappa_level
-from .notification_period import notification_period
+from .registry import BY_CLI, REGISTRY, Question, QuestionFunction
 
 if TYPE_CHECKING:
-    from .change_notification import change_deadline
-    from .duty_timeline import timeline
-    from .indefinite_review import review
-    from .initial_notification import initial_deadline
-    from .orders import civil_orders
-    from .periodic_notification import periodic
-    from .travel_notification import travel_notice
-
-Question = Callable[[Case, date, RuleBook | None], Decision]
-
-_WHERE: dict[str, tuple[str, str]] = {
-    "notification-period": ("notification_period", "notification_period"),
-    "category": ("mappa_category", "mappa_category"),
-    "order": ("orders", "civil_orders"),
-    "level": ("mappa_level", "mappa_level"),
-    "initial-deadline": ("initial_notification", "initial_deadline"),
-    "change-deadline": ("change_notification", "change_deadline"),
-    "periodic": ("periodic_notification", "periodic"),
-    "travel-notice": ("travel_notification", "travel_notice"),
-    "review": ("indefinite_review", "review"),
-    "timeline": ("duty_timeline", "timeline"),
-}
+    from .decisions import decision_adapter, decision_json_schema
+    from .registry import *  # noqa: F403 - the question functions, for type checkers
 
 
-class _Questions(Mapping[str, Question]):
-    """Question name -> function, importing the question's module on first use."""
+class _Questions(Mapping[str, QuestionFunction]):
+    """Command-line name -> the function that answers it, importing the question's module on first use."""
 
-    def __getitem__(self, name: str) -> Question:
-        module, function = _WHERE[name]
-        answer: Question = getattr(import_module(f"{__name__}.{module}"), function)
-        return answer
+    def __getitem__(self, name: str) -> QuestionFunction:
+        return BY_CLI[name].answer()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_WHERE)
+        return iter(BY_CLI)
 
     def __len__(self) -> int:
-        return len(_WHERE)
+        return len(BY_CLI)
 
 
-QUESTIONS: Mapping[str, Question] = _Questions()
+QUESTIONS: Mapping[str, QuestionFunction] = _Questions()
+
+_FUNCTIONS = {question.function: question for question in REGISTRY}
+_VALUES = {question.value: question for question in REGISTRY}
 
 
 def __getattr__(name: str) -> Any:
-    for module, function in _WHERE.values():
-        if function == name:
-            return getattr(import_module(f"{__name__}.{module}"), function)
+    if name in ("decision_adapter", "decision_json_schema"):
+        return getattr(import_module(".decisions", __name__), name)
+    if name in _FUNCTIONS:
+        return _FUNCTIONS[name].answer()
+    if name in _VALUES:
+        return _VALUES[name].value_model()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = [
-    "QUESTIONS",
-    "Question",
-    "change_deadline",
-    "civil_orders",
-    "initial_deadline",
-    "mappa_category",
-    "mappa_level",
-    "notification_period",
-    "periodic",
-    "review",
-    "timeline",
-    "travel_notice",
-]
+__all__ = ["QUESTIONS", "Question", "QuestionFunction", "decision_adapter", "decision_json_schema", *_FUNCTIONS,
+           *_VALUES]

@@ -8,18 +8,20 @@ from typing import Any
 
 import pytest
 
-from mappa_rules import Case, Decision, mappa_category, periodic, timeline
-from mappa_rules.monitor.adapter import AdapterError, category_value, periodic_history, timeline_view
+from mappa_rules import Case, Decision, mappa_category, timeline
+from mappa_rules.monitor.adapter import AdapterError, category_value, duty_days, timeline_view
 
 CASE = Case.model_validate({
     "person": {"date_of_birth": "1980-01-01"},
-    "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": "2015-04-20", "offence": {"schedule3": True},
+    "disposals": [{"id": "a", "trigger": "conviction", "relevant_date": "2015-04-20", "sentence_date": "2015-04-20",
+                   "offence": {"schedule3": True},
                    "sentence": {"kind": "imprisonment", "term": {"months": 36}}}],
     "intervals": [{"kind": "serving_sentence", "start": "2015-04-20", "end": "2016-10-19"}],
     "notifications": [{"kind": "initial", "date": "2016-10-20", "no_sole_or_main_residence": False},
                       {"kind": "periodic", "date": "2017-10-20", "no_sole_or_main_residence": False}],
     "changes": [{"id": "move", "kind": "home_address", "date": "2018-03-01", "notified_in_advance": False}],
-    "trips": [{"id": "spain", "departure": "2018-06-01", "return_date": "2018-06-08", "known_7_days_before": True}],
+    "trips": [{"id": "spain", "departure": "2018-06-01", "return_date": "2018-06-08",
+               "known_more_than_7_days_before": True}],
     "review": {"subject_to_order_excluding_review": False},
 })
 AS_OF = date(2018, 5, 1)
@@ -34,36 +36,38 @@ def as_objects(value: Any) -> Any:
     return value
 
 
-def test_the_timeline_gives_the_duties_with_their_keys_openings_and_days_due() -> None:
-    view = timeline_view(timeline(CASE, AS_OF), CASE)
-    duties = {d.key: (d.kind, d.tag, d.opens, d.due) for d in view.duties}
+def test_the_timeline_gives_each_duty_with_its_status_as_the_core_states_it() -> None:
+    view = timeline_view(timeline(CASE, AS_OF))
+    duties = {d.key: (d.kind, d.status, d.opens, d.deadline, d.met_on, d.days_late) for d in view.duties}
     assert duties == {
-        "initial/a": ("initial", "initial", date(2015, 4, 20), date(2016, 10, 22)),
-        "change/move": ("change", "change", date(2018, 3, 1), date(2018, 3, 3)),
-        "periodic/2017-10-20": ("periodic", "counted", date(2017, 10, 21), date(2018, 10, 20)),
-        "travel/spain": ("travel", "travel:spain", date(1, 1, 1), date(2018, 5, 25)),
+        "initial/a": ("initial", "met", date(2015, 4, 20), date(2016, 10, 21), date(2016, 10, 20), 0),
+        "periodic/2016-10-20": ("periodic", "met", date(2016, 10, 21), date(2017, 10, 20), date(2017, 10, 20), 0),
+        "change/move": ("change", "not_met", date(2018, 3, 1), date(2018, 3, 3), None, None),
+        "periodic/2017-10-20": ("periodic", "due", date(2017, 10, 21), date(2018, 10, 20), None, None),
+        "travel/spain": ("travel", "due", None, date(2018, 5, 25), None, None),
     }
     assert view.reviews == (("qualifying_date", date(2031, 10, 20)),)
+    assert duty_days(view) == {date(2018, 10, 21), date(2018, 5, 26)}
 
 
-def test_typed_answers_with_the_same_keys_read_the_same() -> None:
+def test_typed_answers_and_mappings_with_the_same_names_read_the_same() -> None:
     decision = timeline(CASE, AS_OF)
-    typed = Decision.model_construct(**{**decision.__dict__, "value": as_objects(decision.value)})
-    assert timeline_view(typed, CASE) == timeline_view(decision, CASE)
-    history = periodic(CASE, AS_OF)
-    typed_history = Decision.model_construct(**{**history.__dict__, "value": as_objects(history.value)})
-    assert periodic_history(typed_history) == periodic_history(history)
+    dumped = decision.value.model_dump(mode="json")
+    plain = Decision.model_construct(**{**decision.__dict__, "value": dumped})
+    objects = Decision.model_construct(**{**decision.__dict__, "value": as_objects(dumped)})
+    assert timeline_view(plain) == timeline_view(decision) == timeline_view(objects)
 
 
 def test_an_answer_of_another_shape_is_an_adapter_error() -> None:
     decision = timeline(CASE, AS_OF)
-    items = [dict(i, subject="the last one") if i["kind"] == "periodic_notification" else i
-             for i in decision.value["items"]]
-    changed = Decision.model_construct(**{**decision.__dict__, "value": {**decision.value, "items": items}})
+    dumped = decision.value.model_dump(mode="json")
+    items = [dict(i, compliance={**i["compliance"], "status": None}) if i.get("compliance") else i
+             for i in dumped["items"]]
+    changed = Decision.model_construct(**{**decision.__dict__, "value": {**dumped, "items": items}})
     with pytest.raises(AdapterError):
-        timeline_view(changed, CASE)
+        timeline_view(changed)
     with pytest.raises(AdapterError):
-        timeline_view(mappa_category(CASE, AS_OF), CASE)
+        timeline_view(mappa_category(CASE, AS_OF))
 
 
 def test_the_category_is_a_number_or_undetermined() -> None:

@@ -21,13 +21,14 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "events" / "three-people.jsonl"
 
 # The alerts the example gives, as "date person alert details". Dates are worked out from the law (3 days
-# beginning with: the day itself and the next two; a day partly in custody is disregarded whole, so after a
-# release the 3 days begin the next day; "a year after" a notification ends on its anniversary) and the "due
+# beginning with: the day itself and the next two; time in custody is disregarded (s.83(6)) but the day of
+# release is day 1, as s.84(1)(d) "3 days beginning with ... his release" reads - the core's convention
+# time.conventions.partial_day_disregard; "a year after" a notification ends on its anniversary) and the "due
 # soon" window of 7 days.
 EXPECTED = """
 2005-03-01 C category_changed none->1          36 months for rape: indefinite notification (s.82(1))
-2006-08-30 C due_soon initial/c-2005 2006-09-02  released 30 Aug: s.83(1) 3 days from 31 Aug (s.83(6))
-2006-08-30 C due_soon release/release#1 2006-09-02   the release itself, s.84(1)(d), likewise
+2006-08-30 C due_soon initial/c-2005 2006-09-01  released 30 Aug: s.83(1) 3 days from 30 Aug (s.83(6))
+2006-08-30 C due_soon release/release#1 2006-09-01   the release itself, s.84(1)(d), likewise
 2007-08-24 C due_soon periodic/2006-08-31 2007-08-31  a year after the initial notification (s.85(1))
 2008-08-18 C due_soon periodic/2007-08-25 2008-08-25  each year C notifies on 25 August, in time
 2009-08-18 C due_soon periodic/2008-08-25 2009-08-25
@@ -37,12 +38,12 @@ EXPECTED = """
 2013-08-18 C due_soon periodic/2012-08-25 2013-08-25
 2014-03-03 A category_changed none->1          12 months for sexual assault: 10 years' notification
 2014-08-18 C due_soon periodic/2013-08-25 2014-08-25
-2014-09-01 A due_soon initial/a-2014 2014-09-04  released 1 Sep: 3 days from 2 Sep
-2014-09-01 A due_soon release/release#1 2014-09-04
-2014-09-05 A overdue initial/a-2014 2014-09-04
-2014-09-05 A overdue release/release#1 2014-09-04
-2014-09-08 A met_late initial/a-2014 2014-09-04 2014-09-08 4  A notifies 4 days late
-2014-09-08 A met_late release/release#1 2014-09-04 2014-09-08 4
+2014-09-01 A due_soon initial/a-2014 2014-09-03  released 1 Sep: 3 days from 1 Sep
+2014-09-01 A due_soon release/release#1 2014-09-03
+2014-09-04 A overdue initial/a-2014 2014-09-03
+2014-09-04 A overdue release/release#1 2014-09-03
+2014-09-08 A met_late initial/a-2014 2014-09-03 2014-09-08 5  A notifies 5 days late (s.91(3))
+2014-09-08 A met_late release/release#1 2014-09-03 2014-09-08 5
 2015-05-11 B category_changed none->1          community order and a SHPO for sexual assault: 5 years
 2015-05-11 B due_soon initial/b-2015 2015-05-13  not detained: 3 days from the conviction; met on 12 May
 2015-08-18 C due_soon periodic/2014-08-25 2015-08-25
@@ -116,10 +117,10 @@ def test_the_summary_says_where_each_person_stands() -> None:
     code, records = cli("monitor", str(EXAMPLE), "--until", "2022-03-01", "--summary")
     summaries = {r["person"]: r for r in records if r["record"] == "summary"}
     assert code == 0 and list(summaries) == ["A", "B", "C"]
-    assert summaries["A"]["duties"] == {"open": 0, "pending": 0, "overdue": 1, "met": 4, "late": 3, "withdrawn": 0}
-    assert summaries["A"]["overdue"] == [{"duty": "periodic/2017-02-20", "due": "2018-02-20"}]
+    assert summaries["A"]["duties"] == {"due": 0, "not_met": 1, "met": 4, "met_late": 3, "unknown": 0}
+    assert summaries["A"]["not_met"] == [{"duty": "periodic/2017-02-20", "due": "2018-02-20"}]
     assert (summaries["B"]["category"], summaries["C"]["category"]) == ("undetermined", "1")
-    assert summaries["C"]["duties"]["open"] == 1 and summaries["C"]["as_of"] == "2022-03-01"
+    assert summaries["C"]["duties"]["due"] == 1 and summaries["C"]["as_of"] == "2022-03-01"
 
 
 @needs_durable

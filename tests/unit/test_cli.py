@@ -20,7 +20,7 @@ disposals:
   - id: a
     trigger: conviction
     relevant_date: 2015-04-20
-    offence: {schedule3: true}
+    offence: {schedule3: true, schedule3_sentencing_condition: false}
     sentence: {kind: imprisonment, term: {months: 12}}
 """
 
@@ -103,14 +103,14 @@ def test_bad_arguments_exit_2(args: list[str], named: str) -> None:
 
 def test_batch_yields_a_record_for_every_line() -> None:
     good = json.dumps({"disposals": [{"id": "a", "trigger": "conviction", "relevant_date": "2015-04-20",
-                                      "offence": {"schedule3": True},
+                                      "offence": {"schedule3": True, "schedule3_sentencing_condition": False},
                                       "sentence": {"kind": "imprisonment", "term": {"months": 36}}}]})
     lines = "\n".join([good, '{"person": {"date_of_birth": "nope"}}', "not json", good]) + "\n"
     code, out, _ = run(["batch", "notification-period", "-", "--as-of", "2026-11-21"], lines)
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["line"] for r in records] == [1, 2, 3, 4]
     assert ["decision" in r for r in records] == [True, False, False, True]
-    assert "person.date_of_birth" in records[1]["error"]
+    assert "person.date_of_birth" in records[1]["error"]["message"]
     assert code == 2
 
 

@@ -42,7 +42,7 @@ def test_timeline_text_lists_the_steps_in_order() -> None:
     days = [line.split()[0] for line in steps]
     assert days == sorted(days)
     assert "2026-11-22  upcoming" in out and "notification.change.home_address" in out
-    assert "2016-10-22  past" in out
+    assert "2016-10-21  past" in out  # released on 2016-10-19, the day of release is day 1 (s.83(6))
 
 
 def test_an_undetermined_duty_exits_3_and_names_the_fact() -> None:

@@ -1,0 +1,1 @@
+"""MAPPA: the category and the level of management."""

@@ -1,0 +1,1 @@
+"""Civil orders: SHPOs, SROs, the orders they replaced, notification orders and notices."""
