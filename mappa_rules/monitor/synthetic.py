@@ -101,13 +101,20 @@ def _trip(person: str, around: date, end: date, choose: Choices, serial: int) ->
     departure = booked + timedelta(days=choose.number(3, 60))
     back = departure + timedelta(days=choose.number(2, 20))
     trip = f"trip{serial}"
-    out = [_event(person, booked, "trip_planned", id=trip, departure=departure.isoformat(),
-                  return_date=back.isoformat(), known_more_than_7_days_before=choose.chance(90))]
+    plan = {"id": trip, "departure": departure.isoformat(), "return_date": back.isoformat(),
+            "known_more_than_7_days_before": choose.chance(90)}
+    out = [_event(person, booked, "trip_planned", **plan)]
     if choose.chance(85):
         notice = max(booked, departure - timedelta(days=choose.number(0, 14)))
         out.append(_event(person, notice, "notified", kind="travel", trip=trip))
     out.append(_event(person, departure, "left_uk"))
     out.append(_event(person, back, "returned_uk"))
+    if choose.chance(40):  # the return recorded on the trip, and (mostly) notified, in time or late (reg 8)
+        out.append(_event(person, back, "trip_planned", **plan, returned_on=back.isoformat(),
+                          return_as_notified=choose.chance(50)))
+        if choose.chance(80):
+            out.append(_event(person, back + timedelta(days=choose.number(0, 6)), "notified", kind="travel_return",
+                              trip=trip))
     return out
 
 
