@@ -97,7 +97,7 @@ def figure_c(cases: list[Case], rounds: int) -> None:
 
     if not durable_contender.available():
         print("(c) categorisation against durable_rules: skipped, durable_rules is not installed "
-              "(pip install -e '.[durable]')")
+              "(pip install -e '.[monitor]')")
         return
     fig = interleaved({
         "durable_rules": lambda chunk: [durable_contender.categorise(c, AS_OF) for c in chunk],

@@ -1,4 +1,4 @@
-"""MAPPA categorisation on durable_rules 2.0.28 (the ``durable`` extra): the contender for figure (c).
+"""MAPPA categorisation on durable_rules 2.0.28 (the ``monitor`` extra): the contender for figure (c).
 
 How it works, per case: the adapter (:mod:`bench.durable_events`) turns the validated ``Case`` into flat JSON
 events and posts them in one batch. The durable_rules ruleset below decides each event (first match by priority,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond Python packages: headless Chromium and its driver for the browser test of the
-# staff page (Debian packages chromium, chromium-driver), and a C compiler for durable-rules (the monitor extra,
+# Installs what the tests need beyond Python packages (Debian packages): headless Chromium and its driver for the
+# browser test of the staff page, and a C compiler and the Python headers for durable-rules (the monitor extra,
 # built from source). Non-interactive; does nothing when they are already installed. Needs root (CI runs as root)
 # or password-less sudo; without either it says what is missing and leaves the browser test to skip itself
 # (under CI=1 the browser test fails instead, so CI cannot pass without it).
@@ -9,6 +9,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation fonts-dejavu-core)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
+python -c 'import os, sysconfig; raise SystemExit(not os.path.exists(sysconfig.get_paths()["include"] + "/Python.h"))' \
+  2>/dev/null || need+=(python3-dev)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,5 +1,5 @@
 """Command line: ``mappa-rules explain <question|all> [CASE] [--as-of DATE] [--format text|json | --brief]``, and
-``batch``, ``check``, ``schema``, ``offences``, ``completion``, ``serve``, ``report``.
+``batch``, ``check``, ``schema``, ``offences``, ``completion``, ``monitor``, ``serve``, ``report``.
 
 Exit codes: 0 decided (yes or no), 3 undetermined, 2 bad input (the message names the field and the rule broken,
 never a value given), 1 internal error (its kind and where, never the case); 130 on Ctrl-C, 141 when the reader
@@ -61,6 +61,10 @@ def _run(argv: Sequence[str], out: TextIO, stdin: TextIO, err: TextIO) -> int:
 
         out.write(completion_script(parser, args.shell))
         return EXIT_DECIDED
+    if args.command == "monitor":
+        from ..monitor.command import run as run_monitor
+
+        return run_monitor(args, out, stdin)
     if args.command == "serve":
         from ..server import serve
 

@@ -153,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="text to read, or JSON (errors too, on standard error)")
     completion = commands.add_parser("completion", help="print a shell completion script (bash or zsh)")
     completion.add_argument("shell", choices=["bash", "zsh"])
+    from ..monitor.command import add_parser as add_monitor
+
+    add_monitor(commands)
     serve = commands.add_parser("serve", help="run the HTTP API and the page for staff (needs the 'server' extra)")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
