@@ -73,10 +73,14 @@ def _items(decision: Decision, name: str) -> list[Any]:
 
 
 def duty_view(compliance: Any) -> DutyView:
-    """A timeline item's ``compliance`` (``DutyCompliance``), as the monitor keeps it."""
+    """A timeline item's ``compliance`` (``DutyCompliance``), as the monitor keeps it (its events are the record)."""
     key, kind, status = _get(compliance, "duty"), _get(compliance, "kind"), _get(compliance, "status")
     if not (isinstance(key, str) and isinstance(kind, str) and isinstance(status, str)):
         raise AdapterError("timeline compliance without duty, kind or status")
+    if status == "unknown" and list(_get(compliance, "missing", [])) == ["notifications"]:
+        # The core reads an empty list of notifications as no record; the monitor has every event of the person, so
+        # its empty list is the record: no notification was given, and the duty whose last day passed is not met.
+        status = "not_met"
     late = _get(compliance, "days_late")
     return DutyView(key, kind, status, _day(_get(compliance, "opens")), _day(_get(compliance, "deadline")),
                     _day(_get(compliance, "met_on")), None if late is None else int(late))
