@@ -17,9 +17,9 @@ from datetime import date
 from typing import Any, Literal
 
 from ...decision import Citation, Reason, Status, make_reason
-from ...engine import DecisionBuilder, Gap, Scope, evaluate_group
+from ...engine import DecisionBuilder, Gap, RuleBook, Scope, evaluate_group
 from ...facts import Case, ReviewApplication
-from ...legal_time import days_before
+from ...legal_time import Length, MissingDayRule, TimeConventions, corresponding_day, days_before
 from ...vocabulary.notification import REVIEW_VALUES
 from .subject import DisposalPeriod
 
@@ -29,6 +29,7 @@ __all__ = [
     "Source",
     "apply_ends",
     "disposal_source",
+    "no_end_before_qualifying",
     "requirements_ends",
     "stated_source",
 ]
@@ -237,6 +238,32 @@ def _application_end(case: Case, index: int, application: ReviewApplication,
     # Undetermined: the requirements may have ended, from a day no earlier than the application was received.
     return RequirementsEnd(None, "s.91C(4)", None, path, not_before=max(scheme, application.received or scheme),
                            gaps=tuple(result.missing()) or (f"{path}.determination",))
+
+
+def no_end_before_qualifying(ends: list[RequirementsEnd], sources: list[Source], book: RuleBook,
+                             as_of: date) -> list[RequirementsEnd]:
+    """The ends whose day is unknown, none earlier than the first day any application for review could have been
+    made (SOA 2003 s.91B(1)-(2)): on or after the qualifying date, the day after the end of 8 years (under 18 on
+    the relevant date) or 15 years beginning with the relevant notification, which is given on or after the
+    relevant date. So no review or appeal can end the requirements before the shortest of those periods has run
+    from the earliest relevant date of any source that may be indefinite; where such a source's relevant date is
+    not known, or no s.91B(2) rule is in force, the ends stand as they are."""
+    starts: list[date] = []
+    for source in sources:
+        if source.indefinite is False:
+            continue
+        start = source.relevant_date or (source.first.earliest if source.kind == "disposal" else None)
+        if start is None:
+            return ends
+        starts.append(start)
+    years = [int(r.then["years"]) for r in book.group("notification.review.period").rules if r.in_force(as_of)]
+    if not starts or not years:
+        return ends
+    # The earliest anniversary the calendar allows (29 February read as 28 February), so never a day too late.
+    floor, _ = corresponding_day(min(starts), Length(years=min(years)),
+                                 TimeConventions(missing_day=MissingDayRule.LAST_DAY))
+    return [replace(end, not_before=max(end.not_before or floor, floor)) if end.day is None else end
+            for end in ends]
 
 
 def _known(value: Any, path: str) -> Any:

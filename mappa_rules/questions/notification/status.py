@@ -27,7 +27,16 @@ from ...facts import Case
 from ...legal_time import days_before
 from ..orders.notification import OrderNotification, order_notifications
 from ..shared import once
-from .sources import Bound, RequirementsEnd, Source, apply_ends, disposal_source, requirements_ends, stated_source
+from .sources import (
+    Bound,
+    RequirementsEnd,
+    Source,
+    apply_ends,
+    disposal_source,
+    no_end_before_qualifying,
+    requirements_ends,
+    stated_source,
+)
 from .subject import DisposalPeriod, evaluate_disposal
 
 __all__ = [
@@ -313,7 +322,7 @@ def _with_orders(case: Case, as_of: date, book: RuleBook,
 
 def _with_ends(case: Case, scratch: DecisionBuilder, sources: list[Source], periods: list[DisposalPeriod],
                orders: list[OrderNotification], has_record: bool) -> NotificationStatus:
-    ends = requirements_ends(case, scratch)
+    ends = no_end_before_qualifying(requirements_ends(case, scratch), sources, scratch.book, scratch.as_of)
     cut = apply_ends(sources, ends)
     for end in {s.ended_by.path: s.ended_by for s in cut if s.ended_by is not None}.values():
         if end.reason is not None:

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mappa_rules import Case, Outcome
-from mappa_rules.legal_time import Length, TimeConventions, corresponding_day
+from mappa_rules.legal_time import Length, MissingDayRule, TimeConventions, corresponding_day
 from mappa_rules.questions import mappa_category, mappa_level, notification_period, periodic, travel_notice
 
 RELEVANT = st.dates(min_value=date(2005, 4, 4), max_value=date(2012, 1, 1))
@@ -217,3 +217,47 @@ def test_a_stated_indefinite_status_gives_the_periodic_date_a_life_sentence_give
     derived = _case([_disposal("a", since, {"kind": "life"})], None, notifications=notifications)
     assert periodic(stated, as_of).dates == periodic(derived, as_of).dates
     assert periodic(stated, as_of).outcome is Outcome.YES
+
+
+@given(st.dates(min_value=date(2010, 1, 1), max_value=date(2020, 12, 31)), INDEFINITE, st.integers(-2500, 3000),
+       st.sampled_from([{}, {"lodged": None}]))
+@settings(max_examples=60)
+def test_no_review_or_appeal_ends_the_requirements_before_an_application_could_be_made(
+        relevant: date, sentence: dict[str, Any], shift: int, appeal: dict[str, Any]) -> None:
+    """An application for review may be made only on or after the qualifying date, the day after the end of 8
+    years (under 18 on the relevant date) or 15 years beginning with the relevant notification, itself given on or
+    after the relevant date; so a refusal under appeal, its days and the appeal's outcome unknown, cannot have ended
+    the indefinite requirements before the 8th anniversary of the relevant date: the person is subject (Category 1)
+    on every day before it, and only from it does the appeal's outcome matter.
+
+    Citation: Sexual Offences Act 2003 ss.91B(1)-(2), 91E(4) (SI 2012/1883 art 3). Status: verified.
+    """
+    application = {"determination": "refused", "appeal": appeal}
+    case = _case([_disposal("a", relevant, sentence)], application)
+    floor = corresponding_day(relevant, Length(years=8), TimeConventions(missing_day=MissingDayRule.LAST_DAY))[0]
+    day = floor + timedelta(days=shift)
+    decision = notification_period(case, day)
+    if day < floor:
+        assert decision.value["subject_on_as_of"] is True
+        assert mappa_category(case, day).value["categories"]["1"] is True
+    else:
+        assert decision.value["subject_on_as_of"] is None
+        assert "review.applications[0].appeal.outcome" in [m.fact for m in decision.missing]
+
+
+def test_a_stated_status_with_its_relevant_date_is_not_reopened_by_an_appeal_too_early_to_end_it() -> None:
+    """A stated indefinite status whose relevant date is 1 March 2015 and a refusal under appeal (days and outcome
+    unknown): on 1 January 2020 no application could yet have been made, so the person is Category 1; from
+    1 March 2023 the appeal may have been allowed, and the answer names its outcome (the reduced case of a fuzz
+    finding: a needless undetermined answer).
+
+    Citation: Sexual Offences Act 2003 ss.91B(1)-(2), 91E(4); Criminal Justice Act 2003 s.327(2). Status: verified.
+    """
+    case = Case.model_validate({
+        "stated": {"notification": {"since": date(2015, 3, 1), "indefinite": True, "relevant_date": date(2015, 3, 1)}},
+        "review": {"applications": [{"determination": "refused", "appeal": {"lodged": None}}]}})
+    early = mappa_category(case, date(2020, 1, 1))
+    assert early.outcome is Outcome.YES and early.value["categories"]["1"] is True
+    late = mappa_category(case, date(2023, 3, 1))
+    assert late.outcome is Outcome.UNDETERMINED
+    assert "review.applications[0].appeal.outcome" in [m.fact for m in late.missing]
