@@ -242,7 +242,8 @@ class ReviewApplication(FactsModel):
         description="On a refusal: a longer period (s.91B(5)) set in the notice, in years; null: none set, so the "
         "further qualifying date is 8 years after the determination (s.91B(3)).",
     )
-    appeal: ReviewAppeal | None = Field(default=None, description="An appeal against a refusal (s.91E).")
+    appeal: ReviewAppeal | None = Field(
+        default=None, description="An appeal against a refusal (s.91E); null if no appeal is recorded.")
 
     @model_validator(mode="after")
     def _ordered(self) -> ReviewApplication:

@@ -76,11 +76,13 @@ def check_deterministic(case: Case, data: dict[str, Any], as_of: date, first: Re
 
 
 RECORDS = frozenset({("Order", "ceased_on"), ("Interval", "end"), ("Stated", "notification"),
-                     ("Stated", "mappa_category"), ("Stated", "supervision")})
-"""Fields whose absence is itself a fact, as the design reads them (like the lists): an order with no ``ceased_on``
-has not ceased, an interval with no ``end`` continues, and a status the case does not state (``stated.*``) leaves
-the answer to the case's events, as a disposal not listed does. Giving one changes a fact, or adds a source,
-rather than supplying one that was unknown."""
+                     ("Stated", "mappa_category"), ("Stated", "supervision"), ("Disposal", "trial_concluded_on"),
+                     ("ReviewApplication", "appeal")})
+"""Fields whose absence is itself a fact, as the case format documents them (like the lists): an order with no
+``ceased_on`` has not ceased, an interval with no ``end`` continues, a finding of disability with no
+``trial_concluded_on`` has had no later trial (s.82(5)), a refused application with no ``appeal`` was not appealed
+(s.91E), and a status the case does not state (``stated.*``) leaves the answer to the case's events, as a disposal
+not listed does. Giving one adds an event or a source rather than supplying a fact that was unknown."""
 
 
 def optional_facts(
