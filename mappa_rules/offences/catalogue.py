@@ -23,7 +23,7 @@ from ..engine import RuleBook, RulesetError
 from ..engine.conditions import UNKNOWN, Compiled, ConditionError, compile_condition
 from ..engine.evaluator import Gap, Scope
 from .names import OFFENCES, SCHEDULE_3, SCHEDULE_15
-from .spec import CatalogueSpec, EntrySpec, SentencedRange
+from .spec import CatalogueSpec, EntrySpec, GeneralParagraph, SentencedRange
 
 _INSTRUMENTS = {SCHEDULE_3: ("Sexual Offences Act 2003", "Sch 3"), SCHEDULE_15: ("Criminal Justice Act 2003", "Sch 15")}
 
@@ -221,14 +221,10 @@ def liability_reason(scope: Scope, schedule: str, offence_id: str, liability: st
     paragraph came into force."""
     catalogue = offence_catalogue(scope.book)
     listing = catalogue.listings.get(schedule, {}).get(offence_id)
-    if listing is None or liability not in (*LIABILITY, ENCOURAGING):
+    paragraph = liability_paragraph(scope.book, schedule, offence_id, liability)
+    if listing is None or paragraph is None:
         return True, None
-    spec = catalogue.specs[schedule]
     instrument, sched = _INSTRUMENTS[schedule]
-    wanted = _general_paragraph(schedule, listing.entry.part, liability)
-    paragraph = next((g for g in spec.general_paragraphs if g.paragraph == wanted), None)
-    if paragraph is None:
-        return True, None
     limb, words = LIABILITY.get(liability, ("", "encouraging or assisting (SCA 2007 Part 2) in relation to"))
     citation = Citation(instrument=instrument, provision=f"{sched} para {paragraph.paragraph}{limb}", url=paragraph.url)
     rule_id = f"offences.{schedule}.para_{paragraph.paragraph.lower()}"
@@ -245,6 +241,18 @@ def liability_reason(scope: Scope, schedule: str, offence_id: str, liability: st
         f"{words[0].upper()}{words[1:]} {{title}} ({{offence}}) is listed as the offence itself: {sched} para "
         f"{paragraph.paragraph}{limb} reads the reference to the offence in para {{paragraph}} as including it, on "
         "the same conditions.", facts, subject)
+
+
+def liability_paragraph(book: RuleBook, schedule: str, offence_id: str,
+                        liability: str | None) -> GeneralParagraph | None:
+    """The general paragraph that lists ``offence_id`` committed other than as principal (``liability``), or None
+    when none applies (liability as principal, an offence the schedule does not list)."""
+    catalogue = offence_catalogue(book)
+    listing = catalogue.listings.get(schedule, {}).get(offence_id)
+    if listing is None or liability not in (*LIABILITY, ENCOURAGING):
+        return None
+    wanted = _general_paragraph(schedule, listing.entry.part, liability)
+    return next((g for g in catalogue.specs[schedule].general_paragraphs if g.paragraph == wanted), None)
 
 
 def _general_paragraph(schedule: str, part: int | None, liability: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..engine import Gap, Scope
 from ..engine.conditions import UNKNOWN
+from ..engine.schema import InForce
 from ..facts import Disposal
 from ..offences.names import SCHEDULE_3, SCHEDULE_15
 from .sentences import disposal_path
@@ -44,7 +45,12 @@ def listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
         flag_path = disposal_path(scope.case, disposal, f"offence.{flag_field}")
         if offence.offence_id is None:
             return Gap((flag_path,)) if flag is None else flag
-        from ..offences.catalogue import liability_reason, listing_answer, offence_catalogue  # only for an offence id
+        from ..offences.catalogue import (  # only for an offence id
+            liability_paragraph,
+            liability_reason,
+            listing_answer,
+            offence_catalogue,
+        )
 
         if not offence_catalogue(scope.book).known(offence.offence_id):
             scope.warn(f"offences.unknown_id.{offence.offence_id}",
@@ -52,6 +58,20 @@ def listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
                        f"the caller's {flag_field} flag is used.")
             return Gap((flag_path,)) if flag is None else flag
         answer, reason = listing_answer(scope, schedule, offence.offence_id, scope.as_at, disposal.id)
+        undated = Gap((disposal_path(scope.case, disposal, "relevant_date"),))
+        entry = offence_catalogue(scope.book).listings[schedule].get(offence.offence_id)
+        if answer is False and entry is not None and _in_force_on_another_day(scope, disposal, entry.entry.in_force):
+            answer, reason = undated, None
+        why = None
+        if not isinstance(answer, Gap) and offence.liability not in (None, "principal"):
+            covered, why = liability_reason(scope, schedule, offence.offence_id, offence.liability, scope.as_at,
+                                            disposal.id)
+            general = liability_paragraph(scope.book, schedule, offence.offence_id, offence.liability)
+            if answer and not covered and general is not None and _in_force_on_another_day(
+                    scope, disposal, general.in_force):
+                answer, reason, why = undated, None, None
+            else:
+                answer = answer and covered
         if isinstance(answer, Gap):
             if flag is None:
                 return answer
@@ -59,14 +79,7 @@ def listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
                        f"The offence catalogue could not confirm {flag_field}={flag!r} for {offence.offence_id}: "
                        f"its condition needs {', '.join(answer.paths)}. The caller's flag is used.")
             return flag
-        if reason is not None:
-            scope.reasons.append(reason)
-        if offence.liability not in (None, "principal"):
-            covered, why = liability_reason(scope, schedule, offence.offence_id, offence.liability, scope.as_at,
-                                            disposal.id)
-            if why is not None:
-                scope.reasons.append(why)
-            answer = answer and covered
+        scope.reasons.extend(r for r in (reason, why) if r is not None)
         if schedule == SCHEDULE_15:
             listing = offence_catalogue(scope.book).listings[schedule].get(offence.offence_id)
             answer = listing.part if answer and listing is not None else "not_listed"
@@ -78,6 +91,18 @@ def listed(schedule: str, flag_field: str) -> Callable[[Scope], Any]:
 
     compute.__doc__ = listed.__doc__
     return compute
+
+
+def _in_force_on_another_day(scope: Scope, disposal: Disposal, in_force: InForce) -> bool:
+    """The disposal's date is unknown and the entry, not in force on the day its law is read as at (the as-at
+    date), is in force on some day the conviction, finding or caution may fall: not before the offence, not after
+    the sentence (a disposal dated after the as-at date is answered under the law of its own day). Whether the
+    offence is listed then turns on that date (SOA 2003 s.80(1): "convicted of an offence listed in Schedule 3")."""
+    if disposal.relevant_date is not None or in_force.covers(scope.as_at):
+        return False
+    earliest, latest = disposal.offence.offence_date, disposal.sentence_date
+    return (latest is None or in_force.start <= latest) and (
+        earliest is None or in_force.end is None or earliest <= in_force.end)
 
 
 def listed_by_sentencing_condition(scope: Scope) -> Any:

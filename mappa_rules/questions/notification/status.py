@@ -90,14 +90,15 @@ class NotificationStatus:
 
     def effective(self, day: date, sources: list[Source] | None = None) -> list[Source]:
         """The sources that speak for ``day``: from the first day of a stated status, the statement stands in for
-        the disposals that began before its spell ended (the stated fact governs)."""
+        the disposals known to have begun before its spell ended (the stated fact governs). A disposal whose first
+        day is unknown may have begun after the spell, so it still speaks (never guessed to be covered)."""
         sources = self.sources if sources is None else sources
         stated = next((s for s in sources if s.stated), None)
         if stated is None or stated.first.earliest is None or day < stated.first.earliest:
             return sources
         spell_end = None if stated.open_ended else stated.last.latest
         return [s for s in sources if s.kind != "disposal" or (
-            spell_end is not None and s.first.earliest is not None and s.first.earliest > spell_end)]
+            spell_end is not None and (s.first.earliest is None or s.first.earliest > spell_end))]
 
     def subject_on(self, day: date) -> bool | None:
         """True if some source makes the person subject on ``day``; False if the case's record shows none does;

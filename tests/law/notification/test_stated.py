@@ -135,3 +135,31 @@ def test_a_stated_category_holds_from_its_day_until_an_end_the_case_records(
     assert (decision.value["category"] == number) is holds
     if holds:
         assert decision.value["stated"] is True
+
+
+@given(st.dates(min_value=date(2005, 1, 1), max_value=date(2030, 1, 1)), st.integers(1, 4000),
+       st.integers(1, 4000), st.sampled_from(["conviction", "caution", "disability_finding"]))
+@settings(max_examples=40)
+def test_a_stated_spell_that_ended_does_not_cover_a_disposal_of_unknown_date(
+        since: date, length: int, after: int, trigger: str) -> None:
+    """A stated spell that has ended ("subject since D until E") stands in only for the disposals known to have
+    begun by E. A disposal whose date is unknown may have come after E and made the person subject again, so the
+    period is undetermined, naming that disposal's date, and never "not subject" by the statement alone; dated on
+    or before E the statement answers for it, dated after E it speaks for itself (reduced from fuzz findings
+    02, 03, 09 and 10 of issue 11 item 3).
+
+    Citation: Sexual Offences Act 2003 ss.80(1), 80(2), 82(6). Status: derived.
+    """
+    until = since + timedelta(days=length)
+    day = until + timedelta(days=after)
+    data: dict[str, Any] = {"disposals": [{"id": "a", "trigger": trigger}],
+                            "stated": {"notification": {"since": since, "until": until}}}
+    undated = notification_period(Case.model_validate(data), day)
+    assert undated.outcome.value == "undetermined"
+    assert undated.value["subject_on_as_of"] is None
+    assert "disposals[0].relevant_date" in [m.fact for m in undated.missing]
+    data["disposals"][0]["relevant_date"] = since
+    covered = notification_period(Case.model_validate(data), day)
+    assert covered.outcome.value == "yes" and covered.value["subject_on_as_of"] is False
+    data["disposals"][0]["relevant_date"] = until + timedelta(days=1)
+    assert notification_period(Case.model_validate(data), day).outcome.value == "undetermined"

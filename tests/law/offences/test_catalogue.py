@@ -19,7 +19,7 @@ from mappa_rules import Case, Outcome, default_rulebook, notification_period
 from mappa_rules.decision import Status
 from mappa_rules.engine import Scope
 from mappa_rules.offences import SCHEDULE_3, SCHEDULE_15, listing_answer, listing_limb, offence_catalogue
-from mappa_rules.offences.catalogue import SENTENCING_FACTS
+from mappa_rules.offences.catalogue import SENTENCING_FACTS, liability_paragraph
 from mappa_rules.questions import QUESTIONS
 from mappa_rules.vocabulary import DISPOSAL_VALUES
 
@@ -363,3 +363,50 @@ def test_an_unknown_sentence_date_is_named_only_where_the_part_turns_on_it(offen
         assert part == "part_3"
     else:
         assert scope.gaps_of(["schedule15"]) == ("disposals[0].sentence_date",)
+
+
+LATER = sorted(i for i, listing in SCH3.items() if listing.entry.in_force.start > date(2004, 5, 1))
+
+
+@settings(max_examples=40)
+@given(st.sampled_from(LATER), st.integers(1, 3000))
+def test_an_undated_disposal_is_not_refused_a_listing_that_came_into_force_after_the_as_at_date(
+        offence_id: str, before: int) -> None:
+    """Whether an offence is listed turns on the day of the conviction, finding or caution (s.80(1): "convicted of
+    an offence listed in Schedule 3"). Asked before an entry came into force about a disposal whose date is unknown
+    (it may come later, and is then answered under the law of its own day), the answer is never "no": it is
+    undetermined, naming the disposal's date; a sentence before the entry came into force fixes the conviction
+    before it, and then the offence is not listed (reduced from fuzz findings 04 and 05 of issue 11 item 3).
+
+    Citation: SOA 2003 ss.80(1), 82(6), Sch 3. Status: derived.
+    """
+    start = SCH3[offence_id].entry.in_force.start
+    as_of = start - timedelta(days=before)
+    disposal: dict[str, Any] = {"id": "a", "trigger": "caution", "offence": {"offence_id": offence_id}}
+    undated = notification_period(Case.model_validate({"disposals": [disposal]}), as_of)
+    assert undated.outcome is not Outcome.NO
+    assert "disposals[0].relevant_date" in [m.fact for m in undated.missing]
+    disposal.update(trigger="conviction", sentence_date=start - timedelta(days=1))
+    assert notification_period(Case.model_validate({"disposals": [disposal]}), as_of).outcome is Outcome.NO
+
+
+@settings(max_examples=20)
+@given(st.integers(1, 1500))
+def test_an_undated_disposal_is_not_refused_para_94a_before_it_came_into_force(before: int) -> None:
+    """The same for encouraging or assisting a listed offence (SCA 2007 Part 2), listed as the offence itself only
+    from the day Sch 3 para 94A came into force: asked before that day about a conviction of unknown date, the
+    answer is undetermined naming its date; a sentence before that day makes it "no".
+
+    Citation: SOA 2003 s.80(1), Sch 3 paras 17, 94A. Status: derived.
+    """
+    paragraph = liability_paragraph(BOOK, SCHEDULE_3, "soa2003.s1", "encouraging_or_assisting")
+    assert paragraph is not None and paragraph.paragraph == "94A"
+    start = paragraph.in_force.start
+    as_of = start - timedelta(days=before)
+    disposal: dict[str, Any] = {"id": "a", "trigger": "conviction",
+                                "offence": {"offence_id": "soa2003.s1", "liability": "encouraging_or_assisting"}}
+    undated = notification_period(Case.model_validate({"disposals": [disposal]}), as_of)
+    assert undated.outcome is not Outcome.NO
+    assert "disposals[0].relevant_date" in [m.fact for m in undated.missing]
+    disposal["sentence_date"] = start - timedelta(days=1)
+    assert notification_period(Case.model_validate({"disposals": [disposal]}), as_of).outcome is Outcome.NO
