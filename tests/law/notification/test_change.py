@@ -154,3 +154,20 @@ def test_household_with_a_child_was_not_notifiable_before_13_august_2012(day: da
     decision = _ask({"kind": "household_with_child", "date": day, "notified_in_advance": False,
                      "child_resides_or_stays": True, "public_access": False, "at_least_12_hours": True})
     assert decision.outcome is Outcome.NO
+
+
+def test_a_change_before_any_notification_law_binds_no_one_who_was_never_subject() -> None:
+    """A change of home address in 1995, before any notification law, by a person whose only disposal is a caution
+    for an offence not in Schedule 3: the duty binds only a relevant offender, so nothing is to be notified, and the
+    caution's unknown date (which cannot make the person subject) is not asked for. Giving the date of the change
+    keeps the answer no (issue 11: monotone in facts).
+
+    Citation: SOA 2003 ss.80(1), 84(1); Sex Offenders Act 1997 s.2(2). Status: verified.
+    """
+    case = Case.model_validate({
+        "disposals": [{"id": "d0", "trigger": "caution", "offence": {"schedule3": False}}],
+        "changes": [{"kind": "name"}, {"kind": "home_address", "date": date(1995, 4, 21)}],
+    })
+    decision = change_deadline(case, date(2012, 6, 15))
+    assert decision.outcome is Outcome.NO, decision.missing
+    assert decision.value.changes[1].subject_on_event_date is False
