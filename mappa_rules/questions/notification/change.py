@@ -206,10 +206,6 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
     scope = Scope(book, when, CHANGE_VALUES, case, values, builder.warnings, stand_in=stand_in)
     event = run_group(book, "notification.change.event", scope, builder, duty.label)
     if event.fired is None:
-        # No rule of that day (an event before any notification law): the duty binds only a relevant offender
-        # (s.84(1); SOA 1997 s.2(2)), so a person not subject that day owes nothing, whatever the law then was.
-        if not stand_in and status().subject_on(when) is False:
-            duty.subject = False
         return duty
     duty.rule = event.fired.id
     duty.notifiable = event.outputs["notifiable"]

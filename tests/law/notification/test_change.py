@@ -156,18 +156,20 @@ def test_household_with_a_child_was_not_notifiable_before_13_august_2012(day: da
     assert decision.outcome is Outcome.NO
 
 
-def test_a_change_before_any_notification_law_binds_no_one_who_was_never_subject() -> None:
-    """A change of home address in 1995, before any notification law, by a person whose only disposal is a caution
-    for an offence not in Schedule 3: the duty binds only a relevant offender, so nothing is to be notified, and the
-    caution's unknown date (which cannot make the person subject) is not asked for. Giving the date of the change
-    keeps the answer no (issue 11: monotone in facts).
 
-    Citation: SOA 2003 ss.80(1), 84(1); Sex Offenders Act 1997 s.2(2). Status: verified.
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(1997, 8, 31)), st.sampled_from(
+    ["name", "home_address", "release", "household_with_child", "prescribed_change"]))
+def test_no_change_was_notifiable_before_1_september_1997(day: date, kind: str) -> None:
+    """No one was subject to notification requirements before Part 1 of the Sex Offenders Act 1997 came into force
+    on 1 September 1997, so an event dated before it is not notifiable, whoever the person is and whatever else is
+    unknown: giving the date of such an event never unsettles an answer (issue 11).
+
+    Citation: Sex Offenders Act 1997 s.1(1)-(3); SOA 2003 s.81(3). Status: derived (the day from s.81(3)).
     """
-    case = Case.model_validate({
-        "disposals": [{"id": "d0", "trigger": "caution", "offence": {"schedule3": False}}],
-        "changes": [{"kind": "name"}, {"kind": "home_address", "date": date(1995, 4, 21)}],
-    })
-    decision = change_deadline(case, date(2012, 6, 15))
-    assert decision.outcome is Outcome.NO, decision.missing
-    assert decision.value.changes[1].subject_on_event_date is False
+    for disposals in ([], [{"id": "d0", "trigger": "caution", "offence": {"schedule3": False}}]):
+        case = Case.model_validate({"disposals": disposals, "changes": [{"kind": "name"}, {"kind": kind, "date": day}]})
+        decision = change_deadline(case, date(2012, 6, 15))
+        assert decision.value.changes[1].notifiable is False
+        assert decision.value.changes[1].rule == "notification.change.none_before_soa1997"
+        if disposals:
+            assert decision.outcome is Outcome.NO, decision.missing
