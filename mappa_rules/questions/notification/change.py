@@ -193,6 +193,7 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
     values: dict[str, Any] = {
         "event_kind": change.kind,
         "event_date": event_date,
+        "event_dated": True if isinstance(event_date, date) else event_date,
         "expected_date": expected if expected is not None else Gap((f"{path}.expected_date",)),
         "notified_in_advance": _known(change.notified_in_advance, f"{path}.notified_in_advance"),
         "qualifying_period_completed": completed,

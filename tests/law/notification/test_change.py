@@ -173,3 +173,16 @@ def test_no_change_was_notifiable_before_1_september_1997(day: date, kind: str) 
         assert decision.value.changes[1].rule == "notification.change.none_before_soa1997"
         if disposals:
             assert decision.outcome is Outcome.NO, decision.missing
+
+
+def test_a_date_given_in_advance_before_1997_does_not_date_the_event() -> None:
+    """An event notified in advance for a day before 1 September 1997, its own date unknown, may have happened on any
+    day: the day given in advance does not make it one before any notification law, so the answer names its date
+    rather than guessing (issue 11: giving that date, 2022, must not turn a decided answer undetermined).
+
+    Citation: Sex Offenders Act 1997 s.1(1)-(3); SOA 2003 s.84(2)-(4). Status: derived.
+    """
+    change = {"kind": "home_address", "notified_in_advance": True, "expected_date": date(1995, 11, 25)}
+    decision = change_deadline(Case.model_validate({"changes": [change]}), date(2007, 12, 3))
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert "changes[0].date" in [m.fact for m in decision.missing]
