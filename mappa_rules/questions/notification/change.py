@@ -213,11 +213,13 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
     if duty.notifiable is not True:
         return duty
     duty.subject = status().subject_or_missing(when, builder, QUESTION)
-    if stand_in and duty.subject is False and status().sources:
-        # The day of the event is not known: not subject on the day asked about does not say it was not subject on
-        # that day, unless nothing in the case ever makes the person subject.
+    undated = stand_in or (event_date.paths if isinstance(event_date, Gap) and isinstance(completed, Gap) else ())
+    if undated and duty.subject is False and status().sources:
+        # The day of the event is not known: not subject on the day asked about, or on the day given in advance
+        # (the event may fall outside the s.84(3)-(4) window), does not say it was not subject on that day, unless
+        # nothing in the case ever makes the person subject.
         duty.subject = None
-        for fact in stand_in:
+        for fact in undated:
             builder.add_missing(fact, QUESTION)
     if duty.subject is not True:
         return duty

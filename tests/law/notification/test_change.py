@@ -186,3 +186,23 @@ def test_a_date_given_in_advance_before_1997_does_not_date_the_event() -> None:
     decision = change_deadline(Case.model_validate({"changes": [change]}), date(2007, 12, 3))
     assert decision.outcome is Outcome.UNDETERMINED
     assert "changes[0].date" in [m.fact for m in decision.missing]
+
+
+def test_not_subject_on_the_day_given_in_advance_does_not_settle_an_undated_event() -> None:
+    """An event notified in advance whose own day is unknown may have fallen outside the window round the day given
+    (more than 2 days before it must be notified anew, s.84(3)): a person not subject on the day given, but subject
+    for a time before it (an interim notification order that ceased two days before), is not answered "no"; the
+    event's date is named (issue 11: giving it, 4 days early, must not turn a decided answer undetermined).
+
+    Citation: SOA 2003 ss.80(2), 84(1)-(3). Status: verified.
+    """
+    change = {"kind": "home_address", "notified_in_advance": True, "expected_date": date(2029, 11, 11)}
+    case = {"disposals": [{"id": "d0", "trigger": "insanity_finding", "offence": {"schedule3": False}}],
+            "orders": [{"id": "o1", "kind": "interim_notification_order", "ceased_on": date(2029, 11, 9)}]}
+    undated = change_deadline(Case.model_validate({**case, "changes": [change]}), date(2029, 12, 20))
+    assert undated.outcome is Outcome.UNDETERMINED
+    assert "changes[0].date" in [m.fact for m in undated.missing]
+    dated = change_deadline(Case.model_validate({**case, "changes": [{**change, "date": date(2029, 11, 7)}]}),
+                            date(2029, 12, 20))
+    assert dated.outcome is Outcome.UNDETERMINED
+    assert "orders[0].made" in [m.fact for m in dated.missing]
