@@ -49,8 +49,6 @@ CHANGE_VALUES = stated(
     ("event_kind", "The s.84(1) event: name, home_address, other_address, release, prescribed_change or "
                    "household_with_child."),
     ("event_date", "The day the event happened (for other_address, the day the qualifying period was completed)."),
-    ("event_dated", "The event's own day is known (its date, or the stays that date it), not stood in for by the "
-                    "date given in advance or the date asked about."),
     ("expected_date", "The date stated in an advance notification (s.84(2))."),
     ("notified_in_advance", "The event was notified before it happened, with its expected date (s.84(2))."),
     ("earliest_effective_day", "The earliest day on which the event may happen for the advance notification to "

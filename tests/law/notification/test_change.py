@@ -206,3 +206,16 @@ def test_not_subject_on_the_day_given_in_advance_does_not_settle_an_undated_even
                             date(2029, 12, 20))
     assert dated.outcome is Outcome.UNDETERMINED
     assert "orders[0].made" in [m.fact for m in dated.missing]
+
+
+def test_a_household_change_given_in_advance_for_2005_is_not_dated_2005() -> None:
+    """Residing with a child, notified in advance for a day in 2005 when it was not yet notifiable: its own day,
+    unknown, may be after 13 August 2012, so the law of the day given in advance does not decide it; the date is
+    named (issue 11: giving it, 2034, must not turn a decided answer undetermined).
+
+    Citation: SI 2012/1876 reg 10; SOA 2003 s.84(2)-(4). Status: verified.
+    """
+    change = {"kind": "household_with_child", "notified_in_advance": True, "expected_date": date(2005, 2, 24)}
+    decision = change_deadline(Case.model_validate({"changes": [change]}), date(2004, 12, 19))
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert "changes[0].date" in [m.fact for m in decision.missing]
