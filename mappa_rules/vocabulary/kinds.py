@@ -58,8 +58,8 @@ _WRITTEN: dict[str, dict[str, str]] = {
     "change": {
         "text": "event_kind",
         "date": "event_date expected_date earliest_effective_day window_last_day",
-        "boolean": "notified_in_advance occurred_by_window_end qualifying_period_completed child_resides_or_stays "
-                   "public_access at_least_12_hours",
+        "boolean": "notified_in_advance occurred_by_window_end qualifying_period_completed "
+                   "child_resides_or_stays public_access at_least_12_hours",
     },
     "periodic": {
         "date": "trigger_date period_last_day",

@@ -200,9 +200,10 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
         "public_access": _known(change.public_access, f"{path}.public_access"),
         "at_least_12_hours": _known(change.at_least_12_hours, f"{path}.at_least_12_hours"),
     }
-    # With no date for the event (and none expected), the date asked about stands in for it.
-    stand_in = event_date.paths if isinstance(event_date, Gap) and isinstance(completed, Gap) and expected is None \
-        else ()
+    # With no date for the event, the date given in advance (or, with none, the date asked about) stands in for it:
+    # the event may fall outside the s.84(3)-(4) window, unless it is known not to have happened.
+    stand_in = event_date.paths if isinstance(event_date, Gap) and isinstance(completed, Gap) and (
+        expected is None or change.occurred is not False) else ()
     scope = Scope(book, when, CHANGE_VALUES, case, values, builder.warnings, stand_in=stand_in)
     event = run_group(book, "notification.change.event", scope, builder, duty.label)
     if event.fired is None:
@@ -213,8 +214,9 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
         return duty
     duty.subject = status().subject_or_missing(when, builder, QUESTION)
     if stand_in and duty.subject is False and status().sources:
-        # The day of the event is not known: not subject on the day asked about does not say it was not subject on
-        # that day, unless nothing in the case ever makes the person subject.
+        # The day of the event is not known: not subject on the day asked about, or on the day given in advance
+        # (the event may fall outside the s.84(3)-(4) window), does not say it was not subject on that day, unless
+        # nothing in the case ever makes the person subject.
         duty.subject = None
         for fact in stand_in:
             builder.add_missing(fact, QUESTION)

@@ -2,8 +2,9 @@
 
 Sexual Offences Act 2003 s.85: a relevant offender notifies again within the applicable period after each event of
 s.85(2) (:mod:`.periodic_events`): the commencement of Part 2 for a person who is a relevant offender from it (or,
-s.98(4), the service of a notification order), and every notification under ss.83(1), 84(1) and 85(1), including
-one of a prescribed change of circumstances. The period is one year; from 13 August 2012 it is 7 days where the
+s.98(4), the service of a notification order: while the service of one made by then is not known, the answer is
+undetermined, naming it), and every notification under ss.83(1), 84(1) and 85(1), including one of a prescribed
+change of circumstances. The period is one year; from 13 August 2012 it is 7 days where the
 home address last notified is a place where the person can regularly be found, for want of a sole or main residence
 (s.85(5)-(6)). "After" excludes the day of the event (parameter ``notification.periodic.after_excludes_trigger_day``).
 
@@ -32,7 +33,7 @@ from ...legal_time.conventions import MISSING_DAY, PARTIAL_DAY, conventions_at, 
 from ...vocabulary.notification import PERIODIC_VALUES
 from .compliance import DutyCompliance, DutySpec, assess, compliance_lines
 from .duties import Answer, DutyBuilder, Step, decide, disregarded, run_group, status_on_demand, touches
-from .periodic_events import RESTART, Event, periodic_events
+from .periodic_events import RESTART, Event, periodic_events, unserved_orders
 from .status import NotificationStatus
 
 QUESTION = "notification.periodic"
@@ -217,8 +218,11 @@ def answer_periodic(
     steps = periodic_steps(case, as_of, builder)
     value: dict[str, Any] = {"history": [s.as_value() for s in steps]}
     made = NotificationPeriodicValue.model_construct
+    unserved = unserved_orders(case, as_of, builder)
     if not steps:
         builder.add_missing("notifications", QUESTION)
+        for path in unserved:
+            builder.add_missing(path, QUESTION)
         return Answer(Outcome.UNDETERMINED, made(**value)), steps
     latest = steps[-1]
     dates: dict[str, date] = {"last_notification": latest.trigger.date}
@@ -227,7 +231,9 @@ def answer_periodic(
     status = status_on_demand(case, as_of, builder)()
     _compliance(case, as_of, builder, status, steps)
     value["history"] = [s.as_value() for s in steps]
-    if not latest.decided:
+    for path in unserved:  # its service may have started a later period (s.98(4))
+        builder.add_missing(path, QUESTION)
+    if unserved or not latest.decided:
         return Answer(Outcome.UNDETERMINED, made(**value), dates), steps
     subject = _subject_when_due(case, as_of, builder, status, latest)
     if subject is None:

@@ -19,9 +19,10 @@ from ...engine import NotInForce
 from ...engine.evaluator import Gap
 from ...facts import Case
 from ...legal_time import days_before
+from ...vocabulary.orders import order_path
 from .duties import DutyBuilder, status_on_demand
 
-__all__ = ["COUNTED_KINDS", "PRESCRIBED", "Event", "periodic_events"]
+__all__ = ["COUNTED_KINDS", "PRESCRIBED", "Event", "periodic_events", "unserved_orders"]
 
 COMMENCEMENT = "notification.period.commencement"
 COUNTED_KINDS = ("initial", "change", "periodic")
@@ -105,6 +106,19 @@ def _starts(case: Case, as_of: date, commencement: date, builder: DutyBuilder) -
         if full is not None and full is not False and status.subject_on(order.served) is True:
             found.append((order.served, "notification_order", f"orders[{index}]"))
     return found
+
+
+def unserved_orders(case: Case, as_of: date, builder: DutyBuilder) -> list[str]:
+    """s.98(4): the service of a notification order stands for the commencement in s.85(2)(a), so it may start the
+    period running now. The ``served`` paths of the notification orders made by ``as_of`` (or undated) whose
+    service is not known, unless the order is known not to bring the notification requirements."""
+    orders = [(i, o) for i, o in enumerate(case.orders)
+              if o.kind in ORDER_KINDS and o.served is None and (o.made is None or o.made <= as_of)]
+    if not orders:
+        return []
+    status = status_on_demand(case, as_of, builder)()
+    return [order_path(index, "served") for index, order in orders
+            if next((o.full for o in status.orders if o.order is order), None) is not False]
 
 
 def _last_residence(case: Case, commencement: date, day: date) -> bool | Gap:

@@ -82,9 +82,12 @@ class TravelDuty:
 
     @property
     def decided(self) -> bool:
+        """Whether notice of the trip is due, and by when, is decided. An open return notification (reg 8) leaves
+        it decided: that duty arises only once notice was due, and cannot change it; it is reported as undetermined
+        in the trip's value, its missing facts in its compliance."""
         notice = self.notifiable is False or self.subject is False or (
             self.notifiable is True and self.subject is True and self.latest is not None)
-        return notice and not self.open_parts
+        return notice and not [part for part in self.open_parts if part != "return"]
 
     @property
     def due(self) -> bool:
@@ -264,7 +267,11 @@ def _return(scope: Scope, duty: TravelDuty, returned: date, path: str, builder: 
     values = {**scope.subject, "returned_on": returned,
               "return_as_notified": Gap((f"{path}.return_as_notified",)) if as_notified is None else as_notified}
     back = Scope(book, returned, TRIP_VALUES, scope.case, values, builder.warnings)
-    result = run_group(book, "notification.travel.return", back, builder, duty.label)
+    result = evaluate_group(book.group("notification.travel.return"), back)
+    if result.fired is None and status.subject_on(returned) is False:
+        duty.return_required = False  # reg 8(1): the regulation applies to a relevant offender who returns
+        return
+    builder.record(result, duty.label)
     if result.fired is None:
         duty.open_parts.append("return")
         return

@@ -154,3 +154,68 @@ def test_household_with_a_child_was_not_notifiable_before_13_august_2012(day: da
     decision = _ask({"kind": "household_with_child", "date": day, "notified_in_advance": False,
                      "child_resides_or_stays": True, "public_access": False, "at_least_12_hours": True})
     assert decision.outcome is Outcome.NO
+
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(1997, 8, 31)), st.sampled_from(
+    ["name", "home_address", "release", "household_with_child", "prescribed_change"]))
+def test_no_change_was_notifiable_before_1_september_1997(day: date, kind: str) -> None:
+    """No one was subject to notification requirements before Part 1 of the Sex Offenders Act 1997 came into force
+    on 1 September 1997, so an event dated before it is not notifiable, whoever the person is and whatever else is
+    unknown: giving the date of such an event never unsettles an answer (issue 11).
+
+    Citation: Sex Offenders Act 1997 s.1(1)-(3); SOA 2003 s.81(3). Status: derived (the day from s.81(3)).
+    """
+    for disposals in ([], [{"id": "d0", "trigger": "caution", "offence": {"schedule3": False}}]):
+        case = Case.model_validate({"disposals": disposals, "changes": [{"kind": "name"}, {"kind": kind, "date": day}]})
+        decision = change_deadline(case, date(2012, 6, 15))
+        assert decision.value.changes[1].notifiable is False
+        assert decision.value.changes[1].rule == "notification.change.none_before_soa1997"
+        if disposals:
+            assert decision.outcome is Outcome.NO, decision.missing
+
+
+def test_a_date_given_in_advance_before_1997_does_not_date_the_event() -> None:
+    """An event notified in advance for a day before 1 September 1997, its own date unknown, may have happened on any
+    day: the day given in advance does not make it one before any notification law, so the answer names its date
+    rather than guessing (issue 11: giving that date, 2022, must not turn a decided answer undetermined).
+
+    Citation: Sex Offenders Act 1997 s.1(1)-(3); SOA 2003 s.84(2)-(4). Status: derived.
+    """
+    change = {"kind": "home_address", "notified_in_advance": True, "expected_date": date(1995, 11, 25)}
+    decision = change_deadline(Case.model_validate({"changes": [change]}), date(2007, 12, 3))
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert "changes[0].date" in [m.fact for m in decision.missing]
+
+
+def test_not_subject_on_the_day_given_in_advance_does_not_settle_an_undated_event() -> None:
+    """An event notified in advance whose own day is unknown may have fallen outside the window round the day given
+    (more than 2 days before it must be notified anew, s.84(3)): a person not subject on the day given, but subject
+    for a time before it (an interim notification order that ceased two days before), is not answered "no"; the
+    event's date is named (issue 11: giving it, 4 days early, must not turn a decided answer undetermined).
+
+    Citation: SOA 2003 ss.80(2), 84(1)-(3). Status: verified.
+    """
+    change = {"kind": "home_address", "notified_in_advance": True, "expected_date": date(2029, 11, 11)}
+    case = {"disposals": [{"id": "d0", "trigger": "insanity_finding", "offence": {"schedule3": False}}],
+            "orders": [{"id": "o1", "kind": "interim_notification_order", "ceased_on": date(2029, 11, 9)}]}
+    undated = change_deadline(Case.model_validate({**case, "changes": [change]}), date(2029, 12, 20))
+    assert undated.outcome is Outcome.UNDETERMINED
+    assert "changes[0].date" in [m.fact for m in undated.missing]
+    dated = change_deadline(Case.model_validate({**case, "changes": [{**change, "date": date(2029, 11, 7)}]}),
+                            date(2029, 12, 20))
+    assert dated.outcome is Outcome.UNDETERMINED
+    assert "orders[0].made" in [m.fact for m in dated.missing]
+
+
+def test_a_household_change_given_in_advance_for_2005_is_not_dated_2005() -> None:
+    """Residing with a child, notified in advance for a day in 2005 when it was not yet notifiable: its own day,
+    unknown, may be after 13 August 2012, so the law of the day given in advance does not decide it; the date is
+    named (issue 11: giving it, 2034, must not turn a decided answer undetermined).
+
+    Citation: SI 2012/1876 reg 10; SOA 2003 s.84(2)-(4). Status: verified.
+    """
+    change = {"kind": "household_with_child", "notified_in_advance": True, "expected_date": date(2005, 2, 24)}
+    decision = change_deadline(Case.model_validate({"changes": [change]}), date(2004, 12, 19))
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert "changes[0].date" in [m.fact for m in decision.missing]

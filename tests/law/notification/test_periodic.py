@@ -182,3 +182,24 @@ def test_a_relevant_offender_from_the_commencement_re_notifies_within_a_year_aft
     decision = periodic(case, date(2004, 6, 1))
     assert decision.dates["periodic_due"] == date(2005, 5, 1)
     assert decision.value["history"][0]["kind"] == "commencement"
+
+
+def test_a_notification_order_of_unknown_service_leaves_the_next_date_open() -> None:
+    """The service of a notification order stands for the commencement of Part 2 in s.85(2)(a), so it starts a
+    period for a person subject on that day. With an order listed whose service is not known, the next date is not
+    that after the last known event (a guess): it is undetermined, naming the order's service; once served on
+    4 April 2012, the period runs from that day (issue 11: monotone in facts).
+
+    Citation: SOA 2003 ss.85(1)-(2), 98(1)(b), 98(4). Status: verified.
+    """
+    stated = {"notification": {"indefinite": True, "since": date(2001, 3, 21)}}
+    order = {"id": "o0", "kind": "notification_order"}
+    unknown = periodic(Case.model_validate({"stated": stated, "orders": [order]}), date(2013, 5, 26))
+    assert unknown.outcome.value == "undetermined"
+    assert [m.fact for m in unknown.missing] == ["orders[0].served"]
+    served = periodic(Case.model_validate({"stated": stated, "orders": [{**order, "served": date(2012, 4, 4)}]}),
+                      date(2013, 5, 26))
+    assert served.outcome.value == "yes" and served.dates["periodic_due"] == date(2013, 4, 4)
+    later = periodic(Case.model_validate({"stated": stated, "orders": [{**order, "made": date(2013, 6, 1)}]}),
+                     date(2013, 5, 26))
+    assert later.outcome.value == "yes" and later.dates["periodic_due"] == date(2005, 5, 1)

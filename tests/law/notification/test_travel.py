@@ -210,3 +210,42 @@ def test_leaving_by_9_may_2004_short_trips_were_exempt_and_longer_ones_kept_the_
     assert decision.outcome is (Outcome.NO if days < 8 else Outcome.YES)
     if days >= 8:
         assert decision.dates["travel_notice_by"] == departure - timedelta(days=1)
+
+
+def test_a_return_not_known_to_be_as_notified_leaves_the_notice_decided() -> None:
+    """Notice of a trip is due whatever happens on the return: a return recorded without saying whether it was as
+    notified leaves the answer yes, with the notice's latest day, and only the return notification open (its
+    missing fact named in its compliance) - recording the return never unsettles the notice (issue 11).
+
+    Citation: SOA 2003 s.86(2)-(3); SI 2004/1220 regs 5(3), 8(2)-(3) (as amended by SI 2012/1876). Status: verified.
+    """
+    trip = {"departure": date(2031, 5, 17), "known_more_than_7_days_before": False}
+    stated = {"notification": {"indefinite": True, "since": date(2027, 5, 28)}}
+    away = travel_notice(Case.model_validate({"stated": stated, "trips": [trip]}), date(2056, 5, 8))
+    back = travel_notice(Case.model_validate({"stated": stated, "trips": [{**trip, "returned_on": date(2035, 5, 8)}]}),
+                         date(2056, 5, 8))
+    assert away.outcome is back.outcome is Outcome.YES
+    assert back.dates == away.dates == {"travel_notice_by": date(2031, 5, 16)}
+    value = back.value.trips[0]
+    assert value.return_notification_required is None and back.value.return_notification_required is None
+    assert value.return_compliance is not None
+    assert value.return_compliance.missing == ["trips[0].return_as_notified"]
+
+
+def test_no_return_notification_once_the_requirements_have_ended() -> None:
+    """Reg 8 binds a relevant offender who returns: a person whose 2-year caution period (1 year if under 18, s.82(2))
+    ended long before the return need not notify it, whether or not it was as notified, and neither the date of birth
+    nor return_as_notified is asked for.
+
+    Citation: SI 2004/1220 reg 8(1)-(2); SOA 2003 ss.82(1)-(2), 86(3). Status: verified.
+    """
+    case = Case.model_validate({
+        "disposals": [{"id": "d0", "trigger": "caution", "relevant_date": date(2017, 9, 23),
+                       "offence": {"schedule3": True}}],
+        "trips": [{"departure": date(2018, 1, 2), "known_more_than_7_days_before": True,
+                   "returned_on": date(2037, 8, 25)}],
+    })
+    decision = travel_notice(case, date(2042, 9, 14))
+    assert decision.outcome is Outcome.YES, decision.missing
+    assert decision.value.trips[0].return_notification_required is False
+    assert decision.value.trips[0].return_compliance is None
