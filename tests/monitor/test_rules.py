@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import threading
 from typing import Any
 
 import pytest
@@ -103,14 +102,26 @@ def test_a_fact_no_rule_takes_is_an_engine_error() -> None:
     assert caught.value.kind == "engine_fact_not_handled"
 
 
-def test_no_background_thread_and_a_session_per_step() -> None:
-    """durable-rules' Host would start two timer threads; the wrapper starts none. Each step deletes its
-    session: 3,000 steps stay far from the engine's 1,024-session table."""
-    before = set(threading.enumerate())  # threads other tests left may end meanwhile: only new ones count
+THREADS = textwrap.dedent("""
+    import threading
+    from mappa_rules.monitor.rulesets import ComplianceRules
+    before = threading.active_count()
     rules = ComplianceRules()
     for day in range(3000):
-        rules.step([duty(due=2000), clock(day)])
-    assert set(threading.enumerate()) - before == set()
+        rules.step([{"t": "duty", "id": "d", "key": "k", "status": "due", "due": 2000, "soon": 1993, "pending": 0,
+                     "met_on": 0, "late": -1, "sa": 0, "oa": 0, "la": 0}, {"t": "clock", "id": "c", "day": day}])
+    print(before, threading.active_count())
+""")
+
+
+def test_no_background_thread_and_a_session_per_step() -> None:
+    """durable-rules' Host would start two timer threads; the wrapper starts none. Each step deletes its
+    session: 3,000 steps stay far from the engine's 1,024-session table. Run in a fresh interpreter, since another
+    test in this process may have made durable-rules' own Host, whose timers re-arm as new threads."""
+    run = subprocess.run([sys.executable, "-c", THREADS], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    before, after = run.stdout.split()
+    assert before == after == "1"
 
 
 DRIVER = textwrap.dedent("""
