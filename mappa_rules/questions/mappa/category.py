@@ -22,11 +22,12 @@ from ...engine.conditions import UNKNOWN
 from ...engine.evaluator import Gap, Scope, evaluate_group
 from ...facts import Case
 from ...rulebook import default_rulebook
-from ...vocabulary import DISPOSAL_VALUES, PERSON_VALUES
+from ...vocabulary import PERSON_VALUES
 from ..notification.period import NotificationPeriodValue, notification_period, subject_gaps
 from ..shared import once
+from .disposals import some_disposal_counts
 from .stated import stated_category
-from .terrorist_offenders import category4_disposal
+from .terrorist_offenders import category4_disposal, still_current
 
 QUESTION = "mappa.category"
 
@@ -122,31 +123,7 @@ def _notification_status(
 def _category2_status(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
     """Whether any disposal currently qualifies for Category 2: True, False, or a gap (naming ``disposals`` when the
     case records none: an empty record is not evidence of no conviction)."""
-    book = builder.book
-    if not case.disposals:
-        return Gap(("disposals",))
-    gaps: list[str] = []
-    unresolved = False
-    for disposal in case.disposals:
-        scope = Scope(book, as_of, DISPOSAL_VALUES, case, disposal, builder.warnings, builder.reasons)
-        qualifies = evaluate_group(book.group("mappa.category.cat2.disposal"), scope)
-        if not builder.record(qualifies, disposal.id):
-            gaps.extend(qualifies.missing())
-            continue
-        verdict = qualifies.outputs.get("qualifies")
-        if verdict == "unresolved":
-            unresolved = True
-            continue
-        if verdict is not True:
-            continue
-        current = evaluate_group(book.group("mappa.category.cat2.current"), scope)
-        if not builder.record(current, disposal.id):
-            gaps.extend(current.missing())
-        elif current.outputs.get("current") is True:
-            return True
-    if gaps or unresolved:
-        return Gap(tuple(dict.fromkeys(gaps)))
-    return False
+    return some_disposal_counts(case, as_of, builder, "mappa.category.cat2.disposal", still_current)
 
 
 def headline(decision: Decision[MappaCategoryValue]) -> str:

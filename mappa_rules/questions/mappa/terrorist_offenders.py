@@ -15,9 +15,9 @@ from typing import Any
 from ...engine import DecisionBuilder
 from ...engine.evaluator import Gap, Scope, evaluate_group
 from ...facts import Case
-from ...vocabulary import DISPOSAL_VALUES
+from .disposals import some_disposal_counts
 
-__all__ = ["DURATION", "GROUP", "category4_disposal"]
+__all__ = ["DURATION", "GROUP", "category4_disposal", "still_current"]
 
 GROUP = "mappa.category.cat4.disposal"
 DURATION = "mappa.category.cat4.duration"
@@ -27,36 +27,20 @@ CURRENT = "mappa.category.cat2.current"
 def category4_disposal(case: Case, as_of: date, builder: DecisionBuilder) -> Any:
     """Whether a disposal makes the person a relevant terrorist offender under s.327(4D) on ``as_of``: True,
     False, or a gap (naming ``disposals`` when the case records none: an empty record is not evidence of none)."""
-    book = builder.book
-    if not case.disposals:
-        return Gap(("disposals",))
-    gaps: list[str] = []
-    unresolved = False
-    for disposal in case.disposals:
-        scope = Scope(book, as_of, DISPOSAL_VALUES, case, disposal, builder.warnings, builder.reasons)
-        qualifies = evaluate_group(book.group(GROUP), scope)
-        if not builder.record(qualifies, disposal.id):
-            gaps.extend(qualifies.missing())
-            continue
-        verdict = qualifies.outputs.get("qualifies")
-        if verdict == "unresolved":
-            unresolved = True
-        elif verdict is True:
-            lasts = _lasts(scope, builder, disposal.id)
-            if lasts is True:
-                return True
-            if isinstance(lasts, Gap):
-                gaps.extend(lasts.paths)
-    if gaps or unresolved:
-        return Gap(tuple(dict.fromkeys(gaps)))
-    return False
+    return some_disposal_counts(case, as_of, builder, GROUP, _lasts)
 
 
-def _lasts(scope: Scope, builder: DecisionBuilder, subject: str) -> Any:
+def _lasts(scope: Scope, builder: DecisionBuilder, subject: str) -> bool | Gap:
     """Whether the (4D) status of a qualifying disposal still holds on the scope's date (parameter
     ``mappa.category.cat4.duration``)."""
     if scope.param(DURATION) == "statutory_status":
         return True
+    return still_current(scope, builder, subject)
+
+
+def still_current(scope: Scope, builder: DecisionBuilder, subject: str) -> bool | Gap:
+    """Whether a qualifying disposal still counts on the scope's date: the person is still serving it, on licence
+    or in hospital under it (group ``mappa.category.cat2.current``, CJA 2003 s.327(3)-(4))."""
     current = evaluate_group(scope.book.group(CURRENT), scope)
     if not builder.record(current, subject):
         return Gap(tuple(current.missing()))
