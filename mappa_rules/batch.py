@@ -15,15 +15,12 @@ chunk is answered in this process (starting workers would cost more than it save
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import traceback
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
-from itertools import islice
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +28,7 @@ from .decision import Decision
 from .facts import Case
 from .input import CaseInputError, decode_case_bytes, parse_case, read_case_json
 from .limits import MAX_LINE_BYTES
+from .ordered_pool import chunks, ordered_results
 from .questions.registry import BY_CLI
 
 __all__ = ["CHUNK", "BatchRecord", "answer_lines", "batch_record", "default_jobs", "internal_error"]
@@ -119,42 +117,21 @@ def _work(chunk: list[Line]) -> list[BatchRecord]:
     return answer_chunk(*_TASK, chunk)
 
 
-def _chunks(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
-    it = iter(lines)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork where the platform has it (workers inherit the loaded rule book), spawn elsewhere."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
 def answer_lines(question: str, as_of: date, lines: Iterable[Line], jobs: int = 1,
                  chunk: int = CHUNK) -> Iterator[BatchRecord]:
     """The record of every line, in input order, answered by ``jobs`` worker processes (1: in this process).
     ``question`` is the command-line name of a question (``notification-period``); blank lines are skipped."""
     if question not in BY_CLI:
         raise ValueError(f"unknown question; known: {', '.join(BY_CLI)}")
-    chunks = _chunks(((n, raw) for n, raw in lines if raw is None or raw.strip()), max(1, chunk))
-    first = next(chunks, None)
+    batches = chunks(((n, raw) for n, raw in lines if raw is None or raw.strip()), max(1, chunk))
+    first = next(batches, None)
     if first is None:
         return
-    second = next(chunks, None) if jobs > 1 else None
+    second = next(batches, None) if jobs > 1 else None
     if second is None:
         yield from answer_chunk(question, as_of, first)
-        for rest in chunks:
+        for rest in batches:
             yield from answer_chunk(question, as_of, rest)
         return
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker, initargs=(question, as_of))
-    try:
-        pending: deque[Future[list[BatchRecord]]] = deque([pool.submit(_work, first), pool.submit(_work, second)])
-        for task in chunks:
-            pending.append(pool.submit(_work, task))
-            if len(pending) >= 2 * jobs:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    for records in ordered_results(_work, chain([first, second], batches), jobs, _start_worker, (question, as_of)):
+        yield from records

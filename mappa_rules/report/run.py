@@ -9,16 +9,14 @@ internal error of the library) becomes that line's error record, and the run goe
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 
 from mappa_rules import default_rulebook
+from mappa_rules.ordered_pool import chunks, ordered_results
 
 from .case_view import CaseView
 from .caseload import parse_record
@@ -79,36 +77,17 @@ def _work(chunk: list[tuple[int, Raw | ValueError]]) -> list[CaseResult]:
     return count_chunk(_PLAN, chunk)
 
 
-def _chunks(lines: Iterable[tuple[int, Raw | ValueError]]) -> Iterator[list[tuple[int, Raw | ValueError]]]:
-    it = iter(lines)
-    while chunk := list(islice(it, CHUNK)):
-        yield chunk
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork where the platform has it (workers inherit the loaded rule book), spawn elsewhere."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
 def run(lines: Iterable[tuple[int, Raw | ValueError]], plan: Plan, tally: Tally, jobs: int = 1) -> Tally:
     """Count every line into ``tally``; ``jobs`` worker processes (1: in this process)."""
     default_rulebook()
     if jobs <= 1:
-        for chunk in _chunks(lines):
+        for chunk in chunks(lines, CHUNK):
             for result in count_chunk(plan, chunk):
                 tally.add(result)
         return tally
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker, initargs=(plan,)) as pool:
-        pending: deque[Future[list[CaseResult]]] = deque()
-        for chunk in _chunks(lines):
-            pending.append(pool.submit(_work, chunk))
-            if len(pending) >= 2 * jobs:
-                for result in pending.popleft().result():
-                    tally.add(result)
-        while pending:
-            for result in pending.popleft().result():
-                tally.add(result)
+    for results in ordered_results(_work, chunks(lines, CHUNK), jobs, _start_worker, (plan,)):
+        for result in results:
+            tally.add(result)
     return tally
 
 

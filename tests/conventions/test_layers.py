@@ -15,7 +15,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rulebook", ("mappa_rules.rulebook",)),
     ("questions", ("mappa_rules.questions",)),
     ("presentation", ("mappa_rules.render", "mappa_rules.input", "mappa_rules.assessment", "mappa_rules.schemas",
-                      "mappa_rules.batch")),
+                      "mappa_rules.batch", "mappa_rules.ordered_pool")),
     ("package", ("mappa_rules",)),
     ("applications", ("mappa_rules.server", "mappa_rules.report", "mappa_rules.monitor")),
     ("command line and docs", ("mappa_rules.cli", "mappa_rules.docgen", "mappa_rules.__main__")),
