@@ -10,9 +10,7 @@ error message repeats a value from the case.
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
@@ -21,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mappa_rules import QUESTIONS, Case, parse_case
-from mappa_rules.cli import main
 from mappa_rules.input import CaseInputError
+from tests.cli_runner import run_cli
 from tests.fuzz.checks import answer_all, check_deterministic, check_monotone, optional_facts
 from tests.fuzz.mutations import mutated, values_in
 from tests.fuzz.strategies import case_data, cases
@@ -90,14 +88,7 @@ def test_eight_threads_give_the_answers_of_one(batch: list[tuple[Case, dict[str,
 
 
 def _cli(args: list[str], raw: bytes) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stderr
-    sys.stderr = err
-    try:
-        code = main(args, out=out, stdin=io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
-    finally:
-        sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(args, raw)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=QUIET)

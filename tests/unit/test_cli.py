@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mappa_rules.cli import main
+from tests.cli_runner import run_cli
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -26,14 +25,7 @@ disposals:
 
 
 def run(args: list[str], stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stderr
-    sys.stderr = err
-    try:
-        code = main(args, out=out, stdin=io.StringIO(stdin))
-    finally:
-        sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(args, stdin)
 
 
 def test_decided_exits_0_with_citations_and_dates() -> None:

@@ -27,6 +27,7 @@ from mappa_rules.cli import main
 from mappa_rules.cli import terminal as terminal_module
 from mappa_rules.questions import registry
 from mappa_rules.questions.registry import REGISTRY
+from tests.cli_runner import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ADULT = str(ROOT / "examples" / "adult-12-months.yaml")
@@ -34,14 +35,7 @@ AS_OF = "2026-11-21"
 
 
 def run(args: list[str], stdin: str = "", err: io.StringIO | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), err or io.StringIO()
-    saved = sys.stderr
-    sys.stderr = err
-    try:
-        code = main(args, out=out, stdin=io.StringIO(stdin))
-    finally:
-        sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(args, stdin, err)
 
 
 def command(*args: str) -> list[str]:

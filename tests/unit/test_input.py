@@ -3,18 +3,16 @@ duplicate keys refused in YAML and JSON, size, nesting and alias limits - and st
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from mappa_rules import CaseInputError, parse_case
-from mappa_rules.cli import main
 from mappa_rules.input import read_case_text
 from mappa_rules.limits import MAX_CASE_BYTES, MAX_CASE_ITEMS, MAX_ITEMS
+from tests.cli_runner import run_cli
 
 AS_OF = ["--as-of", "2026-11-21"]
 CASE = {"person": {"date_of_birth": "1990-01-15"},
@@ -31,14 +29,7 @@ disposals:
 
 def run(args: list[str], raw: bytes = b"") -> tuple[int, str, str]:
     """The command line with ``raw`` as the bytes of standard input (as a real process gets them)."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stderr
-    sys.stderr = err
-    try:
-        code = main(args, out=out, stdin=io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
-    finally:
-        sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(args, raw)
 
 
 @pytest.mark.parametrize("text", [
