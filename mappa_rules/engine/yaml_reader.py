@@ -15,6 +15,7 @@ from yaml.constructor import ConstructorError
 __all__ = ["YamlLimits", "YamlProblem", "load_yaml"]
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}")
 
@@ -129,6 +130,8 @@ def _check_events(text: str | bytes, limits: YamlLimits) -> None:
             if total > limits.max_nodes:
                 raise YamlProblem(f"more than {limits.max_nodes} values (aliases expanded)", _event_line(event))
     except yaml.YAMLError as exc:
+        if getattr(exc, "problem", None) == _LIBYAML_TOO_DEEP:  # libyaml's own cap, met before ours when scanning ahead
+            raise YamlProblem(f"nested more than {limits.max_depth} levels deep", _line(exc)) from None
         raise YamlProblem("not valid YAML or JSON", _line(exc)) from None
     finally:
         loader.dispose()

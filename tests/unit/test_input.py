@@ -8,8 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mappa_rules import CaseInputError, parse_case
+from mappa_rules.engine import yaml_reader
 from mappa_rules.input import read_case_text
 from mappa_rules.limits import MAX_CASE_BYTES, MAX_CASE_ITEMS, MAX_ITEMS
 from tests.cli_runner import run_cli
@@ -90,7 +92,7 @@ def test_batch_lines_are_split_on_newline_only_numbered_as_in_the_file_with_a_bo
     (b"a: &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
         b"a%d: &a%d [" % (i, i) + b", ".join([b"*a%d" % (i - 1) if i > 1 else b"*a"] * 10) + b"]\n"
         for i in range(1, 8)), "aliases expanded"),
-    (b"[" * 10000 + b"]" * 10000, "not valid"),
+    (b"[" * 10000 + b"]" * 10000, "nested more than"),
     (b"- " * 10000 + b"x", "nested more than"),
     (b"{" + b'"a": {' * 10000 + b"}" * 10001, "nested more than"),
 ])
@@ -99,6 +101,18 @@ def test_alias_bombs_and_deep_nesting_are_refused_quickly(raw: bytes, reason: st
     code, out, err = run(["explain", "notification-period", "-", *AS_OF], raw)
     assert time.perf_counter() - started < 2
     assert code == 2 and out == "" and reason in err, err
+
+
+@pytest.mark.parametrize("parser", ["libyaml", "pure Python"])
+@pytest.mark.parametrize("raw", ["[" * 2000 + "]" * 2000, "a: " + "[" * 40 + "]" * 40, "- " * 2000 + "x"])
+def test_deep_nesting_gets_one_answer_whichever_yaml_parser_is_installed(
+        raw: str, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if parser == "pure Python":
+        monkeypatch.setattr(yaml_reader, "_Base", yaml.SafeLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("PyYAML here is built without libyaml")
+    with pytest.raises(CaseInputError, match="nested more than 32 levels deep"):
+        read_case_text(raw, "case")
 
 
 def test_a_20_mb_case_is_refused_in_under_a_second_naming_the_limit(tmp_path: Path) -> None:
