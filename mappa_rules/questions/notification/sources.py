@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from ...decision import Citation, Reason, Status, make_reason
+from ...decision import Citation, Reason, Status, Warning, make_reason
 from ...engine import DecisionBuilder, Gap, RuleBook, Scope, evaluate_group
 from ...facts import Case, ReviewApplication
 from ...legal_time import Length, MissingDayRule, TimeConventions, corresponding_day, days_before
@@ -193,29 +193,60 @@ def stated_source(case: Case) -> tuple[Source, Reason] | None:
 
 def requirements_ends(case: Case, builder: DecisionBuilder) -> list[RequirementsEnd]:
     """For each application for review, whether it ended the indefinite requirements and on which day (rule group
-    ``notification.review.end``); an end whose day is not known is given with the earliest day it can be."""
+    ``notification.review.end``); an end whose day is not known is given with the earliest day it can be. A step
+    dated before the review scheme came into force is set aside, with a warning: no application could be made,
+    determined or appealed then (SI 2012/1883 art 1(1))."""
     ends: list[RequirementsEnd] = []
+    set_aside: list[str] = []
+    if not case.review.applications:
+        return ends
+    scheme: date = builder.book.parameter(SCHEME).value_at(builder.as_of)
     for index, application in enumerate(case.review.applications):
-        end = _application_end(case, index, application, builder)
+        early = _before_scheme(f"review.applications[{index}]", application, scheme)
+        set_aside.extend(f"{path} ({day.isoformat()})" for path, day in early.items())
+        end = _application_end(case, index, application, builder, scheme, frozenset(early))
         if end is not None:
             ends.append(end)
+    if set_aside:
+        parameter = builder.book.parameter(SCHEME)
+        builder.warnings.setdefault(SCHEME, Warning(
+            code=SCHEME, citation=parameter.citation,
+            message=f"{', '.join(set_aside)}: before the review scheme came into force on {scheme.isoformat()}, "
+                    "when no application for review could be made, determined or appealed; set aside, as a day "
+                    "not known on or after that day."))
     return sorted(ends, key=lambda e: e.earliest or date.max)
 
 
-def _application_end(case: Case, index: int, application: ReviewApplication,
-                     builder: DecisionBuilder) -> RequirementsEnd | None:
+def _before_scheme(path: str, application: ReviewApplication, scheme: date) -> dict[str, date]:
+    """The steps of an application dated before the scheme, by path."""
+    appeal = application.appeal
+    steps = {"received": application.received, "determination_date": application.determination_date,
+             "notice_received": application.notice_received,
+             "appeal.lodged": appeal.lodged if appeal else None, "appeal.order_date": appeal.order_date if appeal
+             else None}
+    return {f"{path}.{name}": day for name, day in steps.items() if day is not None and day < scheme}
+
+
+def _application_end(case: Case, index: int, application: ReviewApplication, builder: DecisionBuilder,
+                     scheme: date, set_aside: frozenset[str]) -> RequirementsEnd | None:
     path = f"review.applications[{index}]"
     appeal = application.appeal
+
+    def step(day: date | None, name: str) -> date | None:
+        return None if f"{path}.{name}" in set_aside else day
+
+    received, decided = step(application.received, "received"), step(application.determination_date,
+                                                                      "determination_date")
+    notice = step(application.notice_received, "notice_received")
+    order_date = step(appeal.order_date, "appeal.order_date") if appeal else None
     values: dict[str, Any] = {
         "determination": _known(application.determination, f"{path}.determination"),
-        "determination_date": _known(application.determination_date, f"{path}.determination_date"),
-        "notice_received": _known(application.notice_received, f"{path}.notice_received"),
+        "determination_date": _known(decided, f"{path}.determination_date"),
+        "notice_received": _known(notice, f"{path}.notice_received"),
         "appeal_outcome": "none" if appeal is None else _known(appeal.outcome, f"{path}.appeal.outcome"),
-        "appeal_order_date": Gap((f"{path}.appeal.order_date",)) if appeal is None or appeal.order_date is None
-        else appeal.order_date,
+        "appeal_order_date": Gap((f"{path}.appeal.order_date",)) if order_date is None else order_date,
     }
-    scheme: date = builder.book.parameter(SCHEME).value_at(builder.as_of)
-    known = [d for d in (application.received, application.determination_date, application.notice_received) if d]
+    known = [d for d in (received, decided, notice) if d]
     scope = Scope(builder.book, max([scheme, *known]), REVIEW_VALUES, case, values, builder.warnings)
     result = evaluate_group(builder.book.group("notification.review.end"), scope)
     if result.decided and result.fired is not None:
@@ -228,15 +259,15 @@ def _application_end(case: Case, index: int, application: ReviewApplication,
         if isinstance(on, date):
             return RequirementsEnd(on, basis, result.fired.id, path, reason=reason)
         gaps = scope.gaps_of([str(result.outputs["ends_on"])])
-        steps = [application.determination_date, application.received]
+        steps = [decided, received]
         if basis != "s.91C(4)":
-            steps += [appeal.lodged if appeal else None, application.notice_received]
+            steps += [step(appeal.lodged, "appeal.lodged") if appeal else None, notice]
         # The earliest day the end can be: the latest known step before it, and never before applications could
         # first be made (the scheme's commencement): an end with no date could fall on any day after that.
         after = max([scheme, *(day for day in steps if day is not None)])
         return RequirementsEnd(None, basis, result.fired.id, path, not_before=after, gaps=gaps, reason=reason)
     # Undetermined: the requirements may have ended, from a day no earlier than the application was received.
-    return RequirementsEnd(None, "s.91C(4)", None, path, not_before=max(scheme, application.received or scheme),
+    return RequirementsEnd(None, "s.91C(4)", None, path, not_before=max(scheme, received or scheme),
                            gaps=tuple(result.missing()) or (f"{path}.determination",))
 
 

@@ -285,11 +285,11 @@ def test_a_discharge_received_decides_even_if_another_discharges_notice_date_is_
 ) -> None:
     """Requirements discharged on review end when the offender receives the notice: one application discharged
     with its notice received by the date decides it, whatever another discharged application's unknown notice
-    date.
+    date. (Determinations fall on or after the scheme came into force, 30 July 2012: SI 2012/1883 art 1(1).)
 
     Citation: Sexual Offences Act 2003 s.91C. Status: verified.
     """
-    notice = relevant + timedelta(days=after)
+    notice = max(relevant, date(2012, 7, 30)) + timedelta(days=after)
     if notice > AS_OF:
         return
     decision = _ask(date(1960, 1, 1), relevant, relevant, applications=[

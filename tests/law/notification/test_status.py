@@ -261,3 +261,40 @@ def test_a_stated_status_with_its_relevant_date_is_not_reopened_by_an_appeal_too
     late = mappa_category(case, date(2023, 3, 1))
     assert late.outcome is Outcome.UNDETERMINED
     assert "review.applications[0].appeal.outcome" in [m.fact for m in late.missing]
+
+
+BEFORE_SCHEME = st.dates(min_value=date(2010, 1, 1), max_value=date(2012, 7, 29))
+
+
+@given(RELEVANT, INDEFINITE, BEFORE_SCHEME, st.integers(0, 30), st.integers(0, 8000))
+@settings(max_examples=60)
+def test_a_discharge_dated_before_the_review_scheme_is_set_aside_and_said_so(
+        relevant: date, sentence: dict[str, Any], notice: date, lag: int, after: int) -> None:
+    """No application for review could be made or determined before the scheme came into force on 30 July 2012, so
+    a discharge recorded with earlier dates cannot have ended the requirements before then, nor before the earliest
+    qualifying date (8 years from the relevant date, the shorter period): until the later of the two the person is
+    still subject and Category 1; once both that day and the adult's 15 years have passed, whether the requirements
+    have ended is not known and the notice's day is named as the fact that would decide it. Either way a warning
+    names the dates set aside. A discharge dated within the scheme ends the requirements on its notice day with no
+    such warning.
+
+    Citation: SI 2012/1883 art 1(1); Sexual Offences Act 2003 ss.91B(1)-(2), 91C(4). Status: verified.
+    """
+    day = notice + timedelta(days=after)
+    if relevant > notice - timedelta(days=lag + 30):
+        return
+    floor = max(date(2012, 7, 30), corresponding_day(relevant, Length(years=8), TimeConventions())[0])
+    adult = max(date(2012, 7, 30), corresponding_day(relevant, Length(years=15), TimeConventions())[0])
+    case = _case([_disposal("a", relevant, sentence)], _discharged(notice, lag))
+    period = notification_period(case, day)
+    assert "notification.review.scheme_commencement" in {w.code for w in period.warnings}
+    if day < floor:
+        assert period.value["subject_on_as_of"] is True
+        assert mappa_category(case, day).value["categories"]["1"] is True
+    elif day >= adult:
+        assert period.outcome is Outcome.UNDETERMINED and period.value["subject_on_as_of"] is None
+        assert "review.applications[0].notice_received" in {m.fact for m in period.missing}
+    within = _case([_disposal("a", relevant, sentence)], _discharged(date(2027, 8, 29), 0))
+    later = notification_period(within, date(2030, 12, 31))
+    assert later.value["subject_on_as_of"] is False
+    assert "notification.review.scheme_commencement" not in {w.code for w in later.warnings}
