@@ -207,6 +207,8 @@ def _duty(case: Case, index: int, change: Change, as_of: date, builder: DutyBuil
     scope = Scope(book, when, CHANGE_VALUES, case, values, builder.warnings, stand_in=stand_in)
     event = run_group(book, "notification.change.event", scope, builder, duty.label)
     if event.fired is None:
+        if status().has_record and not status().sources:
+            duty.subject = False  # nothing in the case makes the person subject on any day: no duty, whatever the event
         return duty
     duty.rule = event.fired.id
     duty.notifiable = event.outputs["notifiable"]

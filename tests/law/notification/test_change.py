@@ -219,3 +219,25 @@ def test_a_household_change_given_in_advance_for_2005_is_not_dated_2005() -> Non
     decision = change_deadline(Case.model_validate({"changes": [change]}), date(2004, 12, 19))
     assert decision.outcome is Outcome.UNDETERMINED
     assert "changes[0].date" in [m.fact for m in decision.missing]
+
+
+@given(st.dates(min_value=date(2005, 1, 1), max_value=date(2012, 8, 12)), st.booleans())
+def test_no_duty_for_a_person_nothing_makes_subject_whatever_the_event(expected: date, listed: bool) -> None:
+    """The duty to notify a change binds only a relevant offender: where nothing in the case makes the person subject
+    on any day (a caution for an offence Schedule 3 does not list), a prescribed change notified in advance for a day
+    before such changes were notifiable is answered "no", though its own day is unknown. Where the caution's offence
+    is listed the person is subject for a time, so the event's day is named instead.
+
+    Citation: SOA 2003 ss.80(2), 84(1)-(4); SI 2012/1876 reg 10. Status: verified.
+    """
+    change = {"kind": "prescribed_change", "notified_in_advance": True, "expected_date": expected}
+    case = Case.model_validate({"changes": [change], "disposals": [{
+        "id": "d0", "trigger": "caution", "relevant_date": expected - timedelta(days=200),
+        "offence": {"schedule3": listed, "schedule3_sentencing_condition": False}, "sentence": {"kind": "caution"}}]})
+    decision = change_deadline(case, date(2026, 11, 21))
+    if listed:
+        assert decision.outcome is Outcome.UNDETERMINED
+        assert "changes[0].date" in [m.fact for m in decision.missing]
+    else:
+        assert decision.outcome is Outcome.NO
+        assert decision.value["changes"][0]["subject_on_event_date"] is False
