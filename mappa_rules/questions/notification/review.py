@@ -30,7 +30,7 @@ from ...legal_time.conventions import BEGINNING_WITH, conventions_at, day_after_
 from ...vocabulary.notification import REVIEW_VALUES
 from .duties import Answer, DutyBuilder, Step, decide, run_group, soa_citation, touches
 from .review_application import RN_FACT, ApplicationDates, application_dates, relevant_notification
-from .sources import Source
+from .sources import SCHEME, Source, within_scheme
 from .status import NotificationStatus, notification_status
 
 QUESTION = "notification.review"
@@ -148,7 +148,9 @@ def review_dates(case: Case, as_of: date, builder: DutyBuilder) -> tuple[bool | 
     _qualifying_date(case, controlling, scope, builder, dates)
     if case.review.applications:
         index = len(case.review.applications) - 1
-        dates.application = application_dates(case, index, case.review.applications[index], scope, builder)
+        scheme: date = builder.book.parameter(SCHEME).value_from(as_of)
+        application = within_scheme(case, scheme, builder)[index]
+        dates.application = application_dates(case, index, application, scope, builder)
         dates.decided = dates.decided and dates.application.decided
     return True, dates
 

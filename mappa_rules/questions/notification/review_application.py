@@ -93,6 +93,8 @@ def application_dates(case: Case, index: int, application: ReviewApplication, sc
     further: GroupResult = run_group(builder.book, "notification.review.further", scope, builder, path)
     if further.fired is None or decided_on is None:
         dates.decided = False
+        if further.fired is not None:  # the further period is known; its start, the determination, is not
+            builder.add_missing(f"{path}.determination_date", "notification.review.further_qualifying_date")
         return dates
     dates.further_rule, dates.further_basis = further.fired.id, further.outputs.get("basis")
     if further.outputs["longer"]:

@@ -32,6 +32,7 @@ __all__ = [
     "no_end_before_qualifying",
     "requirements_ends",
     "stated_source",
+    "within_scheme",
 ]
 
 SCHEME = "notification.review.scheme_commencement"
@@ -193,60 +194,67 @@ def stated_source(case: Case) -> tuple[Source, Reason] | None:
 
 def requirements_ends(case: Case, builder: DecisionBuilder) -> list[RequirementsEnd]:
     """For each application for review, whether it ended the indefinite requirements and on which day (rule group
-    ``notification.review.end``); an end whose day is not known is given with the earliest day it can be. A step
-    dated before the review scheme came into force is set aside, with a warning: no application could be made,
-    determined or appealed then (SI 2012/1883 art 1(1))."""
+    ``notification.review.end``); an end whose day is not known is given with the earliest day it can be. Steps
+    dated before the review scheme came into force are set aside (:func:`within_scheme`)."""
     ends: list[RequirementsEnd] = []
-    set_aside: list[str] = []
     if not case.review.applications:
         return ends
     scheme: date = builder.book.parameter(SCHEME).value_at(builder.as_of)
-    for index, application in enumerate(case.review.applications):
-        early = _before_scheme(f"review.applications[{index}]", application, scheme)
-        set_aside.extend(f"{path} ({day.isoformat()})" for path, day in early.items())
-        end = _application_end(case, index, application, builder, scheme, frozenset(early))
+    for index, application in enumerate(within_scheme(case, scheme, builder)):
+        end = _application_end(case, index, application, builder, scheme)
         if end is not None:
             ends.append(end)
-    if set_aside:
-        parameter = builder.book.parameter(SCHEME)
-        builder.warnings.setdefault(SCHEME, Warning(
-            code=SCHEME, citation=parameter.citation,
-            message=f"{', '.join(set_aside)}: before the review scheme came into force on {scheme.isoformat()}, "
-                    "when no application for review could be made, determined or appealed; set aside, as a day "
-                    "not known on or after that day."))
     return sorted(ends, key=lambda e: e.earliest or date.max)
 
 
-def _before_scheme(path: str, application: ReviewApplication, scheme: date) -> dict[str, date]:
-    """The steps of an application dated before the scheme, by path."""
-    appeal = application.appeal
+def within_scheme(case: Case, scheme: date, builder: DecisionBuilder) -> list[ReviewApplication]:
+    """The applications for review with each step dated before the review scheme came into force set aside, as a
+    day not known (no application could be received, determined or appealed then: SI 2012/1883 art 1(1)), and a
+    warning naming them."""
+    applications: list[ReviewApplication] = []
+    shown: list[str] = []
+    for index, application in enumerate(case.review.applications):
+        kept, early = _set_aside(application, scheme)
+        applications.append(kept)
+        shown += [f"review.applications[{index}].{name}" for name in early]
+    if shown:
+        builder.warnings.setdefault(SCHEME, Warning(
+            code=SCHEME, citation=builder.book.parameter(SCHEME).citation,
+            message=f"{', '.join(shown)}: before the review scheme came into force on {scheme.isoformat()}, when "
+                    "no application for review could be made, determined or appealed; set aside, as not known."))
+    return applications
+
+
+def _set_aside(application: ReviewApplication, scheme: date) -> tuple[ReviewApplication, list[str]]:
     steps = {"received": application.received, "determination_date": application.determination_date,
-             "notice_received": application.notice_received,
-             "appeal.lodged": appeal.lodged if appeal else None, "appeal.order_date": appeal.order_date if appeal
-             else None}
-    return {f"{path}.{name}": day for name, day in steps.items() if day is not None and day < scheme}
+             "notice_received": application.notice_received}
+    early = [name for name, day in steps.items() if day is not None and day < scheme]
+    if any(day < scheme for day in application.bodies_notified_on or ()):
+        early.append("bodies_notified_on")
+    appeal = application.appeal
+    on_appeal = [] if appeal is None else [
+        name for name in ("lodged", "order_date") if (day := getattr(appeal, name)) is not None and day < scheme]
+    if not early and not on_appeal:
+        return application, []
+    update: dict[str, Any] = dict.fromkeys(early)
+    if appeal is not None and on_appeal:
+        update["appeal"] = appeal.model_copy(update=dict.fromkeys(on_appeal))
+    return application.model_copy(update=update), early + [f"appeal.{name}" for name in on_appeal]
 
 
 def _application_end(case: Case, index: int, application: ReviewApplication, builder: DecisionBuilder,
-                     scheme: date, set_aside: frozenset[str]) -> RequirementsEnd | None:
+                     scheme: date) -> RequirementsEnd | None:
     path = f"review.applications[{index}]"
     appeal = application.appeal
-
-    def step(day: date | None, name: str) -> date | None:
-        return None if f"{path}.{name}" in set_aside else day
-
-    received, decided = step(application.received, "received"), step(application.determination_date,
-                                                                      "determination_date")
-    notice = step(application.notice_received, "notice_received")
-    order_date = step(appeal.order_date, "appeal.order_date") if appeal else None
     values: dict[str, Any] = {
         "determination": _known(application.determination, f"{path}.determination"),
-        "determination_date": _known(decided, f"{path}.determination_date"),
-        "notice_received": _known(notice, f"{path}.notice_received"),
+        "determination_date": _known(application.determination_date, f"{path}.determination_date"),
+        "notice_received": _known(application.notice_received, f"{path}.notice_received"),
         "appeal_outcome": "none" if appeal is None else _known(appeal.outcome, f"{path}.appeal.outcome"),
-        "appeal_order_date": Gap((f"{path}.appeal.order_date",)) if order_date is None else order_date,
+        "appeal_order_date": Gap((f"{path}.appeal.order_date",)) if appeal is None or appeal.order_date is None
+        else appeal.order_date,
     }
-    known = [d for d in (received, decided, notice) if d]
+    known = [d for d in (application.received, application.determination_date, application.notice_received) if d]
     scope = Scope(builder.book, max([scheme, *known]), REVIEW_VALUES, case, values, builder.warnings)
     result = evaluate_group(builder.book.group("notification.review.end"), scope)
     if result.decided and result.fired is not None:
@@ -259,15 +267,15 @@ def _application_end(case: Case, index: int, application: ReviewApplication, bui
         if isinstance(on, date):
             return RequirementsEnd(on, basis, result.fired.id, path, reason=reason)
         gaps = scope.gaps_of([str(result.outputs["ends_on"])])
-        steps = [decided, received]
+        steps = [application.determination_date, application.received]
         if basis != "s.91C(4)":
-            steps += [step(appeal.lodged, "appeal.lodged") if appeal else None, notice]
+            steps += [appeal.lodged if appeal else None, application.notice_received]
         # The earliest day the end can be: the latest known step before it, and never before applications could
         # first be made (the scheme's commencement): an end with no date could fall on any day after that.
         after = max([scheme, *(day for day in steps if day is not None)])
         return RequirementsEnd(None, basis, result.fired.id, path, not_before=after, gaps=gaps, reason=reason)
     # Undetermined: the requirements may have ended, from a day no earlier than the application was received.
-    return RequirementsEnd(None, "s.91C(4)", None, path, not_before=max(scheme, received or scheme),
+    return RequirementsEnd(None, "s.91C(4)", None, path, not_before=max(scheme, application.received or scheme),
                            gaps=tuple(result.missing()) or (f"{path}.determination",))
 
 

@@ -98,7 +98,7 @@ class NotificationStatus:
             return sources
         spell_end = None if stated.open_ended else stated.last.latest
         return [s for s in sources if s.kind != "disposal" or (
-            spell_end is not None and (s.first.earliest is None or s.first.earliest > spell_end))]
+            spell_end is not None and (s.first.latest is None or s.first.latest > spell_end))]
 
     def subject_on(self, day: date) -> bool | None:
         """True if some source makes the person subject on ``day``; False if the case's record shows none does;

@@ -311,3 +311,22 @@ def test_a_further_period_outside_the_limits_is_a_conflict_no_fact_would_settle(
          "notice_received": date(2016, 2, 3), "further_period_years": 1}])
     assert decision.outcome is Outcome.UNDETERMINED
     assert [u.kind for u in decision.undecidable] == ["conflict"]
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)))
+def test_a_refusal_dates_nothing_from_a_day_before_the_scheme_and_names_an_unknown_determination(
+        notice: date) -> None:
+    """After a refusal the further qualifying date runs from the determination (s.91B(3)): with the determination's
+    day unknown the answer is undetermined and names it. A notice of determination received before the review
+    scheme came into force (30 July 2012) is set aside with a warning, so no appeal deadline (s.91E(2): 21 days
+    beginning with its receipt) is given from it; received within the scheme, the deadline is given.
+
+    Citation: Sexual Offences Act 2003 ss.91B(3), 91E(2); SI 2012/1883 art 1(1). Status: verified.
+    """
+    application = {"determination": "refused", "notice_received": notice}
+    decision = _ask(date(1950, 1, 1), date(1997, 10, 1), date(1997, 10, 2), applications=[application])
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert "review.applications[0].determination_date" in [m.fact for m in decision.missing]
+    warned = "notification.review.scheme_commencement" in [w.code for w in decision.warnings]
+    assert warned is (notice < date(2012, 7, 30))
+    assert (decision.value["appeal_deadline"] is None) is warned

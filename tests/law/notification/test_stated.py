@@ -146,7 +146,8 @@ def test_a_stated_spell_that_ended_does_not_cover_a_disposal_of_unknown_date(
     begun by E. A disposal whose date is unknown may have come after E and made the person subject again, so the
     period is undetermined, naming that disposal's date, and never "not subject" by the statement alone; dated on
     or before E the statement answers for it, dated after E it speaks for itself (reduced from fuzz findings
-    02, 03, 09 and 10 of issue 11 item 3).
+    02, 03, 09 and 10 of issue 11 item 3). A conviction's date is known only with its sentence's where Schedule 3
+    may list the offence by its sentence or order (s.132).
 
     Citation: Sexual Offences Act 2003 ss.80(1), 80(2), 82(6). Status: derived.
     """
@@ -159,7 +160,10 @@ def test_a_stated_spell_that_ended_does_not_cover_a_disposal_of_unknown_date(
     assert undated.value["subject_on_as_of"] is None
     assert "disposals[0].relevant_date" in [m.fact for m in undated.missing]
     data["disposals"][0]["relevant_date"] = since
+    if trigger != "caution":  # a sentence or order date unknown could put the s.132 relevant date after E
+        data["disposals"][0]["sentence_date"] = since
     covered = notification_period(Case.model_validate(data), day)
     assert covered.outcome.value == "yes" and covered.value["subject_on_as_of"] is False
     data["disposals"][0]["relevant_date"] = until + timedelta(days=1)
+    data["disposals"][0].pop("sentence_date", None)
     assert notification_period(Case.model_validate(data), day).outcome.value == "undetermined"
