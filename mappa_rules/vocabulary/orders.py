@@ -92,10 +92,12 @@ def _already_subject(scope: Scope) -> Any:
     worked out from the disposals on that day."""
     subject = _order(scope)
     order = subject.order
-    if order.already_subject is not None:
-        return order.already_subject
     field = "served" if order.kind in SERVICE_MOMENT_KINDS else "made"
     day: date | None = getattr(order, field)
+    if order.already_subject is not None:
+        if day is not None:
+            _given_against_record(scope, subject, day, order.already_subject)
+        return order.already_subject
     if day is None:
         return Gap((order_path(subject.index, field), order_path(subject.index, "already_subject")))
     status = subject.subject_at(day)
@@ -104,6 +106,18 @@ def _already_subject(scope: Scope) -> Any:
     if isinstance(status, Gap):
         return Gap((*status.paths, order_path(subject.index, "already_subject")))
     return status
+
+
+def _given_against_record(scope: Scope, subject: OrderSubject, day: date, given: bool) -> None:
+    """Warn where the case's record (its disposals and stated status) says otherwise than the ``already_subject``
+    given: the answer follows the fact given, and the decision names the conflict."""
+    derived = subject.subject_at(day)
+    if isinstance(derived, bool) and derived is not given:
+        path = order_path(subject.index, "already_subject")
+        scope.warn("orders.conflict.already_subject",
+                   f"{path} is given as {'yes' if given else 'no'}, but the case's disposals and stated status make "
+                   f"the person {'' if derived else 'not '}subject to notification on {day.isoformat()}. The answer "
+                   "follows the fact given.")
 
 
 def _same_day(scope: Scope, day: date, status: Any) -> None:

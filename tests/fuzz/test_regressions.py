@@ -3,8 +3,10 @@ out and undetermined, naming no conflict, with it (monotone in facts). Three are
 the review scheme came into force (SI 2012/1883 art 1(1)): those dates are now set aside with a warning. One is a
 change notified in advance, for a person whom nothing in the case makes subject: its advance date no longer leaves
 the duty open. One is a sentence date that moved a disposal's relevant date (s.132) past a stated spell: without it
-the disposal had been taken as covered by the spell. A finding without a ``field`` was undetermined naming nothing:
-a refusal whose determination date (the start of the further period, s.91B(3)) is not known."""
+the disposal had been taken as covered by the spell. One is an order's ``already_subject`` given as no against a
+record that makes the person subject: the conflict is now warned (``orders.conflict.already_subject``). A finding
+without a ``field`` was undetermined naming nothing: a refusal whose determination date (the start of the further
+period, s.91B(3)) is not known."""
 
 from __future__ import annotations
 

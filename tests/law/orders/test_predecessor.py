@@ -145,3 +145,23 @@ def test_no_discharge_of_a_sopo_within_5_years_or_an_rsho_within_2(made: date, k
     discharge = decision.value["orders"]["p1"]["discharge"]
     assert discharge["without_consent_from"] == corresponding_day(made, Length(years=years), CONVENTIONS)[0]
     assert decision.outcome is Outcome.YES
+
+
+@given(IN_FORCE, st.integers(1, 3000), st.sampled_from([True, False, None]))
+def test_already_subject_given_against_the_record_is_named_as_a_conflict(
+        made: date, before: int, given: bool | None) -> None:
+    """Whether the person was subject immediately before a SOPO was made is a fact the case may give; where the
+    case's record (here a stated indefinite notification from before the making) says otherwise, the answer
+    follows the fact given and warns of the conflict, naming the field. Given as the record has it, or left to the
+    record, nothing is warned.
+
+    Citation: Sexual Offences Act 2003 s.107(3)-(4); docs/design.md (never guess). Status: verified.
+    """
+    order = _order("sopo", made, [{"id": "t", "kind": "prohibition", "period": {"months": 60}}],
+                   already_subject=given)
+    case = Case.model_validate({"orders": [order], "stated": {"notification": {
+        "since": made - timedelta(days=before), "indefinite": True}}})
+    decision = QUESTIONS["order"](case, date(2026, 11, 21), None)
+    warned = [w.message for w in decision.warnings if w.code == "orders.conflict.already_subject"]
+    assert bool(warned) is (given is False)
+    assert all("orders[0].already_subject is given as no" in m for m in warned)
